@@ -1,0 +1,73 @@
+#include "app/notebook.hpp"
+
+#include "core/calendar.hpp"
+#include "core/error.hpp"
+#include "store/migrations.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+#ifndef MEDIANE_SOURCE_ASSETS
+#define MEDIANE_SOURCE_ASSETS ""
+#endif
+
+namespace mediane::app {
+
+namespace fs = std::filesystem;
+
+std::string findAssetsDir(const std::string& executablePath) {
+    if (const char* env = std::getenv("MEDIANE_ASSETS"); env && *env) return env;
+    std::error_code ec;
+    fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
+    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
+        if (fs::exists(dir / "assets" / "vocab" / "vocabularies.json")) return (dir / "assets").string();
+        if (dir == dir.parent_path()) break;
+    }
+    return MEDIANE_SOURCE_ASSETS;
+}
+
+std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::string& assetsDir) {
+    auto vocabularies = core::Vocabularies::loadFile(assetsDir + "/vocab/vocabularies.json");
+    auto framework = core::CompetenceFramework::loadFile(assetsDir + "/vocab/crcn.json");
+    std::error_code ec;
+    fs::create_directories(dataDir, ec);
+    if (ec) throw Error(Error::Kind::Io, "err.data_dir", {{"file", dataDir}, {"detail", ec.message()}});
+    auto db = std::make_unique<store::Database>((fs::path(dataDir) / kDatabaseFile).string());
+    store::migrate(*db);
+    return std::make_unique<Notebook>(std::move(db), std::move(vocabularies), std::move(framework));
+}
+
+Notebook::Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies,
+                   core::CompetenceFramework framework)
+    : m_db(std::move(db)),
+      m_vocabularies(std::move(vocabularies)),
+      m_framework(std::move(framework)),
+      m_settings(*m_db),
+      m_clock(m_settings.deviceId()),
+      m_outbox(*m_db, m_clock),
+      m_learners(*m_db, m_outbox),
+      m_sessions(*m_db, m_outbox),
+      m_pass(*m_db, m_outbox),
+      m_places(*m_db, m_outbox),
+      m_assessments(*m_db, m_outbox) {
+    // Never hand out a stamp older than one already written, even if the clock was set back.
+    auto st = m_db->prepare("SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1");
+    if (st.step()) m_clock.observe(st.columnText(0));
+}
+
+NotebookStatus Notebook::status() {
+    NotebookStatus s;
+    s.dataFile = m_db->path();
+    s.deviceId = m_settings.deviceId();
+    s.schemaVersion = store::schemaVersion(*m_db);
+    s.learners = m_learners.count();
+    s.sessions = m_sessions.count();
+    s.cheques = m_pass.count();
+    s.places = m_places.count();
+    s.assessments = m_assessments.count();
+    s.pendingChanges = m_outbox.pendingCount();
+    s.lastSync = m_settings.get("last_sync");
+    return s;
+}
+
+}  // namespace mediane::app

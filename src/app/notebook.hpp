@@ -1,0 +1,111 @@
+// The adviser's notebook: the application services the GUI, the CLI and the tests all drive.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/competence_framework.hpp"
+#include "core/hlc.hpp"
+#include "core/model.hpp"
+#include "core/vocabulary.hpp"
+#include "store/assessment_repository.hpp"
+#include "store/database.hpp"
+#include "store/learner_repository.hpp"
+#include "store/local_settings.hpp"
+#include "store/outbox.hpp"
+#include "store/pass_repository.hpp"
+#include "store/place_repository.hpp"
+#include "store/session_repository.hpp"
+
+namespace mediane::app {
+
+struct NotebookStatus {
+    std::string dataFile;
+    std::string deviceId;
+    int schemaVersion = 0;
+    std::int64_t learners = 0, sessions = 0, cheques = 0, places = 0, assessments = 0;
+    std::int64_t pendingChanges = 0;   // outbox operations not yet acknowledged by the hub
+    std::string lastSync;              // empty: never synced
+};
+
+// Where the assets (translations, vocabularies, competence framework) are: $MEDIANE_ASSETS,
+// then next to the executable, then the source tree this binary was built from.
+std::string findAssetsDir(const std::string& executablePath);
+
+class Notebook {
+public:
+    static constexpr const char* kDatabaseFile = "mediane.sqlite";
+
+    // Opens (creating the directory and file if needed) and migrates the notebook in dataDir.
+    // Throws mediane::Error naming the file when it is unreadable or from a newer Médiane.
+    static std::unique_ptr<Notebook> open(const std::string& dataDir, const std::string& assetsDir);
+
+    const core::Vocabularies& vocabularies() const { return m_vocabularies; }
+    const core::CompetenceFramework& framework() const { return m_framework; }
+    store::LocalSettings& settings() { return m_settings; }
+    store::Database& database() { return *m_db; }
+    store::Outbox& outbox() { return m_outbox; }
+
+    // --- Learners -------------------------------------------------------------------------
+    core::Learner createLearner(core::Learner draft);
+    core::Learner updateLearner(const core::Learner& edited);
+    std::optional<core::Learner> learner(const std::string& id);
+    std::vector<core::Learner> searchLearners(const std::string& typed, int limit = 200);
+    std::vector<core::Session> learnerHistory(const std::string& learnerId);
+    std::vector<core::Assessment> learnerAssessments(const std::string& learnerId);
+    std::vector<core::PassCheque> learnerCheques(const std::string& learnerId);
+    core::Assessment recordAssessment(core::Assessment draft);
+
+    // --- Sessions -------------------------------------------------------------------------
+    // Validates, then stores the session, its cheque redemptions and assessments in one transaction.
+    // Remembers its place and duration as the next form's defaults.
+    core::Session recordSession(core::Session draft, std::vector<core::Assessment> assessments = {});
+    std::vector<core::Session> recentSessions(int limit);
+    std::optional<core::Session> session(const std::string& id);
+
+    // --- Places ---------------------------------------------------------------------------
+    core::Place addPlace(core::Place draft);
+    std::vector<core::Place> places();
+
+    // --- Pass numérique -------------------------------------------------------------------
+    core::PassBooklet receiveBooklet(core::PassBooklet draft);
+    core::PassCheque giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate);
+    core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
+    // Refuses (with the reason) a cheque that could not be redeemed today; used by the form as you type.
+    core::PassCheque chequeForRedemption(std::int64_t number, const std::string& onDate);
+    std::vector<core::PassBooklet> booklets();
+    std::vector<core::PassCheque> cheques(const std::string& state, int limit, int offset = 0);
+    store::ChequeStock chequeStock(const std::string& today);
+    std::vector<store::MonthlyChequeUse> chequeUsePerMonth(int months);
+
+    // --- Status ---------------------------------------------------------------------------
+    NotebookStatus status();
+
+    // The repositories, for exports and the demo generator, which need bulk access.
+    store::LearnerRepository& learnerStore() { return m_learners; }
+    store::SessionRepository& sessionStore() { return m_sessions; }
+    store::PassRepository& passStore() { return m_pass; }
+    store::PlaceRepository& placeStore() { return m_places; }
+    store::AssessmentRepository& assessmentStore() { return m_assessments; }
+
+    Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies, core::CompetenceFramework framework);
+
+private:
+    core::PassCheque existingCheque(std::int64_t number);
+
+    std::unique_ptr<store::Database> m_db;
+    core::Vocabularies m_vocabularies;
+    core::CompetenceFramework m_framework;
+    store::LocalSettings m_settings;
+    core::HybridClock m_clock;
+    store::Outbox m_outbox;
+    store::LearnerRepository m_learners;
+    store::SessionRepository m_sessions;
+    store::PassRepository m_pass;
+    store::PlaceRepository m_places;
+    store::AssessmentRepository m_assessments;
+};
+
+}  // namespace mediane::app

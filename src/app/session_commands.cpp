@@ -1,0 +1,75 @@
+// Notebook: recording sessions (with the cheques they redeem and the assessments made) and places.
+#include "app/notebook.hpp"
+
+#include "core/calendar.hpp"
+#include "core/error.hpp"
+#include "core/pass_rules.hpp"
+#include "core/uuid.hpp"
+#include "core/validation.hpp"
+
+#include <set>
+
+namespace mediane::app {
+
+core::Session Notebook::recordSession(core::Session draft, std::vector<core::Assessment> assessments) {
+    core::validateSession(draft, m_vocabularies, m_framework);
+    for (const auto& id : draft.learnerIds)
+        if (!m_learners.find(id)) throw Error(Error::Kind::NotFound, "err.learner_unknown", {{"id", id}}, "session.learners");
+    if (!draft.placeId.empty() && !m_places.find(draft.placeId))
+        throw Error(Error::Kind::NotFound, "err.place_unknown", {{"id", draft.placeId}}, "session.place");
+    if (!draft.orientationPlaceId.empty() && !m_places.find(draft.orientationPlaceId))
+        throw Error(Error::Kind::NotFound, "err.place_unknown", {{"id", draft.orientationPlaceId}}, "session.orientation");
+
+    std::set<std::int64_t> seen;
+    std::vector<core::PassCheque> cheques;
+    for (auto number : draft.chequesRedeemed) {
+        if (!seen.insert(number).second)
+            throw Error(Error::Kind::Validation, "err.cheque_listed_twice", {{"number", std::to_string(number)}},
+                        "session.cheques");
+        cheques.push_back(chequeForRedemption(number, draft.date));
+    }
+    for (auto& a : assessments) {
+        a.date = a.date.empty() ? draft.date : a.date;
+        core::validateAssessment(a, m_framework);
+    }
+
+    draft.id = core::newUuidV7();
+    draft.createdAt = core::nowUtc();
+    draft.syncState = core::SyncState::Pending;
+
+    store::Transaction tx(*m_db);
+    m_sessions.insert(draft);
+    for (auto& c : cheques) {
+        c.state = core::ChequeState::Redeemed;
+        c.sessionId = draft.id;
+        c.redeemedOn = draft.date;
+        // A cheque from stock redeemed on the spot goes to the session's learner.
+        if (c.learnerId.empty()) c.learnerId = draft.learnerIds.front();
+        m_pass.recordEvent(c, "redeemed", draft.date);
+    }
+    for (auto& a : assessments) {
+        a.id = core::newUuidV7();
+        a.sessionId = draft.id;
+        m_assessments.insert(a);
+    }
+    if (!draft.placeId.empty()) m_settings.set("last_place_id", draft.placeId);
+    m_settings.set("last_duration", std::to_string(draft.durationMinutes));
+    tx.commit();
+    return draft;
+}
+
+std::vector<core::Session> Notebook::recentSessions(int limit) { return m_sessions.recent(limit); }
+std::optional<core::Session> Notebook::session(const std::string& id) { return m_sessions.find(id); }
+
+core::Place Notebook::addPlace(core::Place draft) {
+    core::validatePlace(draft, m_vocabularies);
+    draft.id = core::newUuidV7();
+    store::Transaction tx(*m_db);
+    m_places.insert(draft);
+    tx.commit();
+    return draft;
+}
+
+std::vector<core::Place> Notebook::places() { return m_places.all(); }
+
+}  // namespace mediane::app

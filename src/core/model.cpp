@@ -1,0 +1,38 @@
+#include "core/model.hpp"
+
+namespace mediane::core {
+
+namespace {
+template <typename E, std::size_t N>
+std::optional<E> fromTable(const std::string& s, const char* const (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (s == names[i]) return static_cast<E>(i);
+    return std::nullopt;
+}
+const char* const kSyncStates[] = {"pending", "synced", "conflict", "error"};
+const char* const kSessionKinds[] = {"individual", "workshop", "oneoff"};
+const char* const kPlaceModes[] = {"place", "home", "remote", "other"};
+const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "claimed"};
+}  // namespace
+
+const char* toString(SyncState s) { return kSyncStates[static_cast<int>(s)]; }
+SyncState syncStateFrom(const std::string& s) {
+    return fromTable<SyncState>(s, kSyncStates).value_or(SyncState::Pending);
+}
+const char* toString(SessionKind k) { return kSessionKinds[static_cast<int>(k)]; }
+std::optional<SessionKind> sessionKindFrom(const std::string& s) { return fromTable<SessionKind>(s, kSessionKinds); }
+const char* toString(PlaceMode m) { return kPlaceModes[static_cast<int>(m)]; }
+std::optional<PlaceMode> placeModeFrom(const std::string& s) { return fromTable<PlaceMode>(s, kPlaceModes); }
+const char* toString(ChequeState s) { return kChequeStates[static_cast<int>(s)]; }
+std::optional<ChequeState> chequeStateFrom(const std::string& s) { return fromTable<ChequeState>(s, kChequeStates); }
+
+std::string Learner::displayName() const {
+    if (hasConsent() && (!firstName.empty() || !lastName.empty())) {
+        std::string name = firstName;
+        if (!lastName.empty()) name += (name.empty() ? "" : " ") + lastName;
+        return name;
+    }
+    return pseudonym;
+}
+
+}  // namespace mediane::core

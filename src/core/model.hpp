@@ -1,0 +1,136 @@
+// The domain records of an adviser's notebook: learners, sessions, Pass numérique booklets and cheques, assessments, places.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mediane::core {
+
+// Where a record stands with respect to the hub (shown next to each record, as DHIS2 Capture does).
+enum class SyncState { Pending, Synced, Conflict, Error };
+const char* toString(SyncState s);
+SyncState syncStateFrom(const std::string& s);
+
+// A learner (bénéficiaire): pseudonymous by default; name and contact only with recorded consent.
+struct Learner {
+    std::string id;
+    std::string pseudonym;       // always present, e.g. "Bénéficiaire 0142" or initials chosen by the adviser
+    std::string firstName;       // only with consent
+    std::string lastName;        // only with consent
+    std::string phone;           // only with consent
+    std::string email;           // only with consent
+    std::string consentDate;     // ISO date the learner agreed to the storage of name and contact; empty = no consent
+    std::string ageBracket;      // vocabulary "age_brackets"
+    std::string gender;          // vocabulary "genders"
+    std::string socialStatus;    // vocabulary "social_status"
+    std::string commune;
+    std::string goals;
+    std::string createdAt;
+    std::string updatedAt;
+    int version = 0;             // hub version this copy is based on (0: never synced)
+    SyncState syncState = SyncState::Pending;
+
+    bool hasConsent() const { return !consentDate.empty(); }
+    // Name shown in lists: the real name when consented, else the pseudonym.
+    std::string displayName() const;
+};
+
+enum class SessionKind { Individual, Workshop, OneOff };
+const char* toString(SessionKind k);
+std::optional<SessionKind> sessionKindFrom(const std::string& s);
+
+enum class PlaceMode { Place, Home, Remote, Other };
+const char* toString(PlaceMode m);
+std::optional<PlaceMode> placeModeFrom(const std::string& s);
+
+// A coaching session (accompagnement). Append-only once saved: a correction is an amendment.
+struct Session {
+    std::string id;
+    std::string date;                       // ISO date
+    int durationMinutes = 60;
+    SessionKind kind = SessionKind::Individual;
+    PlaceMode placeMode = PlaceMode::Place;
+    std::string placeId;                    // when placeMode == Place
+    std::vector<std::string> learnerIds;
+    int anonymousCount = 0;                 // workshops: head count of people not recorded as learners
+    std::vector<std::string> themes;        // vocabulary "themes"
+    std::vector<std::string> equipment;     // vocabulary "equipment"
+    std::string autonomy;                   // vocabulary "autonomy"
+    std::vector<std::string> competences;   // CRCN competence codes worked, e.g. "1.1"
+    std::vector<std::int64_t> chequesRedeemed;  // Pass numérique cheque numbers redeemed in this session
+    std::string orientationPlaceId;         // place the learner was oriented to, if any
+    std::string notes;
+    std::string createdAt;
+    SyncState syncState = SyncState::Pending;
+
+    int participantCount() const { return static_cast<int>(learnerIds.size()) + anonymousCount; }
+};
+
+// A booklet (carnet) of Pass numérique cheques received by a structure: a contiguous range of numbers.
+struct PassBooklet {
+    std::string id;
+    std::string structure;
+    std::int64_t firstNumber = 0;
+    std::int64_t lastNumber = 0;
+    int faceValueCents = 1000;
+    std::string expiry;       // ISO date: cheques cannot be redeemed after it
+    std::string receivedOn;   // ISO date
+
+    std::int64_t size() const { return lastNumber - firstNumber + 1; }
+    bool contains(std::int64_t number) const { return number >= firstNumber && number <= lastNumber; }
+};
+
+enum class ChequeState { InStock, Given, Redeemed, Claimed };
+const char* toString(ChequeState s);
+std::optional<ChequeState> chequeStateFrom(const std::string& s);
+
+// One cheque: in stock → given to a learner → redeemed in a session → claimed for reimbursement.
+struct PassCheque {
+    std::string id;
+    std::string bookletId;
+    std::int64_t number = 0;
+    int faceValueCents = 0;
+    std::string expiry;
+    ChequeState state = ChequeState::InStock;
+    std::string learnerId;
+    std::string givenOn;
+    std::string redeemedOn;
+    std::string sessionId;
+    std::string claimedOn;
+    SyncState syncState = SyncState::Pending;
+
+    bool isExpiredOn(const std::string& isoDate) const { return !expiry.empty() && isoDate > expiry; }
+};
+
+// One competence assessment of a learner. Levels 1–8 of the CRCN, each cut into 4 steps,
+// because most learners of digital inclusion move within levels 1–2 and need visible small steps.
+struct Assessment {
+    static constexpr int kStepsPerLevel = 4;
+    static constexpr int kMaxScore = 8 * kStepsPerLevel - 1;  // level 8, last step
+
+    std::string id;
+    std::string learnerId;
+    std::string competenceCode;  // e.g. "4.2"
+    int score = 0;               // 0 = level 1 step 0 … 31 = level 8 step 3
+    std::string date;
+    std::string sessionId;       // the session it was made in, if any
+
+    int level() const { return score / kStepsPerLevel + 1; }
+    int step() const { return score % kStepsPerLevel; }
+    // 1.0, 1.25, 1.5 … for charts.
+    double fractionalLevel() const { return level() + step() / double(kStepsPerLevel); }
+};
+
+// A place where sessions happen or learners are oriented to (the directory issue brings the national standard).
+struct Place {
+    std::string id;
+    std::string name;
+    std::string kind;        // vocabulary "place_kinds"
+    std::string address;
+    std::string postalCode;
+    std::string commune;
+};
+
+}  // namespace mediane::core

@@ -1,0 +1,31 @@
+// What every CLI subcommand gets: the data directory, the language and the assets, and how to open the notebook.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/notebook.hpp"
+#include "core/translator.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace mediane::cli {
+
+struct CliContext {
+    std::string dataDir;
+    std::string language = "fr";
+    std::string assetsDir;
+
+    std::unique_ptr<app::Notebook> openNotebook() const { return app::Notebook::open(dataDir, assetsDir); }
+    core::Translator translator() const { return core::Translator::load(assetsDir + "/i18n", language); }
+};
+
+// Each subcommand registers itself; its callback runs the command and sets exitCode.
+// Errors are thrown as mediane::Error and reported by main (the one boundary).
+void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
+
+}  // namespace mediane::cli

@@ -1,0 +1,30 @@
+// `mediane status`: counts and the pending outbox size, as JSON on stdout.
+#include "main/cli_context.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+namespace mediane::cli {
+
+void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
+    auto* cmd = app.add_subcommand("status", "Print the notebook's counts, pending changes and last sync as JSON");
+    cmd->callback([&ctx, &exitCode] {
+        auto notebook = ctx.openNotebook();
+        auto s = notebook->status();
+        nlohmann::json out = {{"data_file", s.dataFile},
+                              {"device_id", s.deviceId},
+                              {"schema_version", s.schemaVersion},
+                              {"learners", s.learners},
+                              {"sessions", s.sessions},
+                              {"cheques", s.cheques},
+                              {"places", s.places},
+                              {"assessments", s.assessments},
+                              {"pending_changes", s.pendingChanges},
+                              {"last_sync", s.lastSync.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lastSync)}};
+        std::cout << out.dump(2) << "\n";
+        exitCode = 0;
+    });
+}
+
+}  // namespace mediane::cli

@@ -1,0 +1,87 @@
+// `mediane`: the desktop app by default, and CLI subcommands on the same application services.
+#include "app/notebook.hpp"
+#include "core/error.hpp"
+#include "core/translator.hpp"
+#include "main/cli_context.hpp"
+
+#ifdef MEDIANE_HAS_GUI
+#include "main/gui_runner.hpp"
+#endif
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+
+namespace {
+
+std::string defaultDataDir() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) return std::string(xdg) + "/mediane";
+    if (const char* home = std::getenv("HOME"); home && *home) return std::string(home) + "/.local/share/mediane";
+    return "mediane-data";
+}
+
+// The one boundary where errors become messages: translated, on stderr, with a non-zero exit.
+int report(const mediane::Error& e, const mediane::cli::CliContext& ctx) {
+    std::string text;
+    try {
+        text = ctx.translator().message(e);
+    } catch (const std::exception&) {
+        text = e.what();  // the translation table itself is unreadable: say what we know
+    }
+    std::cerr << "mediane: " << text << "\n";
+    switch (e.kind()) {
+        case mediane::Error::Kind::Validation: return 2;
+        case mediane::Error::Kind::NotFound:
+        case mediane::Error::Kind::Refused: return 3;
+        case mediane::Error::Kind::Storage:
+        case mediane::Error::Kind::Io: return 4;
+    }
+    return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    mediane::cli::CliContext ctx;
+    ctx.dataDir = defaultDataDir();
+    ctx.assetsDir = mediane::app::findAssetsDir(argv[0]);
+
+    CLI::App app{"Médiane: the offline notebook of conseillers numériques"};
+    app.set_version_flag("--version", "Médiane 0.1.0");
+    app.add_option("--data", ctx.dataDir, "Data directory holding mediane.sqlite")->capture_default_str();
+    app.add_option("--lang", ctx.language, "Language of messages and screens")->check(CLI::IsMember({"fr", "en"}));
+    int frames = 0;
+    std::string screenshot, screen;
+    app.add_option("--frames", frames, "Render N frames of the GUI, then exit (smoke tests)")->check(CLI::Range(1, 100000));
+    app.add_option("--screenshot", screenshot, "With --frames: save the last frame as a PNG file");
+    app.add_option("--screen", screen, "With --frames: the screen to show")
+        ->check(CLI::IsMember({"session", "learners", "pass"}));
+    app.require_subcommand(0, 1);
+
+    int exitCode = 0;
+    mediane::cli::addStatusCommand(app, ctx, exitCode);
+    mediane::cli::addDemoCommand(app, ctx, exitCode);
+    mediane::cli::addExportCommand(app, ctx, exitCode);
+
+    try {
+        app.parse(argc, argv);
+        if (app.get_subcommands().empty()) {
+#ifdef MEDIANE_HAS_GUI
+            bool languageGiven = app.count("--lang") > 0;
+            return mediane::gui::runGui({ctx.dataDir, ctx.assetsDir, languageGiven ? ctx.language : "", frames,
+                                         screenshot, screen});
+#else
+            std::cerr << "mediane: this build has no GUI (built with MEDIANE_BUILD_GUI=OFF); use a subcommand, see --help\n";
+            return 1;
+#endif
+        }
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const mediane::Error& e) {
+        return report(e, ctx);
+    } catch (const std::exception& e) {
+        std::cerr << "mediane: unexpected error: " << e.what() << "\n";
+        return 1;
+    }
+    return exitCode;
+}

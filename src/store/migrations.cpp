@@ -1,0 +1,190 @@
+#include "store/migrations.hpp"
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+
+namespace mediane::store {
+
+namespace {
+
+// Version 1: the notebook as first shipped.
+const char* kV1 = R"SQL(
+CREATE TABLE device (
+  id TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE places (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) > 0),
+  kind TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  postal_code TEXT NOT NULL DEFAULT '',
+  commune TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 0,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE learners (
+  id TEXT PRIMARY KEY,
+  pseudonym TEXT NOT NULL CHECK (length(pseudonym) > 0),
+  first_name TEXT NOT NULL DEFAULT '',
+  last_name TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  consent_date TEXT NOT NULL DEFAULT '',
+  age_bracket TEXT NOT NULL DEFAULT '',
+  gender TEXT NOT NULL DEFAULT '',
+  social_status TEXT NOT NULL DEFAULT '',
+  commune TEXT NOT NULL DEFAULT '',
+  goals TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  version INTEGER NOT NULL DEFAULT 0,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE sessions (
+  id TEXT PRIMARY KEY,
+  date TEXT NOT NULL,
+  duration_minutes INTEGER NOT NULL CHECK (duration_minutes > 0),
+  kind TEXT NOT NULL CHECK (kind IN ('individual', 'workshop', 'oneoff')),
+  place_mode TEXT NOT NULL CHECK (place_mode IN ('place', 'home', 'remote', 'other')),
+  place_id TEXT REFERENCES places(id),
+  anonymous_count INTEGER NOT NULL DEFAULT 0,
+  autonomy TEXT NOT NULL DEFAULT '',
+  orientation_place_id TEXT REFERENCES places(id),
+  notes TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE session_learners (
+  session_id TEXT NOT NULL REFERENCES sessions(id),
+  learner_id TEXT NOT NULL REFERENCES learners(id),
+  PRIMARY KEY (session_id, learner_id)
+) WITHOUT ROWID;
+CREATE INDEX session_learners_by_learner ON session_learners(learner_id);
+CREATE TABLE session_tags (
+  session_id TEXT NOT NULL REFERENCES sessions(id),
+  facet TEXT NOT NULL CHECK (facet IN ('theme', 'equipment', 'competence')),
+  code TEXT NOT NULL,
+  PRIMARY KEY (session_id, facet, code)
+) WITHOUT ROWID;
+CREATE TABLE pass_booklets (
+  id TEXT PRIMARY KEY,
+  structure TEXT NOT NULL,
+  first_number INTEGER NOT NULL,
+  last_number INTEGER NOT NULL CHECK (last_number >= first_number),
+  face_value_cents INTEGER NOT NULL CHECK (face_value_cents > 0),
+  expiry TEXT NOT NULL,
+  received_on TEXT NOT NULL,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE pass_cheques (
+  id TEXT PRIMARY KEY,
+  booklet_id TEXT NOT NULL REFERENCES pass_booklets(id),
+  number INTEGER NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('in_stock', 'given', 'redeemed', 'claimed')),
+  learner_id TEXT REFERENCES learners(id),
+  given_on TEXT NOT NULL DEFAULT '',
+  session_id TEXT REFERENCES sessions(id),
+  redeemed_on TEXT NOT NULL DEFAULT '',
+  claimed_on TEXT NOT NULL DEFAULT '',
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX pass_cheques_by_learner ON pass_cheques(learner_id);
+CREATE TABLE cheque_events (
+  id TEXT PRIMARY KEY,
+  cheque_id TEXT NOT NULL REFERENCES pass_cheques(id),
+  kind TEXT NOT NULL CHECK (kind IN ('given', 'redeemed', 'claimed')),
+  learner_id TEXT REFERENCES learners(id),
+  session_id TEXT REFERENCES sessions(id),
+  on_date TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE assessments (
+  id TEXT PRIMARY KEY,
+  learner_id TEXT NOT NULL REFERENCES learners(id),
+  competence_code TEXT NOT NULL,
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 31),
+  date TEXT NOT NULL,
+  session_id TEXT REFERENCES sessions(id),
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX assessments_by_learner ON assessments(learner_id, date);
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  op_id TEXT NOT NULL UNIQUE,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+  base_version INTEGER NOT NULL DEFAULT 0,
+  fields TEXT NOT NULL,
+  hlc TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'acked', 'error')),
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_by_state ON outbox(state, seq);
+)SQL";
+
+// Version 2: search-as-you-type over learners (FTS5, accents folded) and date indexes for the
+// history and monthly views, which the large demo database showed to need.
+const char* kV2 = R"SQL(
+CREATE VIRTUAL TABLE learners_fts USING fts5(
+  pseudonym, first_name, last_name, commune,
+  content='learners', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
+INSERT INTO learners_fts(rowid, pseudonym, first_name, last_name, commune)
+  SELECT rowid, pseudonym, first_name, last_name, commune FROM learners;
+CREATE TRIGGER learners_fts_insert AFTER INSERT ON learners BEGIN
+  INSERT INTO learners_fts(rowid, pseudonym, first_name, last_name, commune)
+  VALUES (new.rowid, new.pseudonym, new.first_name, new.last_name, new.commune);
+END;
+CREATE TRIGGER learners_fts_delete AFTER DELETE ON learners BEGIN
+  INSERT INTO learners_fts(learners_fts, rowid, pseudonym, first_name, last_name, commune)
+  VALUES ('delete', old.rowid, old.pseudonym, old.first_name, old.last_name, old.commune);
+END;
+CREATE TRIGGER learners_fts_update AFTER UPDATE OF pseudonym, first_name, last_name, commune ON learners BEGIN
+  INSERT INTO learners_fts(learners_fts, rowid, pseudonym, first_name, last_name, commune)
+  VALUES ('delete', old.rowid, old.pseudonym, old.first_name, old.last_name, old.commune);
+  INSERT INTO learners_fts(rowid, pseudonym, first_name, last_name, commune)
+  VALUES (new.rowid, new.pseudonym, new.first_name, new.last_name, new.commune);
+END;
+CREATE INDEX sessions_by_date ON sessions(date);
+CREATE INDEX pass_cheques_by_redeemed ON pass_cheques(redeemed_on);
+CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
+)SQL";
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> all = {
+        {1, "notebook: learners, sessions, Pass numérique, assessments, places, outbox", kV1},
+        {2, "learner search (FTS5) and date indexes", kV2},
+    };
+    return all;
+}
+
+int latestSchemaVersion() { return migrations().back().version; }
+
+int schemaVersion(Database& db) { return static_cast<int>(db.scalarInt("PRAGMA user_version")); }
+
+void migrate(Database& db, int target) {
+    if (target < 0) target = latestSchemaVersion();
+    int current = schemaVersion(db);
+    if (current > latestSchemaVersion())
+        throw Error(Error::Kind::Storage, "err.db_too_new",
+                    {{"file", db.path()}, {"version", std::to_string(current)}});
+    for (const auto& m : migrations()) {
+        if (m.version <= current || m.version > target) continue;
+        Transaction tx(db);
+        db.exec(m.sql);
+        db.exec("PRAGMA user_version = " + std::to_string(m.version));
+        tx.commit();
+    }
+}
+
+}  // namespace mediane::store

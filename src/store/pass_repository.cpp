@@ -1,0 +1,167 @@
+#include "store/pass_repository.hpp"
+
+#include "core/calendar.hpp"
+#include "core/uuid.hpp"
+#include "store/database.hpp"
+#include "store/outbox.hpp"
+
+#include <map>
+
+#include <nlohmann/json.hpp>
+
+namespace mediane::store {
+
+namespace {
+constexpr const char* kSelectCheque =
+    "SELECT c.id, c.booklet_id, c.number, b.face_value_cents, b.expiry, c.state, coalesce(c.learner_id, ''), "
+    "c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.claimed_on, c.sync_state "
+    "FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id ";
+
+core::PassCheque readCheque(const Statement& st) {
+    core::PassCheque c;
+    c.id = st.columnText(0);
+    c.bookletId = st.columnText(1);
+    c.number = st.columnInt(2);
+    c.faceValueCents = static_cast<int>(st.columnInt(3));
+    c.expiry = st.columnText(4);
+    c.state = core::chequeStateFrom(st.columnText(5)).value_or(core::ChequeState::InStock);
+    c.learnerId = st.columnText(6);
+    c.givenOn = st.columnText(7);
+    c.redeemedOn = st.columnText(8);
+    c.sessionId = st.columnText(9);
+    c.claimedOn = st.columnText(10);
+    c.syncState = core::syncStateFrom(st.columnText(11));
+    return c;
+}
+
+core::PassBooklet readBooklet(const Statement& st) {
+    core::PassBooklet b;
+    b.id = st.columnText(0);
+    b.structure = st.columnText(1);
+    b.firstNumber = st.columnInt(2);
+    b.lastNumber = st.columnInt(3);
+    b.faceValueCents = static_cast<int>(st.columnInt(4));
+    b.expiry = st.columnText(5);
+    b.receivedOn = st.columnText(6);
+    return b;
+}
+constexpr const char* kSelectBooklet =
+    "SELECT id, structure, first_number, last_number, face_value_cents, expiry, received_on FROM pass_booklets ";
+}  // namespace
+
+void PassRepository::insertBooklet(const core::PassBooklet& b) {
+    m_db.prepare("INSERT INTO pass_booklets (id, structure, first_number, last_number, face_value_cents, expiry, "
+                 "received_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, b.id).bind(2, b.structure).bind(3, b.firstNumber).bind(4, b.lastNumber)
+        .bind(5, b.faceValueCents).bind(6, b.expiry).bind(7, b.receivedOn)
+        .run();
+    // Cheque ids derive from the booklet id and number so every device names the same cheque alike.
+    auto cheque = m_db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state) VALUES (?, ?, ?, 'in_stock')");
+    for (auto n = b.firstNumber; n <= b.lastNumber; ++n) {
+        cheque.bind(1, b.id + "#" + std::to_string(n)).bind(2, b.id).bind(3, n).run();
+        cheque.reset();
+    }
+    m_outbox.append("pass_booklet", b.id, "create",
+                    {{"structure", b.structure}, {"first_number", b.firstNumber}, {"last_number", b.lastNumber},
+                     {"face_value_cents", b.faceValueCents}, {"expiry", b.expiry}, {"received_on", b.receivedOn}});
+}
+
+std::optional<core::PassBooklet> PassRepository::overlapping(std::int64_t first, std::int64_t last) {
+    auto st = m_db.prepare(std::string(kSelectBooklet) + "WHERE first_number <= ? AND last_number >= ? LIMIT 1");
+    st.bind(1, last).bind(2, first);
+    if (!st.step()) return std::nullopt;
+    return readBooklet(st);
+}
+
+std::vector<core::PassBooklet> PassRepository::booklets() {
+    auto st = m_db.prepare(std::string(kSelectBooklet) + "ORDER BY received_on DESC, first_number");
+    std::vector<core::PassBooklet> out;
+    while (st.step()) out.push_back(readBooklet(st));
+    return out;
+}
+
+std::optional<core::PassCheque> PassRepository::findByNumber(std::int64_t number) {
+    auto st = m_db.prepare(std::string(kSelectCheque) + "WHERE c.number = ?");
+    st.bind(1, number);
+    if (!st.step()) return std::nullopt;
+    return readCheque(st);
+}
+
+void PassRepository::recordEvent(const core::PassCheque& c, const std::string& kind, const std::string& onDate) {
+    m_db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, "
+                 "claimed_on=?, sync_state='pending' WHERE id=?")
+        .bind(1, core::toString(c.state)).bindOptional(2, c.learnerId).bind(3, c.givenOn)
+        .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.id)
+        .run();
+    std::string eventId = core::newUuidV7();
+    m_db.prepare("INSERT INTO cheque_events (id, cheque_id, kind, learner_id, session_id, on_date, created_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, eventId).bind(2, c.id).bind(3, kind).bindOptional(4, c.learnerId).bindOptional(5, c.sessionId)
+        .bind(6, onDate).bind(7, core::nowUtc())
+        .run();
+    m_outbox.append("cheque_event", eventId, "create",
+                    {{"cheque_id", c.id}, {"number", c.number}, {"kind", kind}, {"learner_id", c.learnerId},
+                     {"session_id", c.sessionId}, {"on_date", onDate}});
+}
+
+std::vector<core::PassCheque> PassRepository::forLearner(const std::string& learnerId) {
+    auto st = m_db.prepare(std::string(kSelectCheque) + "WHERE c.learner_id = ? ORDER BY c.number");
+    st.bind(1, learnerId);
+    std::vector<core::PassCheque> out;
+    while (st.step()) out.push_back(readCheque(st));
+    return out;
+}
+
+std::vector<core::PassCheque> PassRepository::list(const std::string& state, int limit, int offset) {
+    auto st = state.empty()
+                  ? m_db.prepare(std::string(kSelectCheque) + "ORDER BY c.number LIMIT ? OFFSET ?")
+                  : m_db.prepare(std::string(kSelectCheque) + "WHERE c.state = ? ORDER BY c.number LIMIT ? OFFSET ?");
+    int i = 1;
+    if (!state.empty()) st.bind(i++, state);
+    st.bind(i, limit);
+    st.bind(i + 1, offset);
+    std::vector<core::PassCheque> out;
+    while (st.step()) out.push_back(readCheque(st));
+    return out;
+}
+
+void PassRepository::forEach(const std::function<void(const core::PassCheque&)>& visit) {
+    auto st = m_db.prepare(std::string(kSelectCheque) + "ORDER BY c.number");
+    while (st.step()) visit(readCheque(st));
+}
+
+ChequeStock PassRepository::stock(const std::string& today) {
+    auto st = m_db.prepare(
+        "SELECT count(*), "
+        "sum(c.state = 'in_stock' AND b.expiry >= ?1), sum(c.state = 'given' AND b.expiry >= ?1), "
+        "sum(c.state = 'redeemed'), sum(c.state = 'claimed'), "
+        "sum(c.state IN ('in_stock', 'given') AND b.expiry < ?1), "
+        "sum(c.state IN ('in_stock', 'given') AND b.expiry >= ?1 AND b.expiry <= ?2) "
+        "FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id");
+    st.bind(1, today).bind(2, core::addDays(today, 30));
+    ChequeStock s;
+    if (st.step()) {
+        s.received = st.columnInt(0);
+        s.inStock = st.columnInt(1);
+        s.given = st.columnInt(2);
+        s.redeemed = st.columnInt(3);
+        s.claimed = st.columnInt(4);
+        s.expired = st.columnInt(5);
+        s.expiringSoon = st.columnInt(6);
+    }
+    return s;
+}
+
+std::vector<MonthlyChequeUse> PassRepository::monthlyUse(int months) {
+    auto st = m_db.prepare(
+        "SELECT substr(on_date, 1, 7) AS month, sum(kind = 'given'), sum(kind = 'redeemed'), sum(kind = 'claimed') "
+        "FROM cheque_events GROUP BY month ORDER BY month DESC LIMIT ?");
+    st.bind(1, months);
+    std::vector<MonthlyChequeUse> out;
+    while (st.step()) out.push_back({st.columnText(0), st.columnInt(1), st.columnInt(2), st.columnInt(3)});
+    return out;
+}
+
+std::int64_t PassRepository::count() { return m_db.scalarInt("SELECT count(*) FROM pass_cheques"); }
+
+}  // namespace mediane::store

@@ -1,0 +1,31 @@
+# Finds the Debian 12 system packages Médiane builds against. Nothing is vendored.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+find_package(nlohmann_json 3.10 REQUIRED)
+find_package(CLI11 REQUIRED)
+
+if(MEDIANE_BUILD_GUI)
+  # Debian's libimgui.a already contains the GLFW and OpenGL3 backends.
+  pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui stb)
+  pkg_check_modules(GLFW3 REQUIRED IMPORTED_TARGET glfw3)
+  set(OpenGL_GL_PREFERENCE GLVND)
+  find_package(OpenGL REQUIRED)
+endif()
+
+# Sync: libcurl on the client, cpp-httplib + libsodium on the hub.
+pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+if(MEDIANE_BUILD_HUB)
+  # Use cpp-httplib's pkg-config cflags exactly: they define the OpenSSL/zlib/brotli
+  # support the Debian library was compiled with, and the class layout depends on them.
+  pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+endif()
+
+if(MEDIANE_BUILD_TESTS)
+  find_package(Catch2 2 REQUIRED)
+  if(MEDIANE_BUILD_BENCH)
+    find_package(benchmark REQUIRED)
+  endif()
+endif()
