@@ -1,0 +1,62 @@
+// What the GUI shows besides each screen's own view: the open notebook, language, font size, status and messages.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "app/notebook.hpp"
+#include "core/translator.hpp"
+
+namespace mediane::app {
+
+enum class Screen { Session, Learners, Pass };
+
+struct Banner {
+    enum class Kind { None, Info, Success, Error };
+    Kind kind = Kind::None;
+    std::string text;
+    std::string field;  // the form field an error is about, so the screen can highlight it
+};
+
+// The GUI's one error boundary is run(): commands throw mediane::Error, run() turns it into a banner.
+class AppState {
+public:
+    AppState(Notebook& notebook, std::string assetsDir, std::string language);
+
+    Notebook& notebook() { return m_notebook; }
+    const core::Translator& tr() const { return m_translator; }
+    const std::string& tr(const std::string& key) const { return m_translator.tr(key); }
+    const std::string& language() const { return m_translator.language(); }
+    // Switches language and remembers it in the notebook's local settings.
+    void setLanguage(const std::string& language);
+
+    float fontScale() const { return m_fontScale; }
+    void setFontScale(float scale);  // clamped to [0.75, 2.5], remembered
+
+    Screen screen = Screen::Session;
+    Banner banner;
+    // A learner card the Bénéficiaires screen should open (set from elsewhere, e.g. after picking in a session).
+    std::string learnerToOpen;
+
+    const NotebookStatus& status() const { return m_status; }
+    // Reads counts and pending changes again; called after each command, never every frame.
+    void refreshStatus();
+
+    // Usage: if (state.run([&] { notebook.recordSession(draft); }, "msg.session_saved")) clearForm();
+    // Returns true on success; on mediane::Error shows its translated message and returns false.
+    bool run(const std::function<void()>& command, const std::string& successKey = {});
+    void showError(const Error& error);
+    void showSuccess(const std::string& key, const Error::Params& params = {});
+
+    // Localised label of a vocabulary code.
+    std::string label(const std::string& vocabulary, const std::string& code) const;
+
+private:
+    Notebook& m_notebook;
+    std::string m_assetsDir;
+    core::Translator m_translator;
+    float m_fontScale = 1.0f;
+    NotebookStatus m_status;
+};
+
+}  // namespace mediane::app
