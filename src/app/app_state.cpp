@@ -38,7 +38,11 @@ void AppState::setFontScale(float scale) {
 }
 
 void AppState::refreshStatus() {
-    run([&] { m_status = m_notebook.status(); });
+    try {
+        m_status = m_notebook.status();
+    } catch (const Error& e) {
+        showError(e);
+    }
 }
 
 bool AppState::run(const std::function<void()>& command, const std::string& successKey) {
@@ -48,6 +52,8 @@ bool AppState::run(const std::function<void()>& command, const std::string& succ
         showError(e);
         return false;
     }
+    // The status bar's pending count must follow every change the adviser makes.
+    refreshStatus();
     if (!successKey.empty()) showSuccess(successKey);
     return true;
 }

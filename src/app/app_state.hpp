@@ -39,7 +39,7 @@ public:
     std::string learnerToOpen;
 
     const NotebookStatus& status() const { return m_status; }
-    // Reads counts and pending changes again; called after each command, never every frame.
+    // Reads counts and pending changes again; run() calls it after each command, never every frame.
     void refreshStatus();
 
     // Usage: if (state.run([&] { notebook.recordSession(draft); }, "msg.session_saved")) clearForm();
