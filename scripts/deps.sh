@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PACKAGES=(
-  build-essential cmake pkg-config git
+  build-essential cmake pkg-config git ccache
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev libxlsxwriter-dev
