@@ -1,0 +1,178 @@
+#include "app/session_form.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/calendar.hpp"
+
+namespace mediane::app {
+
+namespace {
+std::string trimmed(const std::string& s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+}  // namespace
+
+SessionForm::SessionForm(Notebook& notebook) : m_notebook(notebook) { reset(); }
+
+void SessionForm::reset() {
+    m_draft = core::Session{};
+    m_draft.date = core::today();
+    try {
+        m_draft.durationMinutes = std::stoi(m_notebook.settings().get("last_duration", "60"));
+    } catch (const std::exception&) {
+        m_draft.durationMinutes = 60;  // a hand-edited setting must not block the form
+    }
+    if (m_draft.durationMinutes <= 0) m_draft.durationMinutes = 60;
+    m_places = m_notebook.places();
+    std::string lastPlace = m_notebook.settings().get("last_place_id", "");
+    bool known = std::any_of(m_places.begin(), m_places.end(), [&](const auto& p) { return p.id == lastPlace; });
+    m_draft.placeId = known ? lastPlace : (m_places.empty() ? "" : m_places.front().id);
+    m_query.clear();
+    m_matches.clear();
+    m_highlight = 0;
+    m_learners.clear();
+    m_cheques.clear();
+    m_assessments.clear();
+}
+
+void SessionForm::setQuery(const std::string& typed) {
+    m_query = typed;
+    m_highlight = 0;
+    if (trimmed(typed).empty()) {
+        m_matches.clear();
+        return;
+    }
+    m_matches = m_notebook.searchLearners(typed, kPickerLimit);
+    // Already picked learners are not offered twice.
+    std::erase_if(m_matches, [&](const core::Learner& l) {
+        return std::any_of(m_learners.begin(), m_learners.end(), [&](const auto& p) { return p.id == l.id; });
+    });
+}
+
+void SessionForm::moveHighlight(int delta) {
+    if (m_matches.empty()) return;
+    int n = static_cast<int>(m_matches.size());
+    m_highlight = std::clamp(m_highlight + delta, 0, n - 1);
+}
+
+void SessionForm::confirmPicker() {
+    if (!m_matches.empty()) {
+        pick(m_matches[static_cast<std::size_t>(m_highlight)]);
+    } else if (canCreateFromQuery()) {
+        createFromQuery();
+    }
+}
+
+void SessionForm::pick(const core::Learner& learner) {
+    bool already = std::any_of(m_learners.begin(), m_learners.end(), [&](const auto& p) { return p.id == learner.id; });
+    if (!already) {
+        m_learners.push_back(learner);
+        m_draft.learnerIds.push_back(learner.id);
+    }
+    setQuery("");
+}
+
+bool SessionForm::canCreateFromQuery() const { return !trimmed(m_query).empty(); }
+
+core::Learner SessionForm::createFromQuery() {
+    core::Learner draft;
+    draft.pseudonym = trimmed(m_query);
+    core::Learner created = m_notebook.createLearner(draft);
+    pick(created);
+    return created;
+}
+
+void SessionForm::removeLearner(const std::string& learnerId) {
+    std::erase_if(m_learners, [&](const auto& l) { return l.id == learnerId; });
+    std::erase(m_draft.learnerIds, learnerId);
+    std::erase_if(m_assessments, [&](const auto& a) { return a.learnerId == learnerId; });
+}
+
+bool SessionForm::contains(const std::vector<std::string>& codes, const std::string& code) {
+    return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+void SessionForm::toggle(std::vector<std::string>& codes, const std::string& code) {
+    auto it = std::find(codes.begin(), codes.end(), code);
+    if (it == codes.end()) {
+        codes.push_back(code);
+    } else {
+        codes.erase(it);
+    }
+}
+
+bool SessionForm::addCheque(const std::string& typed) {
+    std::string text = trimmed(typed);
+    std::int64_t number = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || number <= 0) return false;
+    for (const auto& line : m_cheques)
+        if (line.number == number) return true;  // typed twice: one line is enough
+    ChequeLine line{number, std::nullopt};
+    try {
+        m_notebook.chequeForRedemption(number, m_draft.date);
+    } catch (const Error& e) {
+        line.refusal = e;
+    }
+    m_cheques.push_back(line);
+    return true;
+}
+
+void SessionForm::removeCheque(std::int64_t number) {
+    std::erase_if(m_cheques, [&](const auto& l) { return l.number == number; });
+}
+
+void SessionForm::recheckCheques() {
+    for (auto& line : m_cheques) {
+        line.refusal.reset();
+        try {
+            m_notebook.chequeForRedemption(line.number, m_draft.date);
+        } catch (const Error& e) {
+            line.refusal = e;
+        }
+    }
+}
+
+void SessionForm::addAssessment() {
+    AssessmentLine line;
+    if (!m_learners.empty()) line.learnerId = m_learners.front().id;
+    line.competenceCode = !m_draft.competences.empty() ? m_draft.competences.front() : "1.1";
+    m_assessments.push_back(line);
+}
+
+core::Session SessionForm::save() {
+    core::Session draft = m_draft;
+    draft.chequesRedeemed.clear();
+    for (const auto& line : m_cheques) {
+        // A refused cheque is never silently dropped: the adviser removes it or corrects it.
+        if (line.refusal) throw *line.refusal;
+        draft.chequesRedeemed.push_back(line.number);
+    }
+    if (draft.kind != core::SessionKind::Workshop) draft.anonymousCount = 0;
+    if (draft.placeMode != core::PlaceMode::Place) draft.placeId.clear();
+    std::vector<core::Assessment> assessments;
+    for (const auto& line : m_assessments) {
+        core::Assessment a;
+        a.learnerId = line.learnerId;
+        a.competenceCode = line.competenceCode;
+        a.score = line.score();
+        a.date = draft.date;
+        assessments.push_back(a);
+    }
+    core::Session saved = m_notebook.recordSession(draft, assessments);
+
+    std::string keptDate = m_draft.date;
+    auto keptMode = m_draft.placeMode;
+    reset();
+    m_draft.date = keptDate;
+    m_draft.placeMode = keptMode;
+    m_draft.placeId = saved.placeId.empty() ? m_draft.placeId : saved.placeId;
+    m_draft.durationMinutes = saved.durationMinutes;
+    return saved;
+}
+
+}  // namespace mediane::app

@@ -1,0 +1,68 @@
+#include "ui/widgets.hpp"
+
+#include <imgui_stdlib.h>
+
+namespace mediane::ui {
+
+namespace {
+ItemRects* g_recorder = nullptr;
+}
+
+bool ctrlPressed(int nativeKey) {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.KeyCtrl && ImGui::IsKeyPressed(nativeKey, false);
+}
+
+std::string withId(const std::string& text, const std::string& id) { return text + "##" + id; }
+
+void fieldLabel(const std::string& text, bool inError) {
+    if (inError) {
+        ImGui::TextColored(kErrorColour, "%s *", text.c_str());
+    } else {
+        ImGui::TextUnformatted(text.c_str());
+    }
+}
+
+void setItemRecorder(ItemRects* recorder) { g_recorder = recorder; }
+
+void tagItem(const std::string& tag) {
+    if (!g_recorder) return;
+    ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    (*g_recorder)[tag] = {min.x, min.y, max.x, max.y};
+}
+
+bool button(const std::string& text, const std::string& id, const ImVec2& size) {
+    bool pressed = ImGui::Button(withId(text, id).c_str(), size);
+    tagItem(id);
+    return pressed;
+}
+
+bool checkbox(const std::string& text, const std::string& id, bool* value) {
+    bool changed = ImGui::Checkbox(withId(text, id).c_str(), value);
+    tagItem(id);
+    return changed;
+}
+
+bool inputText(const std::string& text, const std::string& id, std::string* value, int flags) {
+    bool changed = ImGui::InputText(withId(text, id).c_str(), value, flags);
+    tagItem(id);
+    return changed;
+}
+
+bool inputInt(const std::string& text, const std::string& id, int* value, int step) {
+    bool changed = ImGui::InputInt(withId(text, id).c_str(), value, step, step * 10);
+    tagItem(id);
+    return changed;
+}
+
+bool toggleButton(const std::string& text, const std::string& id, bool active) {
+    if (active) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+        ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    }
+    bool pressed = button(text, id);
+    if (active) ImGui::PopStyleColor(2);
+    return pressed;
+}
+
+}  // namespace mediane::ui
