@@ -1,0 +1,128 @@
+#include "core/error.hpp"
+#include "notebook_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace mediane;
+using mediane::test::NotebookFixture;
+
+namespace {
+std::string errorKey(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e.key();
+    }
+    return "no error";
+}
+}  // namespace
+
+TEST_CASE("a received booklet puts every cheque of its range in stock") {
+    NotebookFixture f;
+    auto stock = f.notebook->chequeStock(core::today());
+    CHECK(stock.received == 20);
+    CHECK(stock.inStock == 20);
+    CHECK(f.notebook->cheques("in_stock", 100).front().number == 1000);
+}
+
+TEST_CASE("a cheque goes from stock to a learner, is redeemed in a session, then claimed") {
+    NotebookFixture f;
+    auto given = f.notebook->giveCheque(1003, f.learner.id, core::today());
+    CHECK(given.state == core::ChequeState::Given);
+
+    auto session = f.makeSession();
+    session.chequesRedeemed = {1003};
+    auto saved = f.notebook->recordSession(session);
+    auto redeemed = f.notebook->passStore().findByNumber(1003);
+    REQUIRE(redeemed);
+    CHECK(redeemed->state == core::ChequeState::Redeemed);
+    CHECK(redeemed->sessionId == saved.id);
+    CHECK(redeemed->learnerId == f.learner.id);
+
+    auto claimed = f.notebook->claimCheque(1003, core::today());
+    CHECK(claimed.state == core::ChequeState::Claimed);
+    CHECK(f.count("cheque_events") == 3);
+    auto stock = f.notebook->chequeStock(core::today());
+    CHECK(stock.claimed == 1);
+    CHECK(stock.inStock == 19);
+}
+
+TEST_CASE("redeeming a cheque twice is refused") {
+    NotebookFixture f;
+    auto first = f.makeSession();
+    first.chequesRedeemed = {1001};
+    f.notebook->recordSession(first);
+    auto sessionsBefore = f.count("sessions");
+    auto outboxBefore = f.count("outbox");
+
+    auto second = f.makeSession();
+    second.chequesRedeemed = {1001};
+    CHECK(errorKey([&] { f.notebook->recordSession(second); }) == "err.cheque_already_redeemed");
+    CHECK(f.count("sessions") == sessionsBefore);
+    CHECK(f.count("outbox") == outboxBefore);
+}
+
+TEST_CASE("an expired cheque is refused at redemption and when given") {
+    NotebookFixture f;
+    auto expired = f.notebook->receiveBooklet({"", "Centre social Parilly", 5000, 5004, 1000,
+                                               core::addDays(core::today(), -2), core::addDays(core::today(), -200)});
+    auto session = f.makeSession();
+    session.chequesRedeemed = {5000};
+    CHECK(errorKey([&] { f.notebook->recordSession(session); }) == "err.cheque_expired");
+    CHECK(errorKey([&] { f.notebook->giveCheque(5001, f.learner.id, core::today()); }) == "err.cheque_expired");
+    CHECK(f.notebook->chequeStock(core::today()).expired == 5);
+}
+
+TEST_CASE("a cheque number outside every booklet is refused with its number") {
+    NotebookFixture f;
+    try {
+        f.notebook->giveCheque(999, f.learner.id, core::today());
+        FAIL("no error");
+    } catch (const Error& e) {
+        CHECK(e.key() == "err.cheque_unknown");
+        CHECK(e.params().at("number") == "999");
+    }
+    CHECK(f.count("cheque_events") == 0);
+}
+
+TEST_CASE("a cheque already given cannot be given again") {
+    NotebookFixture f;
+    f.notebook->giveCheque(1002, f.learner.id, core::today());
+    CHECK(errorKey([&] { f.notebook->giveCheque(1002, f.learner.id, core::today()); }) == "err.cheque_not_in_stock");
+}
+
+TEST_CASE("a cheque cannot be claimed before it is redeemed, nor claimed twice") {
+    NotebookFixture f;
+    CHECK(errorKey([&] { f.notebook->claimCheque(1004, core::today()); }) == "err.cheque_not_redeemed");
+    auto s = f.makeSession();
+    s.chequesRedeemed = {1004};
+    f.notebook->recordSession(s);
+    f.notebook->claimCheque(1004, core::today());
+    CHECK(errorKey([&] { f.notebook->claimCheque(1004, core::today()); }) == "err.cheque_already_claimed");
+}
+
+TEST_CASE("the same cheque listed twice in one session is refused") {
+    NotebookFixture f;
+    auto s = f.makeSession();
+    s.chequesRedeemed = {1005, 1005};
+    CHECK(errorKey([&] { f.notebook->recordSession(s); }) == "err.cheque_listed_twice");
+    CHECK(f.notebook->passStore().findByNumber(1005)->state == core::ChequeState::InStock);
+}
+
+TEST_CASE("a booklet overlapping one already received is refused") {
+    NotebookFixture f;
+    CHECK(errorKey([&] {
+        f.notebook->receiveBooklet({"", "Autre", 1019, 1030, 1000, core::addDays(core::today(), 100), core::today()});
+    }) == "err.booklet_overlap");
+    CHECK(f.count("pass_booklets") == 1);
+}
+
+TEST_CASE("a booklet with an inverted range or expiry before receipt is refused") {
+    NotebookFixture f;
+    CHECK(errorKey([&] {
+        f.notebook->receiveBooklet({"", "Autre", 3000, 2990, 1000, core::addDays(core::today(), 100), core::today()});
+    }) == "err.booklet_range");
+    CHECK(errorKey([&] {
+        f.notebook->receiveBooklet({"", "Autre", 3000, 3010, 1000, core::addDays(core::today(), -10), core::today()});
+    }) == "err.booklet_expiry_before_receipt");
+}
