@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds and runs the whole test suite: once in Release, once under
+# AddressSanitizer + UndefinedBehaviorSanitizer. GUI tests get a virtual display (Xvfb) started here.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+jobs="$(nproc 2>/dev/null || echo 2)"
+
+bash "$root/scripts/deps.sh"
+
+echo "== Release build and tests"
+bash "$root/scripts/build.sh" "$root/build"
+(cd "$root/build" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 600)
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+bash "$root/scripts/build.sh" "$root/build-sanitize" -DMEDIANE_SANITIZE=ON -DMEDIANE_BUILD_BENCH=OFF \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo
+export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
+export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
+# Mesa and the X libraries keep allocations until exit; only our own leaks should fail a test.
+export LSAN_OPTIONS="suppressions=$root/tests/support/lsan.supp:print_suppressions=0"
+(cd "$root/build-sanitize" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 900)
