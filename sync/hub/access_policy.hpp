@@ -1,0 +1,12 @@
+// Who may read and write what: an adviser their structure, a coordinator their territory, an admin everything.
+#pragma once
+
+#include "sync/hub/hub_store.hpp"
+
+namespace mediane::hub {
+
+Scope scopeOf(const Principal& principal, HubStore& store);
+// Only admins edit the shared directory directly; everyone else's place edits are proposals.
+bool editsDirectory(const Principal& principal);
+
+}  // namespace mediane::hub

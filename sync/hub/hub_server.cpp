@@ -1,0 +1,276 @@
+#include "sync/hub/hub_server.hpp"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/error.hpp"
+#include "sync/hub/access_policy.hpp"
+#include "sync/hub/credentials.hpp"
+#include "sync/hub/push_applier.hpp"
+#include "sync/protocol/wire_codec.hpp"
+
+// Section index: request context and log line · error replies · body and auth helpers · routes · lifecycle
+
+namespace mediane::hub {
+
+namespace {
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Per-request facts for the log line; httplib handles a request on one pool thread from start to log.
+struct RequestContext {
+    Clock::time_point start{};
+    std::size_t bytesIn = 0;
+    std::string device = "-";
+};
+thread_local RequestContext t_request;
+
+void reply(httplib::Response& res, int status, const json& body) {
+    res.status = status;
+    res.set_content(body.dump(), "application/json");
+}
+
+void replyError(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                const std::string& field = {}) {
+    reply(res, status, sync::encode(sync::ErrorBody{code, message, field}));
+}
+
+// Reads the (already decompressed) body, refusing it past the cap so a gzip bomb cannot fill memory.
+// Returns false after replying 413.
+bool readBody(const httplib::ContentReader& reader, httplib::Response& res, std::size_t cap, std::string& body) {
+    bool tooLarge = false;
+    reader([&](const char* data, std::size_t length) {
+        if (body.size() + length > cap) {
+            tooLarge = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    });
+    t_request.bytesIn = body.size();
+    if (tooLarge) {
+        replyError(res, 413, "payload_too_large", "the request body exceeds " + std::to_string(cap) + " bytes");
+        return false;
+    }
+    return true;
+}
+
+std::string bearerToken(const httplib::Request& req) {
+    auto header = req.get_header_value("Authorization");
+    const std::string prefix = "Bearer ";
+    if (header.size() <= prefix.size() || header.compare(0, prefix.size(), prefix) != 0) return {};
+    return header.substr(prefix.size());
+}
+
+bool parseCount(const std::string& text, std::int64_t& out) {
+    if (text.empty() || text.size() > 18) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    out = std::stoll(text);
+    return true;
+}
+}  // namespace
+
+HubServer::HubServer(HubStore& store, core::Translator translator, ServerOptions options)
+    : m_store(store), m_translator(std::move(translator)), m_options(std::move(options)),
+      m_server(std::make_unique<httplib::Server>()) {
+    routes();
+}
+
+HubServer::~HubServer() = default;
+
+void HubServer::routes() {
+    auto& svr = *m_server;
+    svr.set_payload_max_length(m_options.maxBodyBytes);
+    svr.set_read_timeout(std::chrono::seconds(30));
+    svr.set_write_timeout(std::chrono::seconds(30));
+
+    svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+        t_request = RequestContext{Clock::now(), 0, "-"};
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+        long long ms = t_request.start == Clock::time_point{}
+                           ? 0
+                           : std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t_request.start).count();
+        std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms device=%s\n", req.method.c_str(), req.path.c_str(),
+                     res.status, t_request.bytesIn, res.body.size(), ms, t_request.device.c_str());
+        std::fflush(stderr);
+        t_request = RequestContext{};
+    });
+    // httplib's own refusals (404, 413 from Content-Length) get the same JSON error shape as ours.
+    svr.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+        if (res.status == 413)
+            replyError(res, 413, "payload_too_large", "the request body exceeds the hub's size cap");
+        else if (res.status == 404)
+            replyError(res, 404, "not_found", "no such endpoint");
+        else
+            replyError(res, res.status, "http_error", "request refused");
+        return httplib::Server::HandlerResponse::Handled;
+    }));
+
+    // The hub's error boundary: every handler runs inside it, so one bad request never takes the hub down.
+    auto guarded = [this](httplib::Response& res, const std::function<void()>& work) {
+        try {
+            work();
+        } catch (const Error& e) {
+            if (e.kind() == Error::Kind::Validation)
+                replyError(res, 400, "bad_request", m_translator.message(e), e.field());
+            else {
+                std::fprintf(stderr, "error: %s\n", e.what());
+                replyError(res, 500, "internal", "the hub could not complete the request; retry later");
+            }
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "error: %s\n", e.what());
+            replyError(res, 500, "internal", "the hub could not complete the request; retry later");
+        }
+    };
+
+    auto authenticate = [this](const httplib::Request& req, httplib::Response& res) -> std::optional<Principal> {
+        auto token = bearerToken(req);
+        if (!token.empty()) {
+            auto hash = tokenHash(token);
+            std::optional<Principal> principal;
+            {
+                std::lock_guard lock(m_storeMutex);
+                principal = m_store.deviceByTokenHash(hash);
+            }
+            if (principal) {
+                t_request.device = principal->deviceId;
+                return principal;
+            }
+        }
+        replyError(res, 401, "unauthorized", "missing, unknown or revoked device token: enroll this device again");
+        return std::nullopt;
+    };
+
+    svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+        reply(res, 200, {{"status", "ok"}, {"protocol_version", sync::kProtocolVersion}});
+    });
+
+    svr.Post("/v1/enroll", [this, guarded](const httplib::Request&, httplib::Response& res,
+                                           const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, res, 64 * 1024, body)) return;
+        guarded(res, [&] {
+            auto request = sync::decodeEnrollRequest(body);
+            if (request.deviceId.empty())
+                throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "device_id"}}, "device_id");
+            std::optional<UserAccount> user;
+            {
+                std::lock_guard lock(m_storeMutex);
+                user = m_store.findUser(request.login);
+            }
+            // Argon2 runs outside the store lock: it is deliberately slow.
+            if (!user || !verifyPassword(user->passwordHash, request.password)) {
+                replyError(res, 401, "invalid_credentials", "unknown login or wrong password");
+                return;
+            }
+            auto token = newDeviceToken();
+            {
+                std::lock_guard lock(m_storeMutex);
+                m_store.saveDevice(request.deviceId, user->login, tokenHash(token));
+            }
+            t_request.device = request.deviceId;
+            reply(res, 200, sync::encode(sync::EnrollResponse{sync::kProtocolVersion, token, request.deviceId,
+                                                              user->login, user->role, user->structure,
+                                                              user->territory}));
+        });
+    });
+
+    svr.Post("/v1/push", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res,
+                                                       const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, res, m_options.maxBodyBytes, body)) return;
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            // Decoded completely before anything is stored: a malformed batch stores nothing.
+            auto request = sync::decodePushRequest(body);
+            if (request.deviceId != principal->deviceId) {
+                replyError(res, 403, "device_mismatch", "device_id does not match the device token", "device_id");
+                return;
+            }
+            sync::PushResponse response;
+            {
+                std::lock_guard lock(m_storeMutex);
+                PushApplier applier(m_store, *principal);
+                response = applier.apply(request);
+            }
+            reply(res, 200, sync::encode(response));
+        });
+    });
+
+    svr.Get("/v1/pull", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            std::int64_t since = 0, limit = m_options.defaultPullLimit;
+            if (req.has_param("since") && !parseCount(req.get_param_value("since"), since)) {
+                replyError(res, 400, "bad_request", "since must be a non-negative integer", "since");
+                return;
+            }
+            if (req.has_param("limit") && (!parseCount(req.get_param_value("limit"), limit) || limit < 1)) {
+                replyError(res, 400, "bad_request", "limit must be a positive integer", "limit");
+                return;
+            }
+            limit = std::min<std::int64_t>(limit, m_options.maxPullLimit);
+            sync::PullResponse response;
+            {
+                std::lock_guard lock(m_storeMutex);
+                if (since > 0 && since < m_store.prunedBelow()) {
+                    replyError(res, 410, "cursor_expired",
+                               "this cursor is older than the tombstone horizon: pull again from since=0");
+                    return;
+                }
+                auto scope = scopeOf(*principal, m_store);
+                response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope);
+            }
+            response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
+            if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
+            response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
+            reply(res, 200, sync::encode(response));
+        });
+    });
+
+    svr.Get("/v1/conflicts", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            std::int64_t after = 0;
+            if (req.has_param("after") && !parseCount(req.get_param_value("after"), after)) {
+                replyError(res, 400, "bad_request", "after must be a non-negative integer", "after");
+                return;
+            }
+            std::vector<ConflictEntry> list;
+            {
+                std::lock_guard lock(m_storeMutex);
+                list = m_store.conflicts(after, m_options.maxPullLimit, scopeOf(*principal, m_store));
+            }
+            json out = json::array();
+            for (const auto& c : list)
+                out.push_back({{"id", c.id}, {"kind", c.kind}, {"entity", c.entity}, {"record_id", c.recordId},
+                               {"op_id", c.opId}, {"device_id", c.deviceId}, {"structure", c.structure},
+                               {"details", c.details}, {"created_at", c.createdAt}});
+            reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"conflicts", out}});
+        });
+    });
+}
+
+int HubServer::bind() {
+    int port = m_options.port == 0 ? m_server->bind_to_any_port(m_options.host)
+                                   : (m_server->bind_to_port(m_options.host, m_options.port) ? m_options.port : -1);
+    if (port <= 0)
+        throw Error(Error::Kind::Io, "err.hub.listen",
+                    {{"address", m_options.host + ":" + std::to_string(m_options.port)}});
+    return port;
+}
+
+void HubServer::serve() { m_server->listen_after_bind(); }
+
+void HubServer::stop() { m_server->stop(); }
+
+}  // namespace mediane::hub

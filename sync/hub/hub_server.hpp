@@ -1,0 +1,50 @@
+// The resin-hub HTTP server: routes, authentication, size caps, one log line per request.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/translator.hpp"
+#include "sync/hub/hub_store.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace mediane::hub {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    int port = 0;                                  // 0: an ephemeral port, printed at start
+    std::size_t maxBodyBytes = 8 * 1024 * 1024;    // after decompression too
+    int defaultPullLimit = 500;
+    int maxPullLimit = 1000;
+};
+
+class HubServer {
+public:
+    HubServer(HubStore& store, core::Translator translator, ServerOptions options);
+    ~HubServer();
+    HubServer(const HubServer&) = delete;
+    HubServer& operator=(const HubServer&) = delete;
+
+    // Binds and returns the actual port; throws mediane::Error when the address is taken.
+    int bind();
+    // Serves until stop() (from any thread).
+    void serve();
+    void stop();
+
+private:
+    void routes();
+
+    HubStore& m_store;
+    core::Translator m_translator;
+    ServerOptions m_options;
+    std::unique_ptr<httplib::Server> m_server;
+    // SQLite has one writer; serialising store calls also keeps the change feed gap-free for pullers.
+    std::mutex m_storeMutex;
+};
+
+}  // namespace mediane::hub

@@ -1,0 +1,103 @@
+// The hub's storage interface: accounts, devices, records, the change feed, idempotency and conflicts.
+// SQLite implements it today; a PostgreSQL backend must keep the same transactional contract.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/protocol/wire_types.hpp"
+
+namespace mediane::hub {
+
+struct UserAccount {
+    std::string login;
+    std::string passwordHash;  // crypto_pwhash_str (Argon2id)
+    std::string role;          // adviser | coordinator | admin
+    std::string structure;
+    std::string territory;     // the structure's territory
+};
+
+// Who a request acts as, resolved from its device token.
+struct Principal {
+    std::string deviceId;
+    std::string login;
+    std::string role;
+    std::string structure;
+    std::string territory;
+};
+
+struct StoredRecord {
+    std::string entity;
+    std::string recordId;
+    std::int64_t version = 0;
+    nlohmann::json fields = nlohmann::json::object();
+    // field → version that last changed it: what a learner merge compares base_version against.
+    nlohmann::json fieldVersions = nlohmann::json::object();
+    std::string structure;  // "" for the shared directory of places
+    bool deleted = false;
+};
+
+struct ConflictEntry {
+    std::int64_t id = 0;
+    std::string kind;  // hard | soft | over_redemption | update_after_delete | place_proposal
+    std::string entity;
+    std::string recordId;
+    std::string opId;
+    std::string deviceId;
+    std::string structure;
+    nlohmann::json details = nlohmann::json::object();  // both values, always
+    std::string createdAt;
+};
+
+struct AppliedOp {
+    std::string fingerprint;
+    nlohmann::json result;
+};
+
+// Which structures a principal reaches; places (structure "") are visible to everyone.
+struct Scope {
+    bool everything = false;
+    std::vector<std::string> structures;
+    bool reaches(const std::string& structure) const;
+};
+
+class HubStore {
+public:
+    virtual ~HubStore() = default;
+
+    virtual void saveUser(const UserAccount& user) = 0;
+    virtual std::optional<UserAccount> findUser(const std::string& login) = 0;
+    virtual std::vector<std::string> structuresOfTerritory(const std::string& territory) = 0;
+
+    // Binds the device to the user with a new token hash; any earlier token of this device stops working.
+    virtual void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash) = 0;
+    virtual std::optional<Principal> deviceByTokenHash(const std::string& tokenHash) = 0;
+    virtual bool revokeDevice(const std::string& deviceId) = 0;
+
+    // Runs work so that all its writes commit together or none do (one push batch).
+    virtual void inTransaction(const std::function<void()>& work) = 0;
+    virtual std::optional<AppliedOp> findAppliedOp(const std::string& opId) = 0;
+    virtual void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) = 0;
+    virtual std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) = 0;
+    // Stores the record's new state and appends it to the change feed; returns the change's server_seq.
+    virtual std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
+                                     const std::string& deviceId) = 0;
+    // Live "redeemed" cheque events of a cheque, across every structure (a cheque is redeemable once nationally).
+    virtual std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) = 0;
+    virtual std::int64_t addConflict(const ConflictEntry& conflict) = 0;
+
+    // Up to limit changes after since that the scope reaches, in server_seq order.
+    virtual std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) = 0;
+    virtual std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) = 0;
+    // Cursors below this were compacted away: a pull from there must re-snapshot (410).
+    virtual std::int64_t prunedBelow() = 0;
+    // Drops change rows superseded by a later change of the same record and older than the cutoff date.
+    virtual std::int64_t prune(const std::string& olderThanIso) = 0;
+};
+
+}  // namespace mediane::hub

@@ -1,0 +1,213 @@
+#include "sync/hub/push_applier.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include "sync/hub/access_policy.hpp"
+#include "sync/hub/learner_merge.hpp"
+#include "sync/protocol/wire_codec.hpp"
+
+namespace mediane::hub {
+
+namespace {
+using nlohmann::json;
+
+const std::set<std::string> kEntities = {"learner", "session", "pass_booklet", "cheque_event", "assessment", "place"};
+// Facts: corrected by a new event, never edited in place.
+const std::set<std::string> kAppendOnly = {"session", "pass_booklet", "cheque_event", "assessment"};
+
+sync::OpResult rejected(const sync::WireOp& op, const std::string& reason, const std::string& message) {
+    sync::OpResult r;
+    r.opId = op.opId;
+    r.status = "rejected";
+    r.reason = reason;
+    r.message = message;
+    return r;
+}
+
+sync::OpResult applied(const sync::WireOp& op, std::int64_t version, std::int64_t serverSeq) {
+    sync::OpResult r;
+    r.opId = op.opId;
+    r.status = "applied";
+    r.version = version;
+    r.serverSeq = serverSeq;
+    return r;
+}
+
+json fieldVersionsAt(const json& fields, std::int64_t version) {
+    json out = json::object();
+    for (auto it = fields.begin(); it != fields.end(); ++it) out[it.key()] = version;
+    return out;
+}
+
+std::string stringField(const json& fields, const std::string& key) {
+    auto it = fields.find(key);
+    return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+PushApplier::PushApplier(HubStore& store, const Principal& principal)
+    : m_store(store), m_principal(principal), m_scope(scopeOf(principal, store)) {}
+
+sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
+    // Ops of one device apply in their device order, even if a client sent them shuffled.
+    std::vector<std::size_t> order(request.batch.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return request.batch[a].seq < request.batch[b].seq; });
+    sync::PushResponse response;
+    response.results.resize(request.batch.size());
+    m_store.inTransaction([&] {
+        for (auto i : order) response.results[i] = applyOne(request.batch[i]);
+    });
+    return response;
+}
+
+sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
+    auto fingerprint = sync::payloadFingerprint(op);
+    if (auto earlier = m_store.findAppliedOp(op.opId)) {
+        if (earlier->fingerprint != fingerprint)
+            return rejected(op, "op_id_reused", "this op_id was already used for a different change");
+        auto r = sync::decodeOpResult(earlier->result, "applied_ops.result");
+        r.originalStatus = r.status;
+        r.status = "duplicate";
+        return r;
+    }
+    if (!kEntities.count(op.entity)) return rejected(op, "unknown_entity", "unknown entity '" + op.entity + "'");
+    if (op.recordId.empty()) return rejected(op, "record_id_empty", "record_id is empty");
+    if (op.op != "create" && op.op != "update" && op.op != "delete")
+        return rejected(op, "unknown_op", "unknown op '" + op.op + "'");
+
+    sync::OpResult result;
+    if (op.entity == "place" && !editsDirectory(m_principal)) {
+        result = propose(op);
+    } else {
+        auto existing = m_store.findRecord(op.entity, op.recordId);
+        if (existing && !m_scope.reaches(existing->structure))
+            return rejected(op, "forbidden", "this record belongs to another structure");
+        if (op.op == "create") {
+            if (existing) return rejected(op, "record_exists", "a record with this id already exists");
+            result = create(op);
+        } else if (!existing) {
+            return rejected(op, "unknown_record", "no record with this id on the hub");
+        } else if (op.op == "update") {
+            result = update(op, *existing);
+        } else {
+            result = remove(op, *existing);
+        }
+    }
+    if (result.status != "rejected") m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+    return result;
+}
+
+sync::OpResult PushApplier::create(const sync::WireOp& op) {
+    StoredRecord record;
+    record.entity = op.entity;
+    record.recordId = op.recordId;
+    record.version = 1;
+    record.fields = op.fields;
+    record.fieldVersions = fieldVersionsAt(op.fields, 1);
+    record.structure = op.entity == "place" ? std::string() : m_principal.structure;
+    if (op.entity == "pass_booklet") {
+        // Booklets name their structure; an adviser receives booklets only for their own.
+        record.structure = stringField(op.fields, "structure");
+        if (record.structure.empty()) return rejected(op, "field_missing", "fields.structure is required");
+        if (!m_scope.reaches(record.structure))
+            return rejected(op, "forbidden", "this booklet belongs to another structure");
+    }
+    // Read before writing: the redemptions that were on the hub before this one.
+    std::vector<StoredRecord> earlier;
+    if (op.entity == "cheque_event" && stringField(op.fields, "kind") == "redeemed")
+        earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
+    auto seq = write(op, record);
+    if (earlier.empty()) return applied(op, record.version, seq);
+    json first = json::array();
+    for (const auto& e : earlier) first.push_back({{"record_id", e.recordId}, {"structure", e.structure}, {"fields", e.fields}});
+    return conflict(op, "over_redemption", record.structure,
+                    {{"cheque_id", stringField(op.fields, "cheque_id")},
+                     {"earlier", first},
+                     {"incoming", {{"record_id", op.recordId}, {"fields", op.fields}}}},
+                    record.version, seq);
+}
+
+sync::OpResult PushApplier::update(const sync::WireOp& op, StoredRecord record) {
+    if (record.deleted)
+        return conflict(op, "update_after_delete", record.structure,
+                        {{"base_version", op.baseVersion}, {"hub_version", record.version}, {"incoming", op.fields}},
+                        record.version, 0);
+    if (kAppendOnly.count(op.entity))
+        return rejected(op, "append_only", op.entity + " records are facts: send a new event instead of an update");
+    if (op.baseVersion > record.version)
+        return rejected(op, "base_version_ahead", "base_version is newer than the hub's version of the record");
+    auto merge = mergeUpdate(record.fields, record.fieldVersions, record.version, op.baseVersion, op.fields);
+    std::int64_t seq = 0;
+    if (!merge.apply.empty()) {
+        ++record.version;
+        for (auto it = merge.apply.begin(); it != merge.apply.end(); ++it) {
+            record.fields[it.key()] = it.value();
+            record.fieldVersions[it.key()] = record.version;
+        }
+        seq = write(op, record);
+    }
+    json details = {{"base_version", op.baseVersion}, {"hub_version", record.version},
+                    {"applied", merge.apply}, {"changed_since_base", merge.changedSince}};
+    if (!merge.clashes.empty()) {
+        details["fields"] = merge.clashes;
+        return conflict(op, "hard", record.structure, details, record.version, seq);
+    }
+    if (merge.versionGap) return conflict(op, "soft", record.structure, details, record.version, seq);
+    return applied(op, record.version, seq);
+}
+
+sync::OpResult PushApplier::remove(const sync::WireOp& op, StoredRecord record) {
+    if (op.entity == "cheque_event")
+        return rejected(op, "append_only", "cheque events are never deleted: record a correcting event");
+    if (record.deleted) return applied(op, record.version, 0);
+    bool gap = op.baseVersion < record.version;
+    json lost = record.fields;
+    // Erasure propagates: a tombstone keeps no personal data, only that the record existed.
+    ++record.version;
+    record.deleted = true;
+    record.fields = json::object();
+    record.fieldVersions = json::object();
+    auto seq = write(op, record);
+    if (gap && op.entity == "learner")
+        return conflict(op, "soft", record.structure,
+                        {{"base_version", op.baseVersion}, {"hub_version", record.version - 1}, {"deleted_state", lost}},
+                        record.version, seq);
+    return applied(op, record.version, seq);
+}
+
+sync::OpResult PushApplier::propose(const sync::WireOp& op) {
+    auto existing = m_store.findRecord(op.entity, op.recordId);
+    return conflict(op, "place_proposal", m_principal.structure,
+                    {{"op", op.op}, {"proposed", op.fields}, {"current", existing ? existing->fields : json()}},
+                    existing ? existing->version : 0, 0);
+}
+
+sync::OpResult PushApplier::conflict(const sync::WireOp& op, const std::string& kind, const std::string& structure,
+                                     json details, std::int64_t version, std::int64_t serverSeq) {
+    ConflictEntry entry;
+    entry.kind = kind;
+    entry.entity = op.entity;
+    entry.recordId = op.recordId;
+    entry.opId = op.opId;
+    entry.deviceId = m_principal.deviceId;
+    entry.structure = structure;
+    entry.details = std::move(details);
+    sync::OpResult r;
+    r.opId = op.opId;
+    r.status = "conflict";
+    r.version = version;
+    r.serverSeq = serverSeq;
+    r.conflictKind = kind;
+    r.conflictId = m_store.addConflict(entry);
+    return r;
+}
+
+std::int64_t PushApplier::write(const sync::WireOp& op, const StoredRecord& record) {
+    return m_store.writeRecord(record, op.op, op.opId, m_principal.deviceId);
+}
+
+}  // namespace mediane::hub

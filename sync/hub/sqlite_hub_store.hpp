@@ -1,0 +1,40 @@
+// HubStore on one SQLite file (WAL, synchronous=FULL): the hub's default single-writer backend.
+#pragma once
+
+#include <string>
+
+#include "sync/hub/hub_store.hpp"
+#include "sync/hub/sqlite_connection.hpp"
+
+namespace mediane::hub {
+
+// Not thread-safe by itself: the server serialises calls, which SQLite's single writer needs anyway.
+class SqliteHubStore final : public HubStore {
+public:
+    explicit SqliteHubStore(const std::string& path);
+
+    void saveUser(const UserAccount& user) override;
+    std::optional<UserAccount> findUser(const std::string& login) override;
+    std::vector<std::string> structuresOfTerritory(const std::string& territory) override;
+    void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash) override;
+    std::optional<Principal> deviceByTokenHash(const std::string& tokenHash) override;
+    bool revokeDevice(const std::string& deviceId) override;
+    void inTransaction(const std::function<void()>& work) override;
+    std::optional<AppliedOp> findAppliedOp(const std::string& opId) override;
+    void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) override;
+    std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) override;
+    std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
+                             const std::string& deviceId) override;
+    std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) override;
+    std::int64_t addConflict(const ConflictEntry& conflict) override;
+    std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) override;
+    std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) override;
+    std::int64_t prunedBelow() override;
+    std::int64_t prune(const std::string& olderThanIso) override;
+
+private:
+    void migrate();
+    SqliteConnection m_db;
+};
+
+}  // namespace mediane::hub

@@ -1,0 +1,90 @@
+#include "sync/protocol/json_fields.hpp"
+
+#include "core/error.hpp"
+
+namespace mediane::sync {
+
+namespace {
+Error typeError(const std::string& field, const std::string& expected) {
+    return Error(Error::Kind::Validation, "err.sync.field_type", {{"field", field}, {"expected", expected}}, field);
+}
+}  // namespace
+
+nlohmann::json parseJson(const std::string& text) {
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        // The parser's byte offset tells a client author where a truncated body stops.
+        throw Error(Error::Kind::Validation, "err.sync.json_invalid",
+                    {{"byte", std::to_string(e.byte)}, {"detail", e.what()}});
+    }
+}
+
+std::string childPath(const std::string& path, const std::string& key) {
+    return path.empty() ? key : path + "." + key;
+}
+
+std::string indexPath(const std::string& path, std::size_t index) {
+    return path + "[" + std::to_string(index) + "]";
+}
+
+void requireObject(const nlohmann::json& value, const std::string& path) {
+    if (!value.is_object()) {
+        std::string where = path.empty() ? "(body)" : path;
+        throw Error(Error::Kind::Validation, "err.sync.not_object", {{"field", where}}, where);
+    }
+}
+
+const nlohmann::json& requireField(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    requireObject(obj, path);
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+        std::string field = childPath(path, key);
+        throw Error(Error::Kind::Validation, "err.sync.field_missing", {{"field", field}}, field);
+    }
+    return *it;
+}
+
+std::string readString(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    const auto& v = requireField(obj, key, path);
+    if (!v.is_string()) throw typeError(childPath(path, key), "string");
+    return v.get<std::string>();
+}
+
+std::int64_t readInt(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    const auto& v = requireField(obj, key, path);
+    if (!v.is_number_integer()) throw typeError(childPath(path, key), "integer");
+    return v.get<std::int64_t>();
+}
+
+bool readBool(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    const auto& v = requireField(obj, key, path);
+    if (!v.is_boolean()) throw typeError(childPath(path, key), "boolean");
+    return v.get<bool>();
+}
+
+const nlohmann::json& readObject(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    const auto& v = requireField(obj, key, path);
+    if (!v.is_object()) throw typeError(childPath(path, key), "object");
+    return v;
+}
+
+const nlohmann::json& readArray(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    const auto& v = requireField(obj, key, path);
+    if (!v.is_array()) throw typeError(childPath(path, key), "array");
+    return v;
+}
+
+std::string readOptionalString(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    requireObject(obj, path);
+    if (!obj.contains(key)) return {};
+    return readString(obj, key, path);
+}
+
+std::int64_t readOptionalInt(const nlohmann::json& obj, const std::string& key, const std::string& path) {
+    requireObject(obj, path);
+    if (!obj.contains(key)) return 0;
+    return readInt(obj, key, path);
+}
+
+}  // namespace mediane::sync

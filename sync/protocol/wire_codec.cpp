@@ -1,0 +1,200 @@
+#include "sync/protocol/wire_codec.hpp"
+
+#include "core/error.hpp"
+#include "sync/protocol/json_fields.hpp"
+
+namespace mediane::sync {
+
+namespace {
+using nlohmann::json;
+
+int readVersion(const json& obj) {
+    auto version = readInt(obj, "protocol_version", "");
+    if (version != kProtocolVersion)
+        throw Error(Error::Kind::Validation, "err.sync.protocol_version",
+                    {{"version", std::to_string(version)}, {"supported", std::to_string(kProtocolVersion)}},
+                    "protocol_version");
+    return static_cast<int>(version);
+}
+
+json parseObject(const std::string& text) {
+    auto body = parseJson(text);
+    requireObject(body, "");
+    return body;
+}
+}  // namespace
+
+json encode(const WireOp& op) {
+    return {{"op_id", op.opId},     {"seq", op.seq},
+            {"entity", op.entity},  {"record_id", op.recordId},
+            {"op", op.op},          {"base_version", op.baseVersion},
+            {"fields", op.fields},  {"hlc", op.hlc}};
+}
+
+json encode(const PushRequest& request) {
+    json batch = json::array();
+    for (const auto& op : request.batch) batch.push_back(encode(op));
+    return {{"protocol_version", request.protocolVersion}, {"device_id", request.deviceId}, {"batch", batch}};
+}
+
+json encode(const OpResult& r) {
+    json out = {{"op_id", r.opId}, {"status", r.status}, {"version", r.version}, {"server_seq", r.serverSeq}};
+    if (!r.originalStatus.empty()) out["original_status"] = r.originalStatus;
+    if (!r.reason.empty()) out["reason"] = r.reason;
+    if (!r.message.empty()) out["message"] = r.message;
+    if (!r.conflictKind.empty()) out["conflict"] = {{"kind", r.conflictKind}, {"id", r.conflictId}};
+    return out;
+}
+
+json encode(const PushResponse& response) {
+    json results = json::array();
+    for (const auto& r : response.results) results.push_back(encode(r));
+    return {{"protocol_version", response.protocolVersion}, {"results", results}};
+}
+
+json encode(const Change& c) {
+    return {{"server_seq", c.serverSeq}, {"entity", c.entity}, {"record_id", c.recordId}, {"version", c.version},
+            {"op", c.op},                {"fields", c.fields}, {"deleted", c.deleted}};
+}
+
+json encode(const PullResponse& response) {
+    json changes = json::array();
+    for (const auto& c : response.changes) changes.push_back(encode(c));
+    return {{"protocol_version", response.protocolVersion},
+            {"changes", changes},
+            {"next_since", response.nextSince},
+            {"has_more", response.hasMore}};
+}
+
+json encode(const EnrollRequest& r) {
+    return {{"protocol_version", r.protocolVersion}, {"login", r.login}, {"password", r.password},
+            {"device_id", r.deviceId}};
+}
+
+json encode(const EnrollResponse& r) {
+    return {{"protocol_version", r.protocolVersion}, {"device_token", r.deviceToken}, {"device_id", r.deviceId},
+            {"login", r.login}, {"role", r.role}, {"structure", r.structure}, {"territory", r.territory}};
+}
+
+json encode(const ErrorBody& b) {
+    json out = {{"error", b.error}, {"message", b.message}};
+    if (!b.field.empty()) out["field"] = b.field;
+    return out;
+}
+
+WireOp decodeWireOp(const json& value, const std::string& path) {
+    requireObject(value, path);
+    WireOp op;
+    op.opId = readString(value, "op_id", path);
+    op.seq = readInt(value, "seq", path);
+    op.entity = readString(value, "entity", path);
+    op.recordId = readString(value, "record_id", path);
+    op.op = readString(value, "op", path);
+    op.baseVersion = readInt(value, "base_version", path);
+    op.fields = readObject(value, "fields", path);
+    op.hlc = readString(value, "hlc", path);
+    if (op.opId.empty())
+        throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", childPath(path, "op_id")}},
+                    childPath(path, "op_id"));
+    return op;
+}
+
+PushRequest decodePushRequest(const std::string& text) {
+    auto body = parseObject(text);
+    PushRequest r;
+    r.protocolVersion = readVersion(body);
+    r.deviceId = readString(body, "device_id", "");
+    const auto& batch = readArray(body, "batch", "");
+    r.batch.reserve(batch.size());
+    for (std::size_t i = 0; i < batch.size(); ++i) r.batch.push_back(decodeWireOp(batch[i], indexPath("batch", i)));
+    return r;
+}
+
+OpResult decodeOpResult(const json& v, const std::string& path) {
+    requireObject(v, path);
+    OpResult o;
+    o.opId = readString(v, "op_id", path);
+    o.status = readString(v, "status", path);
+    o.version = readInt(v, "version", path);
+    o.serverSeq = readInt(v, "server_seq", path);
+    o.originalStatus = readOptionalString(v, "original_status", path);
+    o.reason = readOptionalString(v, "reason", path);
+    o.message = readOptionalString(v, "message", path);
+    if (v.contains("conflict")) {
+        const auto& c = readObject(v, "conflict", path);
+        o.conflictKind = readString(c, "kind", childPath(path, "conflict"));
+        o.conflictId = readInt(c, "id", childPath(path, "conflict"));
+    }
+    return o;
+}
+
+PushResponse decodePushResponse(const std::string& text) {
+    auto body = parseObject(text);
+    PushResponse r;
+    r.protocolVersion = readVersion(body);
+    const auto& results = readArray(body, "results", "");
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        r.results.push_back(decodeOpResult(results[i], indexPath("results", i)));
+    }
+    return r;
+}
+
+PullResponse decodePullResponse(const std::string& text) {
+    auto body = parseObject(text);
+    PullResponse r;
+    r.protocolVersion = readVersion(body);
+    const auto& changes = readArray(body, "changes", "");
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        auto path = indexPath("changes", i);
+        const auto& v = changes[i];
+        Change c;
+        c.serverSeq = readInt(v, "server_seq", path);
+        c.entity = readString(v, "entity", path);
+        c.recordId = readString(v, "record_id", path);
+        c.version = readInt(v, "version", path);
+        c.op = readString(v, "op", path);
+        c.fields = readObject(v, "fields", path);
+        c.deleted = readBool(v, "deleted", path);
+        r.changes.push_back(std::move(c));
+    }
+    r.nextSince = readInt(body, "next_since", "");
+    r.hasMore = readBool(body, "has_more", "");
+    return r;
+}
+
+EnrollRequest decodeEnrollRequest(const std::string& text) {
+    auto body = parseObject(text);
+    EnrollRequest r;
+    r.protocolVersion = readVersion(body);
+    r.login = readString(body, "login", "");
+    r.password = readString(body, "password", "");
+    r.deviceId = readString(body, "device_id", "");
+    return r;
+}
+
+EnrollResponse decodeEnrollResponse(const std::string& text) {
+    auto body = parseObject(text);
+    EnrollResponse r;
+    r.protocolVersion = readVersion(body);
+    r.deviceToken = readString(body, "device_token", "");
+    r.deviceId = readString(body, "device_id", "");
+    r.login = readString(body, "login", "");
+    r.role = readString(body, "role", "");
+    r.structure = readString(body, "structure", "");
+    r.territory = readString(body, "territory", "");
+    return r;
+}
+
+ErrorBody decodeErrorBody(const std::string& text) {
+    auto body = parseObject(text);
+    return {readString(body, "error", ""), readString(body, "message", ""), readOptionalString(body, "field", "")};
+}
+
+std::string payloadFingerprint(const WireOp& op) {
+    // nlohmann::json objects are key-ordered, so dump() is canonical for equal content.
+    return json{{"entity", op.entity}, {"record_id", op.recordId}, {"op", op.op},
+                {"base_version", op.baseVersion}, {"fields", op.fields}}
+        .dump();
+}
+
+}  // namespace mediane::sync

@@ -1,0 +1,36 @@
+// JSON encode/decode of every wire message; decoding is strict and throws mediane::Error naming the field.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "sync/protocol/wire_types.hpp"
+
+namespace mediane::sync {
+
+// Usage: auto req = decodePushRequest(body);  std::string out = encode(response).dump();
+nlohmann::json encode(const WireOp& op);
+nlohmann::json encode(const PushRequest& request);
+nlohmann::json encode(const OpResult& result);
+nlohmann::json encode(const PushResponse& response);
+nlohmann::json encode(const Change& change);
+nlohmann::json encode(const PullResponse& response);
+nlohmann::json encode(const EnrollRequest& request);
+nlohmann::json encode(const EnrollResponse& response);
+nlohmann::json encode(const ErrorBody& body);
+
+WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
+OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
+PushRequest decodePushRequest(const std::string& text);
+PushResponse decodePushResponse(const std::string& text);
+PullResponse decodePullResponse(const std::string& text);
+EnrollRequest decodeEnrollRequest(const std::string& text);
+EnrollResponse decodeEnrollResponse(const std::string& text);
+ErrorBody decodeErrorBody(const std::string& text);
+
+// The canonical text of an op's payload (everything but op_id, seq and hlc), so the hub can tell
+// a true retry of an op id from an op id reused for different content.
+std::string payloadFingerprint(const WireOp& op);
+
+}  // namespace mediane::sync

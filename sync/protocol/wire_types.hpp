@@ -1,0 +1,93 @@
+// The sync wire messages shared by the laptop client and resin-hub, version 1 (see docs/sync-protocol.md).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace mediane::sync {
+
+// Bumped on any incompatible change; the hub refuses versions it does not speak.
+inline constexpr int kProtocolVersion = 1;
+
+// One outbox row, pushed exactly as the laptop wrote it.
+struct WireOp {
+    std::string opId;          // idempotency key
+    std::int64_t seq = 0;      // per-device order
+    std::string entity;        // learner | session | pass_booklet | cheque_event | assessment | place
+    std::string recordId;
+    std::string op;            // create | update | delete
+    std::int64_t baseVersion = 0;
+    nlohmann::json fields = nlohmann::json::object();  // only the changed fields
+    std::string hlc;
+};
+
+struct PushRequest {
+    int protocolVersion = kProtocolVersion;
+    std::string deviceId;
+    std::vector<WireOp> batch;
+};
+
+// The hub's answer for one op. "conflict" still means the op is accepted and must not be resent.
+struct OpResult {
+    std::string opId;
+    std::string status;               // applied | duplicate | conflict | rejected
+    std::string originalStatus;       // for duplicate: what the first push got (applied | conflict)
+    std::string reason;               // for rejected: a stable code, e.g. "forbidden"
+    std::string message;              // for rejected: a human explanation (English)
+    std::int64_t version = 0;         // the record's version after the op (0 when rejected)
+    std::int64_t serverSeq = 0;       // the change's cursor value, 0 when nothing changed
+    std::string conflictKind;         // hard | soft | over_redemption | update_after_delete | place_proposal
+    std::int64_t conflictId = 0;
+};
+
+struct PushResponse {
+    int protocolVersion = kProtocolVersion;
+    std::vector<OpResult> results;
+};
+
+// A record's full state after a change, so a client can apply any page without history.
+struct Change {
+    std::int64_t serverSeq = 0;
+    std::string entity;
+    std::string recordId;
+    std::int64_t version = 0;
+    std::string op;
+    nlohmann::json fields = nlohmann::json::object();
+    bool deleted = false;
+};
+
+struct PullResponse {
+    int protocolVersion = kProtocolVersion;
+    std::vector<Change> changes;
+    std::int64_t nextSince = 0;
+    bool hasMore = false;
+};
+
+struct EnrollRequest {
+    int protocolVersion = kProtocolVersion;
+    std::string login;
+    std::string password;
+    std::string deviceId;
+};
+
+struct EnrollResponse {
+    int protocolVersion = kProtocolVersion;
+    std::string deviceToken;  // shown once; the hub keeps only its hash
+    std::string deviceId;
+    std::string login;
+    std::string role;
+    std::string structure;
+    std::string territory;
+};
+
+struct ErrorBody {
+    std::string error;    // stable code, e.g. "bad_request", "unauthorized"
+    std::string message;  // human explanation (English)
+    std::string field;    // the offending field path, when there is one
+};
+
+}  // namespace mediane::sync
