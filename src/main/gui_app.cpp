@@ -1,0 +1,170 @@
+// runGui: the GLFW + OpenGL 3 window loop around the Shell, and the --frames/--screenshot mode for smoke tests.
+#include "main/gui_runner.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <stb_image_write.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/app_state.hpp"
+#include "app/notebook.hpp"
+#include "core/error.hpp"
+#include "ui/fonts.hpp"
+#include "ui/shell.hpp"
+
+namespace mediane::gui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string g_glfwError;
+void onGlfwError(int code, const char* description) {
+    g_glfwError = std::to_string(code) + ": " + (description ? description : "");
+}
+
+// Ends GLFW whatever path leaves runGui.
+struct GlfwSession {
+    GlfwSession() : ok(glfwInit() == GLFW_TRUE) {}
+    ~GlfwSession() {
+        if (ok) glfwTerminate();
+    }
+    bool ok;
+};
+
+struct ImGuiSession {
+    explicit ImGuiSession(GLFWwindow* window) {
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // the layout is fixed: no imgui.ini next to the adviser's files
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        ImGui::StyleColorsDark();
+        ImGui_ImplGlfw_InitForOpenGL(window, true);
+        ImGui_ImplOpenGL3_Init("#version 130");
+    }
+    ~ImGuiSession() {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+};
+
+app::Screen screenFrom(const std::string& name) {
+    if (name == "learners") return app::Screen::Learners;
+    if (name == "pass") return app::Screen::Pass;
+    return app::Screen::Session;
+}
+
+// Builds the font atlas and the style at a scale; called again when the adviser presses A− / A+.
+void applyScale(float scale, const ImGuiStyle& baseStyle, bool uploaded) {
+    ui::loadFonts(scale);
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = baseStyle;
+    style.ScaleAllSizes(scale);
+    if (uploaded) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void writeScreenshot(GLFWwindow* window, const std::string& file) {
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * h * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    stbi_flip_vertically_on_write(1);  // OpenGL's rows start at the bottom
+    if (!stbi_write_png(file.c_str(), w, h, 3, pixels.data(), w * 3))
+        throw Error(Error::Kind::Io, "gui.screenshot_failed", {{"file", file}});
+}
+
+}  // namespace
+
+int runGui(const GuiOptions& options) {
+    const auto processStart = Clock::now();
+    auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
+    app::AppState state(*notebook, options.assetsDir, options.language);
+    if (!options.screen.empty()) state.screen = screenFrom(options.screen);
+
+    glfwSetErrorCallback(onGlfwError);
+    GlfwSession glfw;
+    if (!glfw.ok) throw Error(Error::Kind::Io, "gui.no_display", {{"detail", g_glfwError}});
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    if (options.frames > 0) glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
+    GLFWwindow* window = glfwCreateWindow(1280, 800, "M\xC3\xA9" "diane", nullptr, nullptr);
+    if (!window) throw Error(Error::Kind::Io, "gui.no_display", {{"detail", g_glfwError}});
+    std::unique_ptr<GLFWwindow, void (*)(GLFWwindow*)> windowGuard(window, glfwDestroyWindow);
+    glfwMakeContextCurrent(window);
+    // Smoke tests and benchmarks measure our frame time, not the display's refresh rate.
+    glfwSwapInterval(options.frames > 0 ? 0 : 1);
+
+    ImGuiSession imgui(window);
+    const ImGuiStyle baseStyle = ImGui::GetStyle();
+    float builtScale = state.fontScale();
+    applyScale(builtScale, baseStyle, false);
+
+    ui::Shell shell;
+    int frame = 0;
+    double firstFrameMs = 0, totalMs = 0, maxMs = 0;
+    while (!glfwWindowShouldClose(window)) {
+        if (options.frames > 0) {
+            glfwPollEvents();
+        } else {
+            // An idle notebook costs no CPU: wait for input, but wake up for animations and the sync status.
+            glfwWaitEventsTimeout(0.5);
+        }
+        if (state.fontScale() != builtScale) {
+            builtScale = state.fontScale();
+            applyScale(builtScale, baseStyle, true);
+        }
+        const auto frameStart = Clock::now();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        shell.draw(state);
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (options.frames > 0) glFinish();
+        const auto frameEnd = Clock::now();
+
+        ++frame;
+        double ms = std::chrono::duration<double, std::milli>(frameEnd - frameStart).count();
+        if (frame == 1) firstFrameMs = std::chrono::duration<double, std::milli>(frameEnd - processStart).count();
+        totalMs += ms;
+        maxMs = std::max(maxMs, ms);
+
+        if (options.frames > 0 && frame >= options.frames) {
+            if (!options.screenshot.empty()) writeScreenshot(window, options.screenshot);
+            break;
+        }
+        glfwSwapBuffers(window);
+    }
+
+    if (options.frames > 0) {
+        char line[256];
+        std::snprintf(line, sizeof line,
+                      "{\"first_frame_ms\":%.2f,\"mean_frame_ms\":%.3f,\"max_frame_ms\":%.3f,\"frames\":%d}", firstFrameMs,
+                      frame > 0 ? totalMs / frame : 0.0, maxMs, frame);
+        std::cerr << line << std::endl;
+    }
+    return 0;
+}
+
+}  // namespace mediane::gui

@@ -1,0 +1,37 @@
+// The Séance tab: the fast session entry form (draws app::SessionForm; holds no logic of its own).
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/app_state.hpp"
+#include "app/session_form.hpp"
+
+namespace mediane::ui {
+
+class SessionScreen {
+public:
+    // Draws only the tab's contents; the shell owns the window. Ctrl+S saves.
+    void draw(app::AppState& state);
+
+    // The view-model, created on first draw (tests read it).
+    app::SessionForm* form() { return m_form.get(); }
+
+private:
+    void drawWhen(app::AppState& state);
+    void drawWho(app::AppState& state);
+    void drawPicker(app::AppState& state);
+    void drawCheques(app::AppState& state);
+    void drawWhat(app::AppState& state);
+    void drawAssessments(app::AppState& state);
+    void drawFollowUp(app::AppState& state);
+    void save(app::AppState& state);
+
+    std::unique_ptr<app::SessionForm> m_form;
+    std::string m_query;        // the picker's text as typed
+    std::string m_chequeText;   // the cheque number being typed
+    bool m_chequeNotNumber = false;
+    bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone
+};
+
+}  // namespace mediane::ui

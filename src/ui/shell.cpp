@@ -1,0 +1,94 @@
+#include "ui/shell.hpp"
+
+#include <imgui.h>
+
+#include "ui/status_bar.hpp"
+#include "ui/widgets.hpp"
+
+namespace mediane::ui {
+
+void Shell::draw(app::AppState& state) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos);
+    ImGui::SetNextWindowSize(viewport->WorkSize);
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("M\xC3\xA9" "diane##shell", nullptr, flags);
+
+    drawHeader(state);
+    drawBanner(state);
+
+    // The status bar keeps its line at the bottom whatever the screen draws.
+    float statusHeight = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    ImGui::BeginChild("##shell.content", ImVec2(0, -statusHeight), false);
+    switch (state.screen) {
+        case app::Screen::Session: m_session.draw(state); break;
+        case app::Screen::Learners: m_learners.draw(state); break;
+        case app::Screen::Pass: m_pass.draw(state); break;
+    }
+    ImGui::EndChild();
+    drawStatusBar(state);
+    ImGui::End();
+}
+
+void Shell::drawHeader(app::AppState& state) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted("M\xC3\xA9" "diane");
+    ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    struct Tab {
+        app::Screen screen;
+        const char* key;
+        const char* id;
+    };
+    const Tab tabs[] = {{app::Screen::Session, "shell.tab_session", "shell.tab_session"},
+                        {app::Screen::Learners, "shell.tab_learners", "shell.tab_learners"},
+                        {app::Screen::Pass, "shell.tab_pass", "shell.tab_pass"}};
+    for (const auto& tab : tabs) {
+        if (toggleButton(state.tr(tab.key), tab.id, state.screen == tab.screen)) state.screen = tab.screen;
+        ImGui::SameLine();
+    }
+
+    // Language and font size sit at the right end of the header.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    auto width = [&](const std::string& s) { return ImGui::CalcTextSize(s.c_str()).x + style.FramePadding.x * 2; };
+    const std::string fr = "Fran\xC3\xA7" "ais", en = "English", smaller = "A\xE2\x88\x92", larger = "A+";
+    float right = width(fr) + width(en) + width(smaller) + width(larger) + style.ItemSpacing.x * 4;
+    float x = ImGui::GetWindowContentRegionMax().x - right;
+    if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
+    if (toggleButton(fr, "shell.lang_fr", state.language() == "fr")) state.setLanguage("fr");
+    ImGui::SameLine();
+    if (toggleButton(en, "shell.lang_en", state.language() == "en")) state.setLanguage("en");
+    ImGui::SameLine(0, style.ItemSpacing.x * 2);
+    if (button(smaller, "shell.font_smaller")) state.setFontScale(state.fontScale() - 0.125f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("shell.font_smaller").c_str());
+    ImGui::SameLine();
+    if (button(larger, "shell.font_larger")) state.setFontScale(state.fontScale() + 0.125f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("shell.font_larger").c_str());
+    ImGui::Separator();
+}
+
+void Shell::drawBanner(app::AppState& state) {
+    auto& banner = state.banner;
+    if (banner.kind == app::Banner::Kind::None) return;
+    ImVec4 colour = banner.kind == app::Banner::Kind::Error     ? kErrorColour
+                    : banner.kind == app::Banner::Kind::Success ? kSuccessColour
+                                                                : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+    std::string text = banner.text;
+    // Errors name the field even when the message itself does not.
+    if (banner.kind == app::Banner::Kind::Error && !banner.field.empty() && state.tr().has("field." + banner.field)) {
+        const std::string& label = state.tr("field." + banner.field);
+        if (text.find(label) == std::string::npos)
+            text = state.tr().format("shell.banner_field", {{"field", label}, {"message", text}});
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - ImGui::GetFontSize() * 2);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    tagItem("shell.banner");
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFrameHeight());
+    if (button("\xC3\x97", "shell.banner_close")) banner = {};
+    ImGui::Separator();
+}
+
+}  // namespace mediane::ui

@@ -1,0 +1,27 @@
+// The one window of Médiane: header with the three tabs, language and font size, the banner, the active screen, the status bar.
+#pragma once
+
+#include "app/app_state.hpp"
+#include "ui/learners_screen.hpp"
+#include "ui/pass_screen.hpp"
+#include "ui/session_screen.hpp"
+
+namespace mediane::ui {
+
+class Shell {
+public:
+    // Owns Begin/End of a full-viewport window with no decoration; screens draw only their contents.
+    void draw(app::AppState& state);
+
+    SessionScreen& sessionScreen() { return m_session; }
+
+private:
+    void drawHeader(app::AppState& state);
+    void drawBanner(app::AppState& state);
+
+    SessionScreen m_session;
+    LearnersScreen m_learners;
+    PassScreen m_pass;
+};
+
+}  // namespace mediane::ui
