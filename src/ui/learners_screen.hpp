@@ -1,7 +1,11 @@
 // The Bénéficiaires tab: search learners, create one, and open a learner's card with history and progress.
 #pragma once
 
+#include <memory>
+#include <string>
+
 #include "app/app_state.hpp"
+#include "app/learner_directory.hpp"
 
 namespace mediane::ui {
 
@@ -9,6 +13,28 @@ class LearnersScreen {
 public:
     // Draws only the tab's contents; the shell owns the window and the tab bar.
     void draw(app::AppState& state);
+
+private:
+    void refreshDirectory(app::AppState& state);
+    void drawList(app::AppState& state);
+    void drawNewLearner(app::AppState& state);
+    void drawCard(app::AppState& state);
+    void drawIdentity(app::AppState& state);
+    void drawProfile(app::AppState& state);
+    void drawProgress(app::AppState& state);
+    void drawHistory(app::AppState& state);
+    void drawCheques(app::AppState& state);
+
+    std::unique_ptr<app::LearnerDirectory> m_directory;
+    std::string m_search;
+    bool m_creating = false;
+    core::Learner m_newDraft;
+    core::Learner m_edit;  // the open card's editable copy, reset when another learner opens or after saving
+    bool m_editStale = false;
+    std::string m_assessCompetence = "1.1";
+    int m_assessLevel = 1;
+    int m_assessStep = 0;
+    std::string m_assessDate;
 };
 
 }  // namespace mediane::ui
