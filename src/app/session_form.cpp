@@ -149,7 +149,9 @@ core::Session SessionForm::save() {
     draft.chequesRedeemed.clear();
     for (const auto& line : m_cheques) {
         // A refused cheque is never silently dropped: the adviser removes it or corrects it.
-        if (line.refusal) throw *line.refusal;
+        // Re-thrown on the form's field so the screen highlights the cheque list.
+        if (line.refusal)
+            throw Error(line.refusal->kind(), line.refusal->key(), line.refusal->params(), "session.cheques");
         draft.chequesRedeemed.push_back(line.number);
     }
     if (draft.kind != core::SessionKind::Workshop) draft.anonymousCount = 0;

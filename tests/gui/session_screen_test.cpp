@@ -1,0 +1,110 @@
+// The Séance screen driven like an adviser would: keyboard and mouse through the shell, checked in the notebook.
+#include <catch2/catch.hpp>
+
+#include "app/app_state.hpp"
+#include "core/calendar.hpp"
+#include "gui_fixture.hpp"
+#include "imgui_harness.hpp"
+#include "ui/shell.hpp"
+
+using mediane::app::AppState;
+using mediane::app::Banner;
+using mediane::test::GuiFixture;
+using mediane::test::ImGuiHarness;
+
+namespace {
+struct ShellUnderTest {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::ui::Shell shell;
+    ImGuiHarness h{[this] { shell.draw(state); }};
+};
+}  // namespace
+
+TEST_CASE("typing a learner's letters, picking with arrows and Enter, ticking a theme and Ctrl+S records the session",
+          "[session_screen]") {
+    ShellUnderTest t;
+    t.h.frame();
+    t.h.click("session.learner_query");
+    t.h.typeText("Dup");
+    auto* form = t.shell.sessionScreen().form();
+    REQUIRE(form->matches().size() == 2);
+    REQUIRE(t.h.has("session.match_1"));
+    auto wanted = form->matches()[1];
+    t.h.pressKey(ImGuiKey_DownArrow);
+    t.h.pressKey(ImGuiKey_Enter);
+    REQUIRE(form->learners().size() == 1);
+    CHECK(form->learners()[0].id == wanted.id);
+
+    t.h.click("session.theme_courriel");
+    t.h.click("session.duration_90");
+    t.h.pressCtrl(mediane::ui::kKeyS);
+
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    auto recent = t.f.notebook->recentSessions(5);
+    REQUIRE(recent.size() == 1);
+    CHECK(recent[0].learnerIds == std::vector<std::string>{wanted.id});
+    CHECK(recent[0].themes == std::vector<std::string>{"courriel"});
+    CHECK(recent[0].durationMinutes == 90);
+    CHECK(recent[0].placeId == t.f.library.id);
+    CHECK(recent[0].date == mediane::core::today());
+    CHECK(t.state.status().pendingChanges > 0);
+    // The form is ready for the next session.
+    CHECK(form->learners().empty());
+    CHECK(form->draft().durationMinutes == 90);
+}
+
+TEST_CASE("saving without a theme shows an error banner naming the field and stores nothing", "[session_screen]") {
+    ShellUnderTest t;
+    t.h.frame();
+    t.h.click("session.learner_query");
+    t.h.typeText("Martin");
+    t.h.pressKey(ImGuiKey_Enter);
+    REQUIRE(t.shell.sessionScreen().form()->learners().size() == 1);
+    t.h.click("session.save");
+    t.h.frame();  // the banner shows from the frame after the click
+
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.state.banner.field == "session.themes");
+    CHECK_THAT(t.state.banner.text, Catch::Contains("Thèmes"));
+    CHECK(t.h.has("shell.banner"));
+    CHECK(t.f.notebook->recentSessions(5).empty());
+}
+
+TEST_CASE("a cheque number already redeemed is refused in red as typed, and the save stores nothing",
+          "[session_screen]") {
+    ShellUnderTest t;
+    t.f.redeemElsewhere(1002);
+    t.h.frame();
+    t.h.click("session.learner_query");
+    t.h.typeText("Dupont");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.click("session.theme_navigation");
+    t.h.click("session.cheque_input");
+    t.h.typeText("1002");
+    t.h.pressKey(ImGuiKey_Enter);
+
+    auto* form = t.shell.sessionScreen().form();
+    REQUIRE(form->cheques().size() == 1);
+    REQUIRE(form->cheques()[0].refusal);
+    CHECK_THAT(t.state.tr().message(*form->cheques()[0].refusal), Catch::Contains("déjà été encaissé"));
+
+    t.h.pressCtrl(mediane::ui::kKeyS);
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.state.banner.field == "session.cheques");
+    CHECK(t.f.notebook->recentSessions(5).size() == 1);  // only the earlier session
+}
+
+TEST_CASE("the shell's tabs switch screens and the language switch translates the labels", "[shell]") {
+    ShellUnderTest t;
+    t.h.frame();
+    t.h.click("shell.tab_pass");
+    CHECK(t.state.screen == mediane::app::Screen::Pass);
+    t.h.click("shell.tab_session");
+    CHECK(t.state.screen == mediane::app::Screen::Session);
+    t.h.click("shell.lang_en");
+    CHECK(t.state.language() == "en");
+    CHECK(t.state.tr("session.save") == "Save the session");
+    t.h.click("shell.font_larger");
+    CHECK(t.state.fontScale() > 1.0f);
+}
