@@ -126,6 +126,7 @@ void LearnersScreen::draw(app::AppState& state) {
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##learners.detail_pane", ImVec2(0, 0), false);
+    refreshDirectory(state);  // a row picked in this frame shows its card in this frame, not the next
     if (m_creating) drawNewLearner(state);
     else if (m_directory->hasCard()) drawCard(state);
     else ImGui::TextColored(kMutedColour, "%s", state.tr("learners.pick_hint").c_str());
@@ -300,6 +301,7 @@ void LearnersScreen::drawProgress(app::AppState& state) {
         std::string label = std::to_string(step + 1) + "/" + std::to_string(core::Assessment::kStepsPerLevel);
         if (ImGui::RadioButton(withId(label, "learners.assess.step" + std::to_string(step)).c_str(), m_assessStep == step))
             m_assessStep = step;
+        tagItem("learners.assess.step" + std::to_string(step));
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);

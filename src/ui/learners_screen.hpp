@@ -13,6 +13,8 @@ class LearnersScreen {
 public:
     // Draws only the tab's contents; the shell owns the window and the tab bar.
     void draw(app::AppState& state);
+    // The view-model, for tests; null before the first draw.
+    const app::LearnerDirectory* directory() const { return m_directory.get(); }
 
 private:
     void refreshDirectory(app::AppState& state);

@@ -14,6 +14,8 @@ class PassScreen {
 public:
     // Draws only the tab's contents; the shell owns the window and the tab bar.
     void draw(app::AppState& state);
+    // The view-model, for tests; null before the first draw.
+    const app::PassDesk* desk() const { return m_desk.get(); }
 
 private:
     void refreshDesk(app::AppState& state);

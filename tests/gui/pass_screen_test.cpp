@@ -1,0 +1,100 @@
+// The Pass numérique screen driven by injected mouse and keyboard, checked in the notebook and the view-model.
+#include <catch2/catch.hpp>
+
+#include "app/app_state.hpp"
+#include "core/calendar.hpp"
+#include "gui_fixture.hpp"
+#include "imgui_harness.hpp"
+#include "ui/pass_screen.hpp"
+
+using mediane::app::AppState;
+using mediane::app::Banner;
+using mediane::test::GuiFixture;
+using mediane::test::ImGuiHarness;
+namespace core = mediane::core;
+
+namespace {
+struct PassUnderTest {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::ui::PassScreen screen;
+    ImGuiHarness h{mediane::test::inWindow([this] { screen.draw(state); })};
+
+    void type(const std::string& field, const std::string& text) {
+        h.click(field);
+        h.typeText(text);
+    }
+    void giveTo(const std::string& number, const std::string& learnerLetters) {
+        type("pass.give.number", number);
+        type("pass.give.learner", learnerLetters);
+        h.frame();
+        h.click("pass.give.pick.0");
+        h.frame();  // the picker closes and the save button moves up
+        h.click("pass.give.save");
+    }
+};
+}  // namespace
+
+TEST_CASE("receiving a booklet through the form puts its cheques in the stock shown", "[pass_screen]") {
+    PassUnderTest t;
+    t.h.frame();
+    REQUIRE(t.screen.desk()->stock().received == 10);
+    t.type("pass.receive.first", "2000");
+    t.type("pass.receive.last", "2049");
+    t.type("pass.receive.expiry", core::addDays(core::today(), 200));
+    t.h.click("pass.receive.save");
+
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    t.h.frame();
+    CHECK(t.screen.desk()->stock().received == 60);
+    CHECK(t.screen.desk()->stock().inStock == 60);
+    REQUIRE(t.screen.desk()->booklets().size() == 2);
+    auto stored = t.f.notebook->booklets();
+    auto it = std::find_if(stored.begin(), stored.end(), [](const core::PassBooklet& b) { return b.firstNumber == 2000; });
+    REQUIRE(it != stored.end());
+    CHECK(it->lastNumber == 2049);
+    CHECK(it->faceValueCents == 1000);
+    CHECK(it->structure == "Médiathèque Jean-Jaurès");  // prefilled from the previous booklet
+}
+
+TEST_CASE("giving a cheque to a learner found by a few letters moves it out of the stock", "[pass_screen]") {
+    PassUnderTest t;
+    t.h.frame();
+    t.giveTo("1004", "Dupu");
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    auto cheques = t.f.notebook->learnerCheques(t.f.jean.id);
+    REQUIRE(cheques.size() == 1);
+    CHECK(cheques[0].number == 1004);
+    t.h.frame();
+    CHECK(t.screen.desk()->stock().given == 1);
+    CHECK(t.screen.desk()->stock().inStock == 9);
+}
+
+TEST_CASE("giving an expired cheque shows the expiry message and changes nothing", "[pass_screen]") {
+    PassUnderTest t;
+    core::PassBooklet old;
+    old.structure = "Centre social";
+    old.firstNumber = 500;
+    old.lastNumber = 509;
+    old.receivedOn = core::addDays(core::today(), -400);
+    old.expiry = core::addDays(core::today(), -10);
+    t.f.notebook->receiveBooklet(old);
+    t.h.frame();
+    t.giveTo("503", "Mart");
+
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.state.banner.field == "cheque");
+    CHECK(t.state.banner.text.find("expiré") != std::string::npos);
+    CHECK(t.state.banner.text.find(old.expiry) != std::string::npos);
+    CHECK(t.f.notebook->learnerCheques(t.f.lea.id).empty());
+}
+
+TEST_CASE("giving a cheque already redeemed is refused with its message", "[pass_screen]") {
+    PassUnderTest t;
+    t.f.redeemElsewhere(1002);
+    t.h.frame();
+    t.giveTo("1002", "Dupo");
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.state.banner.text.find("1002") != std::string::npos);
+    CHECK(t.f.notebook->learnerCheques(t.f.marie.id).empty());
+}
