@@ -41,7 +41,7 @@ void replyError(httplib::Response& res, int status, const std::string& code, con
 // Returns false after replying 413.
 bool readBody(const httplib::ContentReader& reader, httplib::Response& res, std::size_t cap, std::string& body) {
     bool tooLarge = false;
-    reader([&](const char* data, std::size_t length) {
+    bool complete = reader([&](const char* data, std::size_t length) {
         if (body.size() + length > cap) {
             tooLarge = true;
             return false;
@@ -50,8 +50,13 @@ bool readBody(const httplib::ContentReader& reader, httplib::Response& res, std:
         return true;
     });
     t_request.bytesIn = body.size();
-    if (tooLarge) {
+    // httplib itself refuses a Content-Length over set_payload_max_length, leaving 413 in the status.
+    if (tooLarge || res.status == 413) {
         replyError(res, 413, "payload_too_large", "the request body exceeds " + std::to_string(cap) + " bytes");
+        return false;
+    }
+    if (!complete) {
+        replyError(res, 400, "bad_request", "the request body could not be read (cut short or badly compressed)");
         return false;
     }
     return true;

@@ -156,7 +156,8 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, StoredRecord record) 
         details["fields"] = merge.clashes;
         return conflict(op, "hard", record.structure, details, record.version, seq);
     }
-    if (merge.versionGap) return conflict(op, "soft", record.structure, details, record.version, seq);
+    // A gap only matters when this op changed something others had not already written.
+    if (merge.versionGap && !merge.apply.empty()) return conflict(op, "soft", record.structure, details, record.version, seq);
     return applied(op, record.version, seq);
 }
 

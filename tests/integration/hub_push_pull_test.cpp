@@ -1,0 +1,160 @@
+// Push idempotency and pull paging: nothing lost, nothing applied twice.
+#include <catch2/catch.hpp>
+
+#include <map>
+#include <set>
+
+#include "hub_fixture.hpp"
+
+using namespace mediane::test;
+
+TEST_CASE("a batch pushed twice is applied once and answered duplicate the second time", "[hub][push]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    std::vector<Op> ops = {learnerCreate("L1", "Ana", 1), learnerCreate("L2", "Bao", 2),
+                           learnerUpdate("L1", 1, {{"commune", "Lyon"}}, 3)};
+
+    auto first = f.push(alice, "laptop-1", ops);
+    REQUIRE(first.status == 200);
+    auto results = first.json()["results"];
+    REQUIRE(results.size() == 3);
+    for (const auto& r : results) CHECK(r["status"] == "applied");
+    CHECK(results[2]["version"] == 2);
+
+    auto second = f.push(alice, "laptop-1", ops);
+    REQUIRE(second.status == 200);
+    auto again = second.json()["results"];
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(again[i]["status"] == "duplicate");
+        CHECK(again[i]["original_status"] == "applied");
+        CHECK(again[i]["version"] == results[i]["version"]);
+        CHECK(again[i]["server_seq"] == results[i]["server_seq"]);
+    }
+    auto changes = pullAll(alice);
+    CHECK(changes.size() == 3);
+    CHECK(changes.back()["fields"]["commune"] == "Lyon");
+    CHECK(changes.back()["version"] == 2);
+}
+
+TEST_CASE("an op id reused for different content is rejected, not treated as a duplicate", "[hub][push]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    auto op = learnerCreate("L1", "Ana");
+    REQUIRE(f.push(alice, "laptop-1", {op}).json()["results"][0]["status"] == "applied");
+    op.fields["pseudonym"] = "Someone else";
+    auto r = f.push(alice, "laptop-1", {op}).json()["results"][0];
+    CHECK(r["status"] == "rejected");
+    CHECK(r["reason"] == "op_id_reused");
+    CHECK(pullAll(alice).front()["fields"]["pseudonym"] == "Ana");
+}
+
+TEST_CASE("one poisoned op in a batch is rejected without blocking the others", "[hub][push]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    Op poisoned{newOpId(), 2, "spaceship", "X1", "create", 0, json::object()};
+    Op orphanUpdate = learnerUpdate("nobody", 1, {{"commune", "Bron"}}, 3);
+    Op sessionEdit{newOpId(), 5, "session", "S1", "update", 1, {{"notes", "changed"}}};
+    Op session{newOpId(), 4, "session", "S1", "create", 0, {{"date", "2026-03-02"}, {"duration_minutes", 45}}};
+    auto r = f.push(alice, "laptop-1", {learnerCreate("L1", "Ana", 1), poisoned, orphanUpdate, session, sessionEdit,
+                                        learnerCreate("L2", "Bao", 6)});
+    REQUIRE(r.status == 200);
+    auto results = r.json()["results"];
+    CHECK(results[0]["status"] == "applied");
+    CHECK(results[1]["status"] == "rejected");
+    CHECK(results[1]["reason"] == "unknown_entity");
+    CHECK(results[2]["reason"] == "unknown_record");
+    CHECK(results[3]["status"] == "applied");
+    CHECK(results[4]["reason"] == "append_only");
+    CHECK(results[5]["status"] == "applied");
+    CHECK(pullAll(alice).size() == 3);
+}
+
+TEST_CASE("ops of a batch apply in device order even when sent shuffled", "[hub][push]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    auto r = f.push(alice, "laptop-1", {learnerUpdate("L1", 1, {{"goals", "email"}}, 2), learnerCreate("L1", "Ana", 1)});
+    auto results = r.json()["results"];
+    CHECK(results[0]["status"] == "applied");
+    CHECK(results[0]["version"] == 2);
+    CHECK(results[1]["status"] == "applied");
+}
+
+TEST_CASE("a gzip-encoded push is accepted", "[hub][push]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    std::vector<Op> ops;
+    for (int i = 0; i < 50; ++i) ops.push_back(learnerCreate(numbered("L", i), "Learner", i + 1));
+    auto body = pushBody("laptop-1", ops).dump();
+    auto r = alice.post("/v1/push", body, true);
+    REQUIRE(r.status == 200);
+    CHECK(r.json()["results"].size() == 50);
+    CHECK(pullAll(alice).size() == 50);
+    CHECK(gzipCompress(body).size() < body.size() / 3);
+}
+
+TEST_CASE("pull pages follow next_since until has_more is false, each change once", "[hub][pull]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    std::vector<Op> ops;
+    for (int i = 0; i < 25; ++i) ops.push_back(learnerCreate(numbered("L", i), "Learner", i + 1));
+    REQUIRE(f.push(alice, "laptop-1", ops).status == 200);
+
+    auto page1 = alice.get("/v1/pull?since=0&limit=10").json();
+    CHECK(page1["changes"].size() == 10);
+    CHECK(page1["has_more"] == true);
+    CHECK(page1["next_since"] == page1["changes"][9]["server_seq"]);
+
+    auto all = pullAll(alice, 10);
+    REQUIRE(all.size() == 25);
+    std::set<std::string> ids;
+    std::int64_t last = 0;
+    for (const auto& c : all) {
+        CHECK(c["server_seq"].get<std::int64_t>() > last);
+        last = c["server_seq"].get<std::int64_t>();
+        ids.insert(c["record_id"].get<std::string>());
+    }
+    CHECK(ids.size() == 25);
+
+    auto tail = alice.get(numbered("/v1/pull?since=", last) + "&limit=10").json();
+    CHECK(tail["changes"].empty());
+    CHECK(tail["has_more"] == false);
+    CHECK(tail["next_since"] == last);
+    CHECK(alice.get("/v1/pull?since=-3").status == 400);
+    CHECK(alice.get("/v1/pull?since=0&limit=abc").status == 400);
+}
+
+TEST_CASE("an adviser neither pulls nor edits another structure's learners; a coordinator sees the territory",
+          "[hub][pull][access]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "lyon8", "metropole");
+    f.addUser("bruno", "adviser", "villeurbanne", "metropole");
+    f.addUser("chloe", "adviser", "grenoble", "isere");
+    f.addUser("coord", "coordinator", "metropole-hq", "metropole");
+    auto alice = f.enroll("alice", "a");
+    auto bruno = f.enroll("bruno", "b");
+    auto chloe = f.enroll("chloe", "c");
+    auto coord = f.enroll("coord", "k");
+    REQUIRE(f.push(alice, "a", {learnerCreate("LA", "Ana")}).status == 200);
+    REQUIRE(f.push(bruno, "b", {learnerCreate("LB", "Bao")}).status == 200);
+    REQUIRE(f.push(chloe, "c", {learnerCreate("LC", "Cyd")}).status == 200);
+
+    auto seenBy = [](const HttpClient& http) {
+        std::set<std::string> ids;
+        for (const auto& c : pullAll(http)) ids.insert(c["record_id"].get<std::string>());
+        return ids;
+    };
+    CHECK(seenBy(alice) == std::set<std::string>{"LA"});
+    CHECK(seenBy(chloe) == std::set<std::string>{"LC"});
+    CHECK(seenBy(coord) == std::set<std::string>{"LA", "LB"});
+
+    auto edit = f.push(chloe, "c", {learnerUpdate("LA", 1, {{"commune", "Grenoble"}})}).json()["results"][0];
+    CHECK(edit["status"] == "rejected");
+    CHECK(edit["reason"] == "forbidden");
+    CHECK(pullAll(alice).back()["fields"]["commune"] == "Villeurbanne");
+}
