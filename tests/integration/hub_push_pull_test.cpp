@@ -158,3 +158,22 @@ TEST_CASE("an adviser neither pulls nor edits another structure's learners; a co
     CHECK(edit["reason"] == "forbidden");
     CHECK(pullAll(alice).back()["fields"]["commune"] == "Villeurbanne");
 }
+
+TEST_CASE("a cursor older than pruned tombstones gets 410 and a pull from zero still works", "[hub][pull]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    Op erase{newOpId(), 3, "learner", "L1", "delete", 1, json::object()};
+    REQUIRE(f.push(alice, "laptop-1", {learnerCreate("L1", "Ana", 1), learnerCreate("L2", "Bao", 2), erase}).status == 200);
+    // A negative horizon prunes everything up to now, standing in for 180 days passing.
+    REQUIRE(runHubTool({"--data", f.dir.str(), "prune", "--days", "-1"}) == 0);
+
+    auto stale = alice.get("/v1/pull?since=1");
+    CHECK(stale.status == 410);
+    CHECK(stale.json()["error"] == "cursor_expired");
+    auto snapshot = pullAll(alice);
+    REQUIRE(snapshot.size() == 1);  // L1's create and tombstone are gone, L2 remains
+    CHECK(snapshot[0]["record_id"] == "L2");
+    auto late = f.push(alice, "laptop-1", {learnerUpdate("L1", 1, {{"commune", "Bron"}}, 4)}).json()["results"][0];
+    CHECK(late["conflict"]["kind"] == "update_after_delete");
+}
