@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     mediane::cli::addStatusCommand(app, ctx, exitCode);
     mediane::cli::addDemoCommand(app, ctx, exitCode);
     mediane::cli::addExportCommand(app, ctx, exitCode);
+    mediane::cli::addDirectoryCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);

@@ -158,12 +158,69 @@ CREATE INDEX pass_cheques_by_redeemed ON pass_cheques(redeemed_on);
 CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
 )SQL";
 
+
+// Version 3: the Rés'IN directory in the national standard (lieux de médiation numérique v1.0.2).
+// The places table is extended in place, so sessions.place_id and orientation_place_id stay valid and
+// the directory needs no join; in_directory marks the places that come from (or go to) the standard.
+const char* kV3 = R"SQL(
+ALTER TABLE places ADD COLUMN latitude REAL;
+ALTER TABLE places ADD COLUMN longitude REAL;
+ALTER TABLE places ADD COLUMN pivot TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN code_insee TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN complement_adresse TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN typologie TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN telephone TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN courriels TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN site_web TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN horaires TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN presentation_resume TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN presentation_detail TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN source TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN itinerance TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN structure_parente TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN date_maj TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN services TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN publics_specifiquement_adresses TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN prise_en_charge_specifique TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN frais_a_charge TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN dispositif_programmes_nationaux TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN formations_labels TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN autres_formations_labels TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN modalites_acces TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN modalites_accompagnement TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN fiche_acces_libre TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN prise_rdv TEXT NOT NULL DEFAULT '';
+ALTER TABLE places ADD COLUMN in_directory INTEGER NOT NULL DEFAULT 0;
+CREATE VIRTUAL TABLE places_fts USING fts5(
+  name, commune, services, publics,
+  content='places', content_rowid='rowid',
+  tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+);
+INSERT INTO places_fts(rowid, name, commune, services, publics)
+  SELECT rowid, name, commune, services, publics_specifiquement_adresses FROM places;
+CREATE TRIGGER places_fts_insert AFTER INSERT ON places BEGIN
+  INSERT INTO places_fts(rowid, name, commune, services, publics)
+  VALUES (new.rowid, new.name, new.commune, new.services, new.publics_specifiquement_adresses);
+END;
+CREATE TRIGGER places_fts_delete AFTER DELETE ON places BEGIN
+  INSERT INTO places_fts(places_fts, rowid, name, commune, services, publics)
+  VALUES ('delete', old.rowid, old.name, old.commune, old.services, old.publics_specifiquement_adresses);
+END;
+CREATE TRIGGER places_fts_update AFTER UPDATE OF name, commune, services, publics_specifiquement_adresses ON places BEGIN
+  INSERT INTO places_fts(places_fts, rowid, name, commune, services, publics)
+  VALUES ('delete', old.rowid, old.name, old.commune, old.services, old.publics_specifiquement_adresses);
+  INSERT INTO places_fts(rowid, name, commune, services, publics)
+  VALUES (new.rowid, new.name, new.commune, new.services, new.publics_specifiquement_adresses);
+END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> all = {
         {1, "notebook: learners, sessions, Pass numérique, assessments, places, outbox", kV1},
         {2, "learner search (FTS5) and date indexes", kV2},
+        {3, "Rés'IN directory: the national standard's place fields and place search (FTS5)", kV3},
     };
     return all;
 }

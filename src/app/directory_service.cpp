@@ -1,0 +1,130 @@
+#include "app/directory_service.hpp"
+
+#include <ctime>
+
+#include "app/notebook.hpp"
+#include "core/error.hpp"
+#include "core/text_file.hpp"
+#include "store/database.hpp"
+
+namespace mediane::app {
+
+DirectoryService::DirectoryService(Notebook& notebook, const std::string& assetsDir)
+    : DirectoryService(notebook, core::DirectorySchema::loadFile(assetsDir + "/directory/schema.json")) {}
+
+DirectoryService::DirectoryService(Notebook& notebook, core::DirectorySchema schema)
+    : m_notebook(notebook), m_schema(std::move(schema)), m_repository(notebook.database(), notebook.outbox()) {}
+
+DirectoryImportResult DirectoryService::importFile(const std::string& path) {
+    return importText(core::readTextFile(path), path);
+}
+
+DirectoryImportResult DirectoryService::importText(const std::string& bytes, const std::string& fileName) {
+    DirectoryImportResult result;
+    result.file = fileName;
+    result.plan = core::planDirectoryImport(bytes, m_schema, fileName);
+    store::Transaction tx(m_notebook.database());
+    for (const auto& [line, place] : result.plan.places) {
+        switch (m_repository.upsert(place)) {
+            case store::DirectoryRepository::Upsert::Created: ++result.created; break;
+            case store::DirectoryRepository::Upsert::Updated: ++result.updated; break;
+            case store::DirectoryRepository::Upsert::Unchanged: ++result.unchanged; break;
+        }
+    }
+    tx.commit();
+    return result;
+}
+
+DirectoryExportResult DirectoryService::exportable() {
+    DirectoryExportResult out;
+    for (auto& place : m_repository.all()) {
+        auto violations = m_schema.check(place);
+        if (violations.empty()) out.places.push_back(std::move(place));
+        else out.skipped.emplace_back(place.id, violations.front());
+    }
+    return out;
+}
+
+const core::OpeningHours& DirectoryService::hours(const std::string& text) {
+    auto it = m_hours.find(text);
+    if (it == m_hours.end()) it = m_hours.emplace(text, core::OpeningHours::parse(text)).first;
+    return it->second;
+}
+
+std::vector<PlaceSummary> DirectoryService::search(const DirectoryQuery& query) {
+    store::DirectoryFilter filter{query.text, query.service, query.publicType, query.freeOnly,
+                                  query.openAt ? 0 : query.limit};
+    std::vector<PlaceSummary> out;
+    for (auto& p : m_repository.search(filter)) {
+        PlaceSummary s{p.id, p.nom, p.commune, p.codePostal, std::move(p.services), std::nullopt};
+        if (query.openAt) {
+            s.openAtQueryTime = hours(p.horaires).isOpenAt(*query.openAt);
+            if (!s.openAtQueryTime.value_or(false)) continue;
+        }
+        out.push_back(std::move(s));
+        if (query.limit > 0 && static_cast<int>(out.size()) >= query.limit) break;
+    }
+    return out;
+}
+
+PlaceCard DirectoryService::card(const std::string& placeId, const core::Translator& tr,
+                                 const core::LocalDateTime& now) {
+    auto place = m_repository.find(placeId);
+    if (!place) throw Error(Error::Kind::NotFound, "directory.err.place_unknown", {{"id", placeId}});
+    PlaceCard card;
+    const auto& h = hours(place->horaires);
+    card.hoursLines = h.describeLines(tr);
+    card.hoursUnparsed = !h.empty() && !h.parsed();
+    if (card.hoursUnparsed) card.hoursWarning = tr.format("directory.hours.unparsable", {{"value", h.text()}});
+    card.openNow = h.isOpenAt(now);
+    card.place = std::move(*place);
+    return card;
+}
+
+void DirectoryService::orientTo(core::Session& draft, const std::string& placeId) {
+    if (!m_repository.find(placeId))
+        throw Error(Error::Kind::NotFound, "err.place_unknown", {{"id", placeId}}, "session.orientation_place");
+    draft.orientationPlaceId = placeId;
+}
+
+nlohmann::json importReportJson(const DirectoryImportResult& result, const core::Translator& tr) {
+    const auto& plan = result.plan;
+    nlohmann::json j;
+    j["file"] = result.file;
+    j["encoding"] = plan.encoding;
+    j["delimiter"] = std::string(1, plan.delimiter);
+    j["bom"] = plan.hadBom;
+    j["crlf"] = plan.crlf;
+    j["rows"] = plan.rows;
+    j["created"] = result.created;
+    j["updated"] = result.updated;
+    j["unchanged"] = result.unchanged;
+    j["rejected"] = plan.rejectedRows;
+    auto notes = nlohmann::json::array();
+    for (const auto& n : plan.notes) {
+        nlohmann::json e{{"line", n.line}, {"field", n.field}, {"action", n.action}, {"reason", n.key}};
+        if (n.action == "rejected") {
+            e["value"] = core::isValidUtf8(n.oldValue) ? n.oldValue : std::string();
+        } else {
+            e["old"] = n.oldValue;
+            e["new"] = n.newValue;
+        }
+        auto params = n.params;
+        if (auto reason = params.find("reason_key"); reason != params.end()) params["reason"] = tr.format(reason->second, params);
+        for (auto& [k, v] : params)
+            if (!core::isValidUtf8(v)) v.clear();
+        e["message"] = tr.format(n.key, params);
+        notes.push_back(std::move(e));
+    }
+    j["notes"] = std::move(notes);
+    return j;
+}
+
+core::LocalDateTime localNow() {
+    std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday, local.tm_hour, local.tm_min};
+}
+
+}  // namespace mediane::app
