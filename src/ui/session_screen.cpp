@@ -6,6 +6,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
+#include <algorithm>
+
 #include "core/model.hpp"
 #include "ui/widgets.hpp"
 
@@ -103,17 +105,18 @@ void SessionScreen::drawWhen(app::AppState& state) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     inputInt("", "session.duration", &d.durationMinutes, 15);
     for (int minutes : {30, 45, 60, 90, 120}) {
-        ImGui::SameLine();
         std::string text = std::to_string(minutes);
+        ImGui::SameLine();
         if (toggleButton(text, "session.duration_" + text, d.durationMinutes == minutes)) d.durationMinutes = minutes;
     }
 
     fieldLabel(state.tr("session.kind"), false);
     const auto& kinds = state.notebook().vocabularies().sessionKinds().terms();
+    Flow kindFlow;
     for (std::size_t i = 0; i < kinds.size(); ++i) {
         auto kind = core::sessionKindFrom(kinds[i].code);
         if (!kind) continue;
-        if (i > 0) ImGui::SameLine();
+        kindFlow.next(choiceWidth(kinds[i].label(state.language())));
         if (ImGui::RadioButton(withId(kinds[i].label(state.language()), "session.kind_" + kinds[i].code).c_str(),
                                d.kind == *kind))
             d.kind = *kind;
@@ -122,10 +125,11 @@ void SessionScreen::drawWhen(app::AppState& state) {
 
     fieldLabel(state.tr("field.session.place"), inError(state, "session.place"));
     const auto& modes = state.notebook().vocabularies().placeModes().terms();
+    Flow modeFlow;
     for (std::size_t i = 0; i < modes.size(); ++i) {
         auto mode = core::placeModeFrom(modes[i].code);
         if (!mode) continue;
-        if (i > 0) ImGui::SameLine();
+        modeFlow.next(choiceWidth(modes[i].label(state.language())));
         if (ImGui::RadioButton(withId(modes[i].label(state.language()), "session.mode_" + modes[i].code).c_str(),
                                d.placeMode == *mode))
             d.placeMode = *mode;
@@ -148,11 +152,13 @@ void SessionScreen::drawWho(app::AppState& state) {
 
     if (m_form->learners().empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("session.picked_none").c_str());
     std::string toRemove;
+    Flow chips;
     for (std::size_t i = 0; i < m_form->learners().size(); ++i) {
         const auto& l = m_form->learners()[i];
-        if (i > 0) ImGui::SameLine();
         // "×" removes: the whole chip is the button, big enough to hit on a touchpad.
-        if (button(l.displayName() + "  \xC3\x97", "session.picked_" + std::to_string(i))) toRemove = l.id;
+        std::string chip = l.displayName() + "  \xC3\x97";
+        chips.next(buttonWidth(chip));
+        if (button(chip, "session.picked_" + std::to_string(i))) toRemove = l.id;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("session.remove_learner").c_str());
     }
     if (!toRemove.empty()) m_form->removeLearner(toRemove);
@@ -255,8 +261,11 @@ void SessionScreen::drawWhat(app::AppState& state) {
     sectionTitle(state.tr("session.section_what"));
 
     fieldLabel(state.tr("field.session.themes"), inError(state, "session.themes"));
-    // Two columns of checkboxes: 15 themes fit without scrolling at the default font size.
-    if (ImGui::BeginTable("##session.themes", 2, ImGuiTableFlags_SizingStretchSame)) {
+    // Two columns of checkboxes when the longest label fits twice (15 themes without scrolling), else one.
+    float widest = 0;
+    for (const auto& t : vocab.themes().terms()) widest = std::max(widest, choiceWidth(t.label(state.language())));
+    int columns = widest * 2 + ImGui::GetStyle().ItemSpacing.x * 2 <= ImGui::GetContentRegionAvail().x ? 2 : 1;
+    if (ImGui::BeginTable("##session.themes", columns, ImGuiTableFlags_SizingStretchSame)) {
         for (const auto& t : vocab.themes().terms()) {
             ImGui::TableNextColumn();
             bool on = SessionForm::contains(d.themes, t.code);
@@ -266,19 +275,17 @@ void SessionScreen::drawWhat(app::AppState& state) {
     }
 
     fieldLabel(state.tr("field.session.equipment"), inError(state, "session.equipment"));
-    bool first = true;
+    Flow equipmentFlow;
     for (const auto& t : vocab.equipment().terms()) {
-        if (!first) ImGui::SameLine();
-        first = false;
+        equipmentFlow.next(choiceWidth(t.label(state.language())));
         bool on = SessionForm::contains(d.equipment, t.code);
         if (checkbox(t.label(state.language()), "session.equipment_" + t.code, &on)) SessionForm::toggle(d.equipment, t.code);
     }
 
     fieldLabel(state.tr("field.session.autonomy"), inError(state, "session.autonomy"));
-    first = true;
+    Flow autonomyFlow;
     for (const auto& t : vocab.autonomy().terms()) {
-        if (!first) ImGui::SameLine();
-        first = false;
+        autonomyFlow.next(choiceWidth(t.label(state.language())));
         if (ImGui::RadioButton(withId(t.label(state.language()), "session.autonomy_" + t.code).c_str(), d.autonomy == t.code))
             d.autonomy = (d.autonomy == t.code) ? "" : t.code;
         tagItem("session.autonomy_" + t.code);

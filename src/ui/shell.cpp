@@ -19,7 +19,7 @@ void Shell::draw(app::AppState& state) {
     drawBanner(state);
 
     // The status bar keeps its line at the bottom whatever the screen draws.
-    float statusHeight = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    float statusHeight = statusBarHeight(state);
     ImGui::BeginChild("##shell.content", ImVec2(0, -statusHeight), false);
     switch (state.screen) {
         case app::Screen::Session: m_session.draw(state); break;

@@ -3,24 +3,54 @@
 #include <imgui.h>
 
 #include <string>
+#include <vector>
 
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
 
-void drawStatusBar(app::AppState& state) {
+namespace {
+std::vector<std::string> statusParts(app::AppState& state) {
     const auto& s = state.status();
-    ImGui::Separator();
-    ImGui::TextColored(kMutedColour, "%s", state.tr().format("status.data_file", {{"file", s.dataFile}}).c_str());
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     std::string pendingKey = s.pendingChanges == 0 ? "status.pending_none"
                              : s.pendingChanges == 1 ? "status.pending_one"
                                                      : "status.pending";
-    ImGui::TextUnformatted(state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}).c_str());
-    tagItem("status.pending");
-    ImGui::SameLine(0, ImGui::GetFontSize() * 2);
     std::string when = s.lastSync.empty() ? state.tr("status.never") : s.lastSync;
-    ImGui::TextUnformatted(state.tr().format("status.last_sync", {{"when", when}}).c_str());
+    return {state.tr().format("status.data_file", {{"file", s.dataFile}}),
+            state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}),
+            state.tr().format("status.last_sync", {{"when", when}})};
+}
+}  // namespace
+
+float statusBarHeight(app::AppState& state) {
+    // The same wrapping as Flow, measured before drawing so the content above leaves room.
+    float avail = ImGui::GetContentRegionAvail().x, x = 0, gap = ImGui::GetFontSize();
+    int lines = 1;
+    for (const auto& part : statusParts(state)) {
+        float w = textWidth(part) + gap;
+        if (x > 0 && x + ImGui::GetStyle().ItemSpacing.x + w > avail) {
+            ++lines;
+            x = 0;
+        }
+        x += (x > 0 ? ImGui::GetStyle().ItemSpacing.x : 0) + w;
+    }
+    return lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+}
+
+void drawStatusBar(app::AppState& state) {
+    ImGui::Separator();
+    auto parts = statusParts(state);
+    // Wraps rather than cuts at large font sizes: the shell reserves the height this needs.
+    Flow flow;
+    for (std::size_t i = 0; i < 3; ++i) {
+        flow.next(textWidth(parts[i]) + ImGui::GetFontSize());
+        if (i == 0) {
+            ImGui::TextColored(kMutedColour, "%s", parts[i].c_str());
+        } else {
+            ImGui::TextUnformatted(parts[i].c_str());
+        }
+        if (i == 1) tagItem("status.pending");
+    }
 }
 
 }  // namespace mediane::ui

@@ -7,5 +7,7 @@ namespace mediane::ui {
 
 // Reads only the cached status: the counts are refreshed after each command, never queried per frame.
 void drawStatusBar(app::AppState& state);
+// The height drawStatusBar will take at the current width (it wraps at large font sizes).
+float statusBarHeight(app::AppState& state);
 
 }  // namespace mediane::ui

@@ -23,6 +23,25 @@ void fieldLabel(const std::string& text, bool inError) {
     }
 }
 
+Flow::Flow() : m_rightEdge(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+
+void Flow::next(float itemWidth) {
+    if (m_first) {
+        m_first = false;
+        return;
+    }
+    float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (ImGui::GetItemRectMax().x + spacing + itemWidth <= m_rightEdge) ImGui::SameLine();
+}
+
+float choiceWidth(const std::string& label) {
+    return ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + textWidth(label);
+}
+
+float buttonWidth(const std::string& label) { return textWidth(label) + ImGui::GetStyle().FramePadding.x * 2; }
+
+float textWidth(const std::string& text) { return ImGui::CalcTextSize(text.c_str(), nullptr, true).x; }
+
 void setItemRecorder(ItemRects* recorder) { g_recorder = recorder; }
 
 void tagItem(const std::string& tag) {

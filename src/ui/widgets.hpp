@@ -27,6 +27,25 @@ std::string withId(const std::string& text, const std::string& id);
 // Usage: ui::fieldLabel(state.tr("field.session.date"), state.banner.field == "session.date");
 void fieldLabel(const std::string& text, bool inError);
 
+// --- Layout --------------------------------------------------------------------------------
+// Lays items left to right and wraps to a new line when the next one would be cut at the right edge,
+// so a row of choices stays readable at large font sizes and in narrow columns.
+// Usage: ui::Flow flow; for (...) { flow.next(ui::choiceWidth(label)); ImGui::Checkbox(...); }
+class Flow {
+public:
+    Flow();
+    void next(float itemWidth);
+
+private:
+    float m_rightEdge;
+    bool m_first = true;
+};
+// Width of a checkbox or radio button with this label.
+float choiceWidth(const std::string& label);
+// Width of a button or plain text with this label.
+float buttonWidth(const std::string& label);
+float textWidth(const std::string& text);
+
 // --- Test hook: where tagged items were drawn --------------------------------------------------
 // Why: Debian's ImGui is built without the test engine hooks, so headless tests cannot find an item
 // by id on their own. Screens tag the items a test may click; with no recorder installed, tagging
