@@ -29,6 +29,9 @@ void sectionTitle(const std::string& text) {
 // A labelled full-width text field; the caption turns red when the banner's error is about it.
 bool textField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string* value,
                int flags = 0) {
+    // Why: in a two-column table the second cell's text is laid out on the frame baseline; aligning every
+    // caption the same way keeps side-by-side captions level.
+    ImGui::AlignTextToFramePadding();
     fieldLabel(state.tr(captionKey), inError(state, field));
     ImGui::SetNextItemWidth(-1);
     return inputText("", id, value, flags);
@@ -37,6 +40,7 @@ bool textField(app::AppState& state, const char* captionKey, const char* id, con
 // A vocabulary as a combo; the first entry is "not given" (every profile field is optional).
 void vocabularyCombo(app::AppState& state, const char* captionKey, const char* id, const char* field,
                      const std::string& vocabulary, std::string* code) {
+    ImGui::AlignTextToFramePadding();
     fieldLabel(state.tr(captionKey), inError(state, field));
     const auto& vocab = state.notebook().vocabularies().get(vocabulary);
     std::string preview = code->empty() ? state.tr("learners.not_given") : state.label(vocabulary, *code);
@@ -120,7 +124,7 @@ void LearnersScreen::draw(app::AppState& state) {
     m_directory->notice(state.status());
     refreshDirectory(state);
 
-    float listWidth = std::max(320.0f, ImGui::GetContentRegionAvail().x * 0.38f);
+    float listWidth = std::max(420.0f, ImGui::GetContentRegionAvail().x * 0.45f);
     ImGui::BeginChild("##learners.list_pane", ImVec2(listWidth, 0), false);
     drawList(state);
     ImGui::EndChild();
@@ -158,8 +162,15 @@ void LearnersScreen::drawList(app::AppState& state) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("learners.col.name").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(state.tr("learners.col.commune").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    ImGui::TableSetupColumn(state.tr("learners.col.age").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn(state.tr("learners.col.sync").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    // Age and sync state are short vocabularies: fixed columns as wide as their longest label, never cut.
+    float ageWidth = ImGui::CalcTextSize(state.tr("learners.col.age").c_str()).x;
+    for (const auto& term : state.notebook().vocabularies().ageBrackets().terms())
+        ageWidth = std::max(ageWidth, ImGui::CalcTextSize(term.label(state.language()).c_str()).x);
+    float syncWidth = ImGui::CalcTextSize(state.tr("learners.col.sync").c_str()).x;
+    for (auto s : {core::SyncState::Pending, core::SyncState::Synced, core::SyncState::Conflict, core::SyncState::Error})
+        syncWidth = std::max(syncWidth, ImGui::CalcTextSize(syncLabel(state, s).c_str()).x);
+    ImGui::TableSetupColumn(state.tr("learners.col.age").c_str(), ImGuiTableColumnFlags_WidthFixed, ageWidth);
+    ImGui::TableSetupColumn(state.tr("learners.col.sync").c_str(), ImGuiTableColumnFlags_WidthFixed, syncWidth);
     ImGui::TableHeadersRow();
     // Thousands of rows stay smooth: only the visible ones are laid out.
     ImGuiListClipper clipper;
@@ -219,8 +230,11 @@ void LearnersScreen::drawCard(app::AppState& state) {
 
     ImGui::TextUnformatted(card.learner.displayName().c_str());
     ImGui::SameLine();
-    ImGui::TextColored(kMutedColour, "(%s) · %s", card.learner.pseudonym.c_str(),
-                       syncLabel(state, card.learner.syncState).c_str());
+    if (card.learner.displayName() != card.learner.pseudonym)
+        ImGui::TextColored(kMutedColour, "(%s) · %s", card.learner.pseudonym.c_str(),
+                           syncLabel(state, card.learner.syncState).c_str());
+    else
+        ImGui::TextColored(kMutedColour, "· %s", syncLabel(state, card.learner.syncState).c_str());
     ImGui::SameLine(ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX() -
                     ImGui::CalcTextSize(state.tr("learners.close").c_str()).x - ImGui::GetStyle().FramePadding.x * 2);
     if (button(state.tr("learners.close"), "learners.card.close")) {
@@ -328,8 +342,8 @@ void LearnersScreen::drawHistory(app::AppState& state) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("learners.col.date").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("0000-00-00").x);
-    ImGui::TableSetupColumn(state.tr("learners.col.kind").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.5f);
-    ImGui::TableSetupColumn(state.tr("learners.col.themes").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(state.tr("learners.col.kind").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(state.tr("learners.col.themes").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn(state.tr("learners.col.duration").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("000 min").x);
     ImGui::TableSetupColumn(state.tr("learners.col.place").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -360,6 +374,7 @@ void LearnersScreen::drawHistory(app::AppState& state) {
                 place = state.label("place_modes", core::toString(s.placeMode));
             }
             ImGui::TextUnformatted(place.c_str());
+            if (ImGui::IsItemHovered() && !place.empty()) ImGui::SetTooltip("%s", place.c_str());
         }
     }
     ImGui::EndTable();

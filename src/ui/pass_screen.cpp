@@ -29,6 +29,9 @@ void sectionTitle(const std::string& text) {
 
 bool textField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string* value,
                int flags = 0) {
+    // Why: in a two-column table the second cell's text is laid out on the frame baseline; aligning every
+    // caption the same way keeps side-by-side captions level.
+    ImGui::AlignTextToFramePadding();
     fieldLabel(state.tr(captionKey), inError(state, field));
     ImGui::SetNextItemWidth(-1);
     return inputText("", id, value, flags);
@@ -52,7 +55,10 @@ void figure(const std::string& value, const std::string& caption, const ImVec4& 
     ImGui::TextUnformatted(value.c_str());
     ImGui::SetWindowFontScale(1.0f);
     ImGui::PopStyleColor();
-    ImGui::TextColored(kMutedColour, "%s", caption.c_str());
+    // Captions wrap rather than run under the next figure when the window is narrow.
+    ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+    ImGui::TextWrapped("%s", caption.c_str());
+    ImGui::PopStyleColor();
 }
 
 const ImVec4 kWarningColour{0.95f, 0.65f, 0.15f, 1.0f};
@@ -378,12 +384,13 @@ void PassScreen::drawCheques(app::AppState& state) {
     if (!ImGui::BeginTable("##pass.cheques_table", 7, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("pass.col.number").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn(state.tr("pass.col.state").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(state.tr("pass.col.state").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f);
     ImGui::TableSetupColumn(state.tr("pass.col.value").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(state.tr("pass.col.expiry").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(state.tr("pass.col.given_on").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(state.tr("pass.col.redeemed_on").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("##pass.col.action", ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn("##pass.col.action", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize(state.tr("pass.claim.row").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(cheques.size()));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/calendar.hpp"
 
@@ -26,7 +27,8 @@ std::string formatLevel(double level) {
 
 }  // namespace
 
-ImU32 domainColour(std::size_t index) {
+ImU32 domainColour(const std::string& domainCode) {
+    std::size_t index = domainCode.empty() ? 0 : static_cast<std::size_t>(std::max(0, std::atoi(domainCode.c_str()) - 1));
     // Distinguishable on the dark theme and for the common colour-vision deficiencies (Okabe–Ito hues).
     static const ImU32 palette[] = {IM_COL32(86, 180, 233, 255), IM_COL32(230, 159, 0, 255),
                                     IM_COL32(0, 158, 115, 255),  IM_COL32(240, 228, 66, 255),
@@ -69,23 +71,34 @@ void drawProgressChart(const char* id, const std::vector<app::DomainProgress>& p
         return plotMin.x + static_cast<float>(core::daysBetween(first, date)) / span * (plotMax.x - plotMin.x);
     };
 
-    // Levels as solid lines with labels; the four steps of each level as faint ones, so a quarter step shows.
+    // Each level is a band (alternately shaded) split by faint lines into its four steps, so a quarter step shows.
     const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
-    for (double level = range.low; level <= range.high + 1e-9; level += 0.25) {
-        float y = yOf(level);
-        bool whole = std::fabs(level - std::round(level)) < 1e-9;
-        draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y),
-                      whole ? IM_COL32(255, 255, 255, 70) : IM_COL32(255, 255, 255, 22));
-        if (whole && level < range.high - 1e-9) {
-            std::string label = text.levelPrefix + std::to_string(static_cast<int>(level));
-            // The label sits in the middle of its level's band, where its four steps are.
-            draw->AddText(ImVec2(origin.x, (y + yOf(level + 1)) / 2 - lineHeight / 2), textColour, label.c_str());
+    for (int level = static_cast<int>(range.low); level < static_cast<int>(range.high); ++level) {
+        float top = yOf(level + 1), bottom = yOf(level);
+        if (level % 2 == 1) draw->AddRectFilled(ImVec2(plotMin.x, top), ImVec2(plotMax.x, bottom), IM_COL32(255, 255, 255, 14));
+        for (int step = 1; step < core::Assessment::kStepsPerLevel; ++step) {
+            float y = yOf(level + step / double(core::Assessment::kStepsPerLevel));
+            draw->AddLine(ImVec2(plotMin.x, y), ImVec2(plotMax.x, y), IM_COL32(255, 255, 255, 20));
         }
+        draw->AddLine(ImVec2(plotMin.x, bottom), ImVec2(plotMax.x, bottom), IM_COL32(255, 255, 255, 70));
+        std::string label = text.levelPrefix + std::to_string(level);
+        draw->AddText(ImVec2(origin.x, (top + bottom) / 2 - lineHeight / 2), textColour, label.c_str());
     }
+    draw->AddLine(ImVec2(plotMin.x, plotMin.y), ImVec2(plotMax.x, plotMin.y), IM_COL32(255, 255, 255, 70));
+
+    // Dates: the first and the last, and each new year between them when there is room.
+    float firstWidth = ImGui::CalcTextSize(first.c_str()).x;
+    float lastWidth = ImGui::CalcTextSize(last.c_str()).x;
     draw->AddText(ImVec2(plotMin.x, plotMax.y + 3), textColour, first.c_str());
-    if (last != first) {
-        float w = ImGui::CalcTextSize(last.c_str()).x;
-        draw->AddText(ImVec2(plotMax.x - w, plotMax.y + 3), textColour, last.c_str());
+    if (last != first) draw->AddText(ImVec2(plotMax.x - lastWidth, plotMax.y + 3), textColour, last.c_str());
+    for (int year = std::stoi(first.substr(0, 4)) + 1; year <= std::stoi(last.substr(0, 4)); ++year) {
+        std::string jan = std::to_string(year) + "-01-01";
+        float x = xOf(jan);
+        draw->AddLine(ImVec2(x, plotMin.y), ImVec2(x, plotMax.y), IM_COL32(255, 255, 255, 30));
+        std::string label = std::to_string(year);
+        float w = ImGui::CalcTextSize(label.c_str()).x;
+        if (x - w / 2 > plotMin.x + firstWidth + 8 && x + w / 2 < plotMax.x - lastWidth - 8)
+            draw->AddText(ImVec2(x - w / 2, plotMax.y + 3), textColour, label.c_str());
     }
 
     const ImVec2 mouse = ImGui::GetIO().MousePos;
@@ -94,7 +107,7 @@ void drawProgressChart(const char* id, const std::vector<app::DomainProgress>& p
     const app::ProgressPoint* bestPoint = nullptr;
     for (std::size_t i = 0; i < progress.size(); ++i) {
         const auto& line = progress[i];
-        ImU32 colour = domainColour(i);
+        ImU32 colour = domainColour(line.domainCode);
         ImVec2 previous;
         for (std::size_t j = 0; j < line.points.size(); ++j) {
             const auto& p = line.points[j];
@@ -131,7 +144,7 @@ void drawProgressChart(const char* id, const std::vector<app::DomainProgress>& p
             else used = 0;
         }
         ImVec2 p = ImGui::GetCursorScreenPos();
-        draw->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + lineHeight - 6, p.y + lineHeight - 3), domainColour(i));
+        draw->AddRectFilled(ImVec2(p.x, p.y + 3), ImVec2(p.x + lineHeight - 6, p.y + lineHeight - 3), domainColour(progress[i].domainCode));
         ImGui::Dummy(ImVec2(lineHeight - 2, lineHeight));
         ImGui::SameLine(0, 4);
         ImGui::TextUnformatted(name.c_str());

@@ -22,7 +22,7 @@ struct ProgressChartText {
 void drawProgressChart(const char* id, const std::vector<app::DomainProgress>& progress,
                        const ProgressChartText& text, ImVec2 size);
 
-// The colour of domain number i (stable across the chart and its legend).
-ImU32 domainColour(std::size_t index);
+// The colour of a domain ("1" … "5"): the same domain has the same colour on every learner's chart.
+ImU32 domainColour(const std::string& domainCode);
 
 }  // namespace mediane::ui
