@@ -24,15 +24,15 @@ std::vector<std::string> statusParts(app::AppState& state) {
 
 float statusBarHeight(app::AppState& state) {
     // The same wrapping as Flow, measured before drawing so the content above leaves room.
-    float avail = ImGui::GetContentRegionAvail().x, x = 0, gap = ImGui::GetFontSize();
+    float avail = ImGui::GetContentRegionAvail().x, x = 0, gap = ImGui::GetFontSize() * 2;
     int lines = 1;
     for (const auto& part : statusParts(state)) {
-        float w = textWidth(part) + gap;
-        if (x > 0 && x + ImGui::GetStyle().ItemSpacing.x + w > avail) {
+        float w = textWidth(part);
+        if (x > 0 && x + gap + w > avail) {
             ++lines;
             x = 0;
         }
-        x += (x > 0 ? ImGui::GetStyle().ItemSpacing.x : 0) + w;
+        x += (x > 0 ? gap : 0) + w;
     }
     return lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
 }
@@ -41,9 +41,9 @@ void drawStatusBar(app::AppState& state) {
     ImGui::Separator();
     auto parts = statusParts(state);
     // Wraps rather than cuts at large font sizes: the shell reserves the height this needs.
-    Flow flow;
-    for (std::size_t i = 0; i < 3; ++i) {
-        flow.next(textWidth(parts[i]) + ImGui::GetFontSize());
+    Flow flow(ImGui::GetFontSize() * 2);
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        flow.next(textWidth(parts[i]));
         if (i == 0) {
             ImGui::TextColored(kMutedColour, "%s", parts[i].c_str());
         } else {

@@ -23,15 +23,16 @@ void fieldLabel(const std::string& text, bool inError) {
     }
 }
 
-Flow::Flow() : m_rightEdge(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x) {}
+Flow::Flow(float gap)
+    : m_rightEdge(ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x),
+      m_gap(gap < 0 ? ImGui::GetStyle().ItemSpacing.x : gap) {}
 
 void Flow::next(float itemWidth) {
     if (m_first) {
         m_first = false;
         return;
     }
-    float spacing = ImGui::GetStyle().ItemSpacing.x;
-    if (ImGui::GetItemRectMax().x + spacing + itemWidth <= m_rightEdge) ImGui::SameLine();
+    if (ImGui::GetItemRectMax().x + m_gap + itemWidth <= m_rightEdge) ImGui::SameLine(0, m_gap);
 }
 
 float choiceWidth(const std::string& label) {

@@ -33,11 +33,13 @@ void fieldLabel(const std::string& text, bool inError);
 // Usage: ui::Flow flow; for (...) { flow.next(ui::choiceWidth(label)); ImGui::Checkbox(...); }
 class Flow {
 public:
-    Flow();
+    // gap: horizontal space between items; negative means the style's item spacing.
+    explicit Flow(float gap = -1.0f);
     void next(float itemWidth);
 
 private:
     float m_rightEdge;
+    float m_gap;
     bool m_first = true;
 };
 // Width of a checkbox or radio button with this label.
