@@ -56,6 +56,7 @@ public:
         std::string v = trimText(raw);
         if (v != raw && !v.empty()) change(field, "directory.change.trimmed", raw, v);
         if (v.empty()) return check(field, v);
+        const auto rejectedBefore = rejections.size();
 
         if (!field.vocabulary.empty()) v = vocabularyList(field, v);
         else if (PlaceRecord::isListField(field.name)) v = freeList(field, v);
@@ -98,6 +99,7 @@ public:
                 kept.push_back({m_line, field.name, "kept", "directory.change.hours_unparsed",
                                         {{"value", v}, {"problem", hours.problem()}}, v, v});
         }
+        if (rejections.size() > rejectedBefore) return v;
         if (field.maxLength && codePointCount(v) > *field.maxLength && field.vocabulary.empty() && !field.required) {
             std::string cut = firstCodePoints(v, *field.maxLength);
             change(field, "directory.change.truncated", v, cut, {{"max", std::to_string(*field.maxLength)}});
@@ -146,9 +148,9 @@ private:
         } else {
             items = {v};
         }
+        for (auto& item : items) item = trimText(item);
         std::vector<std::string> out;
-        for (auto item : items) {
-            item = trimText(item);
+        for (const auto& item : items) {
             if (item.empty()) continue;
             auto value = known(item);
             if (!value) {
