@@ -274,8 +274,13 @@ private:
     void addPlaces() {
         for (std::size_t i = 0; i < kPlaces.size(); ++i) {
             const auto& p = kPlaces[i];
-            core::Place place{core::uuidV7At(millisOf(m_start, static_cast<int>(i))), p.name, p.kind, p.address,
-                              p.postalCode, p.commune};
+            core::Place place;
+            place.id = core::uuidV7At(millisOf(m_start, static_cast<int>(i)));
+            place.name = p.name;
+            place.kind = p.kind;
+            place.address = p.address;
+            place.postalCode = p.postalCode;
+            place.commune = p.commune;
             core::validatePlace(place, m_nb.vocabularies());
             m_nb.placeStore().insert(place);
             m_placeIds.push_back(place.id);
