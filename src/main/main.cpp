@@ -63,6 +63,7 @@ int main(int argc, char** argv) {
     mediane::cli::addDemoCommand(app, ctx, exitCode);
     mediane::cli::addExportCommand(app, ctx, exitCode);
     mediane::cli::addDirectoryCommands(app, ctx, exitCode);
+    mediane::cli::addSyncCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);

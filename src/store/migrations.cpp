@@ -214,6 +214,41 @@ CREATE TRIGGER places_fts_update AFTER UPDATE OF name, commune, services, public
 END;
 )SQL";
 
+// Version 4: the sync client's own state. The device token lives in sync_account, apart from the
+// notebook's data and its exports; hub conflicts are copied here so a person can review them offline;
+// pulled changes that cannot be applied locally are kept aside instead of blocking the feed.
+const char* kV4 = R"SQL(
+CREATE TABLE sync_account (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  hub_url TEXT NOT NULL,
+  device_token TEXT NOT NULL,
+  login TEXT NOT NULL,
+  role TEXT NOT NULL,
+  structure TEXT NOT NULL,
+  territory TEXT NOT NULL DEFAULT '',
+  enrolled_at TEXT NOT NULL
+);
+CREATE TABLE sync_conflicts (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op_id TEXT NOT NULL,
+  device_id TEXT NOT NULL,
+  structure TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  details TEXT NOT NULL
+);
+CREATE INDEX sync_conflicts_by_record ON sync_conflicts(entity, record_id);
+CREATE TABLE sync_skipped (
+  server_seq INTEGER PRIMARY KEY,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  reason TEXT NOT NULL
+);
+CREATE INDEX outbox_by_record ON outbox(record_id, seq);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -221,6 +256,7 @@ const std::vector<Migration>& migrations() {
         {1, "notebook: learners, sessions, Pass numérique, assessments, places, outbox", kV1},
         {2, "learner search (FTS5) and date indexes", kV2},
         {3, "Rés'IN directory: the national standard's place fields and place search (FTS5)", kV3},
+        {4, "sync client: hub account and device token, conflict inbox, skipped changes", kV4},
     };
     return all;
 }

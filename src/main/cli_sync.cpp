@@ -1,0 +1,68 @@
+// `mediane enroll` (bind this laptop to a hub account, password on stdin) and `mediane sync` (one full sync).
+#include "main/cli_context.hpp"
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/sync_service.hpp"
+
+namespace mediane::cli {
+
+namespace {
+// The password comes on stdin so it never shows in the process list or the shell history.
+std::string readPassword() {
+    std::string line;
+    std::getline(std::cin, line);
+    while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
+    return line;
+}
+}  // namespace
+
+void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
+    struct Options {
+        std::string hub, login, caFile;
+    };
+    auto options = std::make_shared<Options>();
+
+    auto* enroll = app.add_subcommand("enroll", "Bind this laptop to your hub account (password read on stdin)");
+    enroll->add_option("--hub", options->hub, "Hub address, e.g. https://resin.example.org")->required();
+    enroll->add_option("--login", options->login, "Your hub login")->required();
+    enroll->add_option("--ca-file", options->caFile, "Extra CA certificate bundle for the hub's TLS certificate");
+    enroll->callback([&ctx, &exitCode, options] {
+        auto notebook = ctx.openNotebook();
+        sync::TransportOptions transport;
+        transport.caFile = options->caFile;
+        auto account = app::enrollDevice(*notebook, options->hub, options->login, readPassword(), transport);
+        nlohmann::json out = {{"hub", account.hubUrl},       {"login", account.login},
+                              {"role", account.role},        {"structure", account.structure},
+                              {"territory", account.territory}, {"device_id", notebook->status().deviceId}};
+        std::cout << out.dump(2) << "\n";
+        exitCode = 0;
+    });
+
+    auto* syncCmd = app.add_subcommand("sync", "Push pending changes to the hub and pull the others' (one full sync)");
+    syncCmd->add_option("--hub", options->hub, "Hub address, when it moved since enroll (remembered)");
+    syncCmd->add_option("--ca-file", options->caFile, "Extra CA certificate bundle for the hub's TLS certificate");
+    syncCmd->callback([&ctx, &exitCode, options] {
+        auto notebook = ctx.openNotebook();
+        sync::TransportOptions transport;
+        transport.caFile = options->caFile;
+        auto r = app::syncNow(*notebook, options->hub, transport);
+        nlohmann::json out = {{"pushed", r.pushed},
+                              {"acked", r.acked},
+                              {"push_conflicts", r.pushConflicts},
+                              {"rejected", r.rejected},
+                              {"pulled", r.pulled},
+                              {"skipped", r.skipped},
+                              {"new_conflicts", r.newConflicts},
+                              {"requests", r.pushRequests + r.pullRequests},
+                              {"cursor", r.cursor},
+                              {"pending_changes", notebook->status().pendingChanges},
+                              {"last_sync", r.finishedAt}};
+        std::cout << out.dump(2) << "\n";
+        exitCode = 0;
+    });
+}
+
+}  // namespace mediane::cli

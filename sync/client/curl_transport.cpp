@@ -1,0 +1,134 @@
+#include "sync/client/curl_transport.hpp"
+
+#include <curl/curl.h>
+
+#include <cctype>
+#include <mutex>
+
+#include "core/error.hpp"
+#include "sync/client/gzip.hpp"
+
+namespace mediane::sync {
+
+namespace {
+
+std::size_t onBody(char* data, std::size_t size, std::size_t count, void* out) {
+    static_cast<std::string*>(out)->append(data, size * count);
+    return size * count;
+}
+
+std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* out) {
+    std::string line(data, size * count);
+    std::string lower;
+    for (char c : line) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    constexpr const char* kName = "retry-after:";
+    if (lower.rfind(kName, 0) == 0) {
+        // Only the delay-seconds form; an HTTP date falls back to our own backoff.
+        std::string value = line.substr(std::char_traits<char>::length(kName));
+        int seconds = 0;
+        bool digits = false;
+        for (char c : value) {
+            if (std::isdigit(static_cast<unsigned char>(c))) {
+                digits = true;
+                seconds = seconds * 10 + (c - '0');
+                if (seconds > 86400) break;
+            } else if (!std::isspace(static_cast<unsigned char>(c))) {
+                digits = false;
+                break;
+            }
+        }
+        if (digits) *static_cast<std::optional<int>*>(out) = seconds;
+    }
+    return size * count;
+}
+
+int onProgress(void* abort, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+    return abort && static_cast<const std::atomic<bool>*>(abort)->load() ? 1 : 0;
+}
+
+void globalInit() {
+    static std::once_flag once;
+    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+Error networkError(const std::string& hub, CURLcode rc, const char* detail) {
+    bool tls = rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_SSL_CACERT_BADFILE;
+    std::string text = *detail ? detail : curl_easy_strerror(rc);
+    return Error(Error::Kind::Io, tls ? "err.sync.tls" : "err.sync.network", {{"hub", hub}, {"detail", text}});
+}
+
+}  // namespace
+
+CurlTransport::CurlTransport(std::string baseUrl, TransportOptions options)
+    : m_baseUrl(std::move(baseUrl)), m_options(std::move(options)) {
+    while (!m_baseUrl.empty() && m_baseUrl.back() == '/') m_baseUrl.pop_back();
+    globalInit();
+    m_curl = curl_easy_init();
+    if (!m_curl) throw Error(Error::Kind::Io, "err.sync.network", {{"hub", m_baseUrl}, {"detail", "curl_easy_init"}});
+}
+
+CurlTransport::~CurlTransport() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+
+HttpResponse CurlTransport::send(const HttpRequest& request) {
+    CURL* curl = static_cast<CURL*>(m_curl);
+    curl_easy_reset(curl);
+    HttpResponse response;
+    std::string url = m_baseUrl + request.target;
+    std::string payload = request.gzipBody ? gzipCompress(request.body) : request.body;
+    char errorText[CURL_ERROR_SIZE] = {0};
+
+    curl_slist* headers = nullptr;
+    headers = curl_slist_append(headers, "Content-Type: application/json");
+    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip on a slow link
+    if (request.gzipBody) headers = curl_slist_append(headers, "Content-Encoding: gzip");
+    std::string auth;
+    if (!request.token.empty()) {
+        auth = "Authorization: Bearer " + request.token;
+        headers = curl_slist_append(headers, auth.c_str());
+    }
+
+    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
+    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeoutSeconds));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(m_options.lowSpeedBytes));
+    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.lowSpeedSeconds));
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // every encoding libcurl can decode, gzip included
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, m_options.verifyTls ? 1L : 0L);
+    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, m_options.verifyTls ? 2L : 0L);
+    if (m_options.abort) {
+        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
+        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(m_options.abort));
+    }
+    if (!m_options.caFile.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.caFile.c_str());
+    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retryAfterSeconds);
+    if (request.method == "POST") {
+        curl_easy_setopt(curl, CURLOPT_POST, 1L);
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.data());
+        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
+    }
+
+    CURLcode rc = curl_easy_perform(curl);
+    curl_slist_free_all(headers);
+
+    ++m_stats.requests;
+    curl_off_t up = 0, down = 0;
+    long requestHeaders = 0, responseHeaders = 0;
+    curl_easy_getinfo(curl, CURLINFO_SIZE_UPLOAD_T, &up);
+    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &requestHeaders);
+    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &responseHeaders);
+    m_stats.bytesSent += static_cast<std::int64_t>(up) + requestHeaders;
+    m_stats.bytesReceived += static_cast<std::int64_t>(down) + responseHeaders;
+
+    if (rc != CURLE_OK) throw networkError(m_baseUrl, rc, errorText);
+    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    return response;
+}
+
+}  // namespace mediane::sync

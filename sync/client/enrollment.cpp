@@ -1,0 +1,35 @@
+#include "sync/client/enrollment.hpp"
+
+#include "core/calendar.hpp"
+#include "core/error.hpp"
+#include "store/local_settings.hpp"
+#include "sync/client/hub_answer.hpp"
+#include "sync/protocol/wire_codec.hpp"
+
+namespace mediane::sync {
+
+store::SyncAccount enrollDevice(store::Database& db, Transport& transport, const std::string& hubUrl,
+                                const std::string& login, const std::string& password) {
+    if (login.empty()) throw validationError("err.sync.login_missing", "enroll.login");
+    if (password.empty()) throw validationError("err.sync.password_missing", "enroll.password");
+    EnrollRequest request;
+    request.login = login;
+    request.password = password;
+    request.deviceId = store::LocalSettings(db).deviceId();
+    auto response = transport.send({"POST", "/v1/enroll", encode(request).dump(), false, ""});
+    if (response.status == 401)
+        throw Error(Error::Kind::Refused, "err.sync.invalid_credentials", {{"login", login}}, "enroll.password");
+    if (response.status != 200) throw hubError(response, "/v1/enroll");
+    EnrollResponse decoded;
+    try {
+        decoded = decodeEnrollResponse(response.body);
+    } catch (const std::exception& e) {
+        throw unreadableAnswer("/v1/enroll", e.what());
+    }
+    store::SyncAccount account{hubUrl,           decoded.deviceToken, decoded.login, decoded.role,
+                               decoded.structure, decoded.territory,  core::nowUtc()};
+    store::SyncAccountStore(db).save(account);
+    return account;
+}
+
+}  // namespace mediane::sync

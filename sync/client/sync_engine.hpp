@@ -1,0 +1,68 @@
+// One full sync with the hub: push the outbox in gzip batches, pull the change feed in pages, fetch conflicts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "sync/client/transport.hpp"
+
+namespace mediane::store {
+class Database;
+}
+
+namespace mediane::sync {
+
+struct SyncProgress {
+    enum class Phase { Pushing, Pulling, Conflicts };
+    Phase phase = Phase::Pushing;
+    std::int64_t done = 0;   // operations pushed, or changes pulled
+    std::int64_t total = 0;  // operations to push; for a pull, unknown (0) until the last page
+};
+
+struct SyncReport {
+    std::int64_t pushed = 0;        // operations sent and answered
+    std::int64_t acked = 0;         // of which accepted by the hub (applied, duplicate or conflict)
+    std::int64_t pushConflicts = 0; // of which raised a conflict
+    std::int64_t rejected = 0;      // marked in error
+    std::int64_t pulled = 0;        // changes received
+    std::int64_t skipped = 0;       // changes kept aside (see sync_skipped)
+    std::int64_t newConflicts = 0;  // conflict records fetched
+    std::int64_t pushRequests = 0, pullRequests = 0;
+    std::int64_t cursor = 0;        // server_seq reached
+    std::string finishedAt;         // UTC, also stored as the "last_sync" setting
+};
+
+struct EngineOptions {
+    int batchOps = 300;                    // the spec's "a few hundred ops"
+    std::size_t batchBytes = 256 * 1024;   // of JSON before gzip
+    int pullPage = 500;
+    std::function<void(const SyncProgress&)> onProgress;
+    // A failure point for tests: called inside each page's transaction, after its changes and before its
+    // cursor commit. Throwing from it is a crash in the middle of applying a pull.
+    std::function<void(int page)> beforePageCommit;
+};
+
+// Usage: CurlTransport t(account.hubUrl); SyncEngine engine(db, t); auto report = engine.runOnce();
+// Blocking: the GUI runs it on SyncWorker's thread, with its own Database connection.
+// Throws mediane::Error: Kind::Io for what is worth retrying later (network, 5xx, unreadable answer),
+// Kind::Refused for what needs a person (not enrolled, token refused, protocol too old).
+class SyncEngine {
+public:
+    SyncEngine(store::Database& db, Transport& transport, EngineOptions options = {});
+    SyncReport runOnce();
+
+private:
+    void push(const std::string& token, const std::string& deviceId, SyncReport& report);
+    void pull(const std::string& token, SyncReport& report);
+    void fetchConflicts(const std::string& token, SyncReport& report);
+    HttpResponse exchange(const HttpRequest& request);
+    void progress(SyncProgress::Phase phase, std::int64_t done, std::int64_t total);
+
+    store::Database& m_db;
+    Transport& m_transport;
+    EngineOptions m_options;
+};
+
+}  // namespace mediane::sync

@@ -1,0 +1,40 @@
+// The one door to the network: an HTTP exchange with the hub, behind an interface so tests can inject faults.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace mediane::sync {
+
+struct HttpRequest {
+    std::string method = "GET";  // GET | POST
+    std::string target;          // path and query, e.g. "/v1/pull?since=0&limit=500"
+    std::string body;            // JSON text, uncompressed
+    bool gzipBody = false;       // send the body with Content-Encoding: gzip
+    std::string token;           // device token, empty for /v1/enroll
+};
+
+struct HttpResponse {
+    long status = 0;
+    std::string body;                      // decompressed
+    std::optional<int> retryAfterSeconds;  // from a Retry-After header, when the hub sent one
+};
+
+// Bytes actually on the wire (compressed bodies and headers), for the status and the benchmarks.
+struct WireStats {
+    std::int64_t requests = 0;
+    std::int64_t bytesSent = 0;
+    std::int64_t bytesReceived = 0;
+};
+
+class Transport {
+public:
+    virtual ~Transport() = default;
+    // Returns the hub's answer, whatever its status; throws mediane::Error (Kind::Io,
+    // "err.sync.network") when no complete answer arrived: refused, cut, timed out, TLS failure.
+    virtual HttpResponse send(const HttpRequest& request) = 0;
+    virtual WireStats stats() const = 0;
+};
+
+}  // namespace mediane::sync
