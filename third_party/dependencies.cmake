@@ -5,6 +5,8 @@ find_package(Threads REQUIRED)
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
 find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
+# XLSX exports of the activity report and the dashboard tables (libxlsxwriter-dev).
+pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
 
 if(MEDIANE_BUILD_GUI)
   # Debian's libimgui.a already contains the GLFW and OpenGL3 backends.

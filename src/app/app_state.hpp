@@ -9,7 +9,7 @@
 
 namespace mediane::app {
 
-enum class Screen { Session, Learners, Pass };
+enum class Screen { Session, Learners, Pass, Dashboard };
 
 struct Banner {
     enum class Kind { None, Info, Success, Error };

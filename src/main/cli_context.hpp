@@ -29,6 +29,8 @@ void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
 void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
 // `import directory FILE.csv` and `export directory` (on the export command): call after addExportCommand.
 void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+// `export activity-report` and `export pass-claim` (subcommands of export): call after addExportCommand.
+void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 // `enroll --hub URL --login L` (password on stdin) and `sync [--hub URL]`.
 void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 

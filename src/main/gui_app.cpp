@@ -62,6 +62,7 @@ struct ImGuiSession {
 app::Screen screenFrom(const std::string& name) {
     if (name == "learners") return app::Screen::Learners;
     if (name == "pass") return app::Screen::Pass;
+    if (name == "dashboard") return app::Screen::Dashboard;
     return app::Screen::Session;
 }
 

@@ -11,7 +11,7 @@ struct GuiOptions {
     std::string language;     // empty: the notebook's saved preference, else French
     int frames = 0;           // > 0: render this many frames, then exit (smoke tests)
     std::string screenshot;   // with frames: save the last frame as PNG here
-    std::string screen;       // with frames: which screen to show ("session", "learners", "pass")
+    std::string screen;       // with frames: which screen to show ("session", "learners", "pass", "dashboard")
 };
 
 // Returns the process exit code; errors are thrown as mediane::Error.

@@ -249,6 +249,20 @@ CREATE TABLE sync_skipped (
 CREATE INDEX outbox_by_record ON outbox(record_id, seq);
 )SQL";
 
+// Version 5: the coordinator dashboard. Sessions name the structure and adviser that recorded them
+// (empty: recorded on this laptop before sync knew the account), so a coordinator can filter the
+// territory's activity; indexes serve each dashboard filter and the progress-in-a-period query.
+const char* kV5 = R"SQL(
+ALTER TABLE sessions ADD COLUMN structure TEXT NOT NULL DEFAULT '';
+ALTER TABLE sessions ADD COLUMN adviser TEXT NOT NULL DEFAULT '';
+CREATE INDEX sessions_by_structure ON sessions(structure, date);
+CREATE INDEX sessions_by_adviser ON sessions(adviser, date);
+CREATE INDEX sessions_by_place ON sessions(place_id, date);
+CREATE INDEX assessments_by_date ON assessments(date);
+CREATE INDEX pass_cheques_by_booklet ON pass_cheques(booklet_id, state);
+CREATE INDEX pass_cheques_by_session ON pass_cheques(session_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -257,6 +271,7 @@ const std::vector<Migration>& migrations() {
         {2, "learner search (FTS5) and date indexes", kV2},
         {3, "Rés'IN directory: the national standard's place fields and place search (FTS5)", kV3},
         {4, "sync client: hub account and device token, conflict inbox, skipped changes", kV4},
+        {5, "coordinator dashboard: session structure and adviser, dashboard indexes", kV5},
     };
     return all;
 }

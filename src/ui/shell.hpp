@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/app_state.hpp"
+#include "ui/dashboard_screen.hpp"
 #include "ui/learners_screen.hpp"
 #include "ui/pass_screen.hpp"
 #include "ui/session_screen.hpp"
@@ -14,6 +15,7 @@ public:
     void draw(app::AppState& state);
 
     SessionScreen& sessionScreen() { return m_session; }
+    DashboardScreen& dashboardScreen() { return m_dashboard; }
 
 private:
     void drawHeader(app::AppState& state);
@@ -22,6 +24,7 @@ private:
     SessionScreen m_session;
     LearnersScreen m_learners;
     PassScreen m_pass;
+    DashboardScreen m_dashboard;
 };
 
 }  // namespace mediane::ui

@@ -25,7 +25,7 @@ fi
 "$MEDIANE" --data "$TMP/data" demo --scale small >/dev/null
 
 status=0
-for screen in session learners pass; do
+for screen in session learners pass dashboard; do
     shot="$TMP/$screen.png"
     if ! "$MEDIANE" --data "$TMP/data" --frames 5 --screenshot "$shot" --screen "$screen" 2>"$TMP/$screen.err"; then
         echo "FAIL $screen: mediane exited with an error:"; cat "$TMP/$screen.err"; status=1; continue

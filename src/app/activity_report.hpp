@@ -1,0 +1,71 @@
+// The national activity report of conseillers numériques: one pseudonymous row per session, as CSV or XLSX.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "app/dashboard_queries.hpp"
+
+namespace mediane::core {
+class Translator;
+}
+
+namespace mediane::app {
+
+class Notebook;
+
+// One session as the report shows it. No name, phone or e-mail: learners appear only as their ids
+// and as counts per age bracket and social status (docs/activity-report.md documents every column).
+struct ActivityRow {
+    std::string sessionId, date, kind;
+    int durationMinutes = 0;
+    std::string placeMode, placeName, placeCommune, placePostalCode, placeKind;
+    std::string structure, adviser;
+    int learners = 0, anonymous = 0;
+    std::vector<std::string> themes, equipment, competences;
+    std::string autonomy;
+    std::string orientationName, orientationCommune;
+    int chequesRedeemed = 0;
+    std::vector<int> ageCounts;     // one per age bracket code of the vocabulary, then "unrecorded"
+    std::vector<int> statusCounts;  // one per social status code, then "unrecorded"
+    std::vector<std::string> learnerIds;
+};
+
+enum class ReportFormat { Csv, Xlsx };
+// Throws mediane::Error (Validation, "dashboard.err.format") naming the value.
+ReportFormat reportFormatFrom(const std::string& text);
+// Throws mediane::Error (Validation, "dashboard.err.date") naming the field when a bound is not an ISO date
+// or the period ends before it starts.
+void checkPeriod(const DashboardFilter& filter);
+
+class ActivityReport {
+public:
+    explicit ActivityReport(Notebook& notebook);
+
+    // The header row: fixed columns, then age_<code>… and status_<code>… from the vocabularies.
+    const std::vector<std::string>& columns() const { return m_columns; }
+    // Streams the filtered sessions in date order; returns how many.
+    std::int64_t forEachRow(const DashboardFilter& filter, const std::function<void(const ActivityRow&)>& visit);
+    // The cells of a row in column order (lists joined with '|'), for CSV and tests.
+    std::vector<std::string> cells(const ActivityRow& row) const;
+
+    // Usage: report.writeCsv(filter, std::cout);  RFC 4180, UTF-8, CRLF, a header row. Returns the rows.
+    std::int64_t writeCsv(const DashboardFilter& filter, std::ostream& out);
+    // The activity sheet plus the dashboard's tables (month, theme, place kind, age, status, Pass, claim,
+    // progress) as one workbook; sheet titles and table headers in the translator's language.
+    std::int64_t writeXlsx(const DashboardFilter& filter, const std::string& today, const core::Translator& tr,
+                           const std::string& path);
+
+    // The reimbursement claim: redeemed cheques of the period, as CSV. Returns the cheques.
+    std::int64_t writeClaimCsv(const DashboardFilter& filter, std::ostream& out);
+
+private:
+    Notebook& m_notebook;
+    std::vector<std::string> m_ageCodes, m_statusCodes;
+    std::vector<std::string> m_columns;
+};
+
+}  // namespace mediane::app

@@ -1,0 +1,85 @@
+#include "app/dashboard.hpp"
+
+#include <chrono>
+#include <cstdio>
+
+#include "core/calendar.hpp"
+
+namespace mediane::app {
+
+std::string codeLabel(const core::Vocabularies& vocabularies, const std::string& vocabulary, const std::string& code,
+                      const std::string& language, const std::string& unrecorded) {
+    if (code.empty() || code == "mode:place") return unrecorded;
+    if (code.rfind("mode:", 0) == 0) return vocabularies.placeModes().label(code.substr(5), language);
+    return vocabularies.get(vocabulary).label(code, language);
+}
+
+std::string domainLabel(const core::CompetenceFramework& framework, const std::string& domainCode) {
+    for (const auto& domain : framework.domains())
+        if (domain.code == domainCode) return domain.label;
+    return domainCode;
+}
+
+Dashboard::Dashboard(Notebook& notebook, std::string today)
+    : m_notebook(notebook), m_queries(notebook.database()), m_today(std::move(today)),
+      m_filter(lastTwelveMonths(m_today)) {}
+
+DashboardFilter Dashboard::lastTwelveMonths(const std::string& today) {
+    int year = std::stoi(today.substr(0, 4));
+    int month = std::stoi(today.substr(5, 2)) - 11;
+    if (month < 1) {
+        month += 12;
+        --year;
+    }
+    char from[32];
+    std::snprintf(from, sizeof from, "%04d-%02d-01", year, month);
+    DashboardFilter f;
+    f.from = from;
+    f.to = today;
+    return f;
+}
+
+void Dashboard::setFilter(const DashboardFilter& filter) {
+    if (filter == m_filter) return;
+    m_filter = filter;
+    m_stale = true;
+}
+
+void Dashboard::notice(const NotebookStatus& s) {
+    std::string fingerprint = std::to_string(s.sessions) + "/" + std::to_string(s.cheques) + "/" +
+                              std::to_string(s.assessments) + "/" + std::to_string(s.learners) + "/" +
+                              std::to_string(s.pendingChanges) + "/" + s.lastSync;
+    if (fingerprint == m_fingerprint) return;
+    m_fingerprint = std::move(fingerprint);
+    m_stale = true;
+    m_choicesStale = true;
+}
+
+void Dashboard::refresh() {
+    if (!m_stale) return;
+    auto started = std::chrono::steady_clock::now();
+    m_stale = false;
+    ++m_refreshCount;
+    if (m_choicesStale) {
+        m_choicesStale = false;
+        m_choices = m_queries.choices();
+    }
+    m_activity = m_queries.activity(m_filter);
+    m_pass = m_queries.pass(m_filter, m_today);
+    m_progress = m_queries.progress(m_filter);
+    m_topMovers = m_queries.topMovers(m_filter, kTopMovers);
+    if (!m_selectedLearner.empty())
+        m_timeline = domainProgress(m_notebook.learnerAssessments(m_selectedLearner), m_notebook.framework());
+    m_lastRefreshMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+}
+
+void Dashboard::selectLearner(const std::string& learnerId) {
+    if (learnerId == m_selectedLearner) return;
+    m_selectedLearner = learnerId;
+    m_timeline.clear();
+    if (!learnerId.empty())
+        m_timeline = domainProgress(m_notebook.learnerAssessments(learnerId), m_notebook.framework());
+}
+
+}  // namespace mediane::app

@@ -1,0 +1,258 @@
+#include "app/dashboard_queries.hpp"
+
+#include "core/calendar.hpp"
+#include "store/database.hpp"
+
+namespace mediane::app {
+
+namespace {
+
+// Open ends of a period compare as the earliest and latest possible ISO dates.
+std::string fromOf(const DashboardFilter& f) { return f.from; }
+std::string toOf(const DashboardFilter& f) { return f.to.empty() ? std::string("9999-12-31") : f.to; }
+
+void bindAll(store::Statement& st, const std::vector<std::string>& values, int first = 1) {
+    for (std::size_t i = 0; i < values.size(); ++i) st.bind(first + static_cast<int>(i), values[i]);
+}
+
+std::vector<CodeCount> codeCounts(store::Database& db, const std::string& sql,
+                                  const std::vector<std::string>& values = {}) {
+    auto st = db.prepare(sql);
+    bindAll(st, values);
+    std::vector<CodeCount> out;
+    while (st.step()) out.push_back({st.columnText(0), st.columnInt(1)});
+    return out;
+}
+
+// The latest score of a (learner, competence) before the period, else the first in it, against the last in it.
+// Why a correlated subquery for the baseline: it walks assessments_by_learner for a few rows per learner
+// instead of ranking every assessment ever made.
+std::string movesSql(bool scoped) {
+    std::string sql =
+        "WITH inside AS ("
+        "  SELECT learner_id, competence_code, score,"
+        "    row_number() OVER (PARTITION BY learner_id, competence_code ORDER BY date, id) AS first_rn,"
+        "    row_number() OVER (PARTITION BY learner_id, competence_code ORDER BY date DESC, id DESC) AS last_rn"
+        "  FROM assessments WHERE date >= ?1 AND date <= ?2";
+    if (scoped)
+        sql += " AND learner_id IN (SELECT sl.learner_id FROM session_learners sl "
+               "JOIN dash_sessions d ON d.id = sl.session_id)";
+    sql +=
+        "), moves AS ("
+        "  SELECT l.learner_id, l.competence_code, l.score AS last,"
+        "    coalesce((SELECT b.score FROM assessments b WHERE b.learner_id = l.learner_id"
+        "              AND b.competence_code = l.competence_code AND b.date < ?1"
+        "              ORDER BY b.date DESC, b.id DESC LIMIT 1), f.score) AS base"
+        "  FROM inside l JOIN inside f ON f.learner_id = l.learner_id AND f.competence_code = l.competence_code"
+        "    AND f.first_rn = 1"
+        "  WHERE l.last_rn = 1) ";
+    return sql;
+}
+
+bool scoped(const DashboardFilter& f) { return !f.structure.empty() || !f.placeId.empty() || !f.adviser.empty(); }
+
+}  // namespace
+
+DashboardQueries::Where DashboardQueries::sessionWhere(const DashboardFilter& filter) {
+    // Only the filters in use become clauses, so SQLite can pick the index of the most selective one.
+    Where w;
+    if (!filter.from.empty()) {
+        w.sql += " AND s.date >= ?";
+        w.values.push_back(filter.from);
+    }
+    if (!filter.to.empty()) {
+        w.sql += " AND s.date <= ?";
+        w.values.push_back(filter.to);
+    }
+    if (!filter.structure.empty()) {
+        w.sql += " AND s.structure = ?";
+        w.values.push_back(filter.structure);
+    }
+    if (!filter.placeId.empty()) {
+        w.sql += " AND s.place_id = ?";
+        w.values.push_back(filter.placeId);
+    }
+    if (!filter.adviser.empty()) {
+        w.sql += " AND s.adviser = ?";
+        w.values.push_back(filter.adviser);
+    }
+    return w;
+}
+
+FilterChoices DashboardQueries::choices() {
+    FilterChoices c;
+    auto structures = m_db.prepare(
+        "SELECT structure FROM sessions WHERE structure <> '' UNION "
+        "SELECT structure FROM pass_booklets WHERE structure <> '' ORDER BY 1");
+    while (structures.step()) c.structures.push_back(structures.columnText(0));
+    auto places = m_db.prepare(
+        "SELECT p.id, p.name FROM places p WHERE p.id IN (SELECT DISTINCT place_id FROM sessions "
+        "WHERE place_id IS NOT NULL) ORDER BY p.name COLLATE NOCASE");
+    while (places.step()) c.places.emplace_back(places.columnText(0), places.columnText(1));
+    auto advisers = m_db.prepare("SELECT DISTINCT adviser FROM sessions WHERE adviser <> '' ORDER BY 1");
+    while (advisers.step()) c.advisers.push_back(advisers.columnText(0));
+    auto range = m_db.prepare("SELECT min(date), max(date) FROM sessions");
+    if (range.step() && !range.columnIsNull(0)) {
+        c.firstDate = range.columnText(0);
+        c.lastDate = range.columnText(1);
+    }
+    return c;
+}
+
+void DashboardQueries::selectSessions(const DashboardFilter& filter) {
+    m_db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS dash_sessions ("
+        "  id TEXT PRIMARY KEY, month TEXT NOT NULL, kind TEXT NOT NULL, minutes INTEGER NOT NULL,"
+        "  place_mode TEXT NOT NULL, place_id TEXT, anonymous INTEGER NOT NULL, oriented INTEGER NOT NULL"
+        ") WITHOUT ROWID");
+    m_db.exec("DELETE FROM temp.dash_sessions");
+    auto where = sessionWhere(filter);
+    auto st = m_db.prepare(
+        "INSERT INTO temp.dash_sessions SELECT s.id, substr(s.date, 1, 7), s.kind, s.duration_minutes, "
+        "s.place_mode, s.place_id, s.anonymous_count, s.orientation_place_id IS NOT NULL "
+        "FROM sessions s WHERE 1" + where.sql);
+    bindAll(st, where.values);
+    st.run();
+}
+
+ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
+    selectSessions(filter);
+    ActivityFigures a;
+    auto totals = m_db.prepare(
+        "SELECT count(*), coalesce(avg(minutes), 0), coalesce(sum(anonymous), 0), coalesce(sum(oriented), 0) "
+        "FROM dash_sessions");
+    if (totals.step()) {
+        a.sessions = totals.columnInt(0);
+        a.averageMinutes = totals.columnDouble(1);
+        a.participants = totals.columnInt(2);
+        a.orientations = totals.columnInt(3);
+    }
+    auto links = m_db.prepare(
+        "SELECT count(*), count(DISTINCT sl.learner_id) FROM dash_sessions d "
+        "JOIN session_learners sl ON sl.session_id = d.id");
+    if (links.step()) {
+        a.participants += links.columnInt(0);
+        a.learners = links.columnInt(1);
+    }
+
+    auto months = m_db.prepare(
+        "SELECT month, sum(kind = 'individual'), sum(kind = 'workshop'), sum(kind = 'oneoff') "
+        "FROM dash_sessions GROUP BY month ORDER BY month");
+    while (months.step())
+        a.months.push_back({months.columnText(0), months.columnInt(1), months.columnInt(2), months.columnInt(3), 0});
+    auto monthLearners = m_db.prepare(
+        "SELECT d.month, count(DISTINCT sl.learner_id) FROM dash_sessions d "
+        "JOIN session_learners sl ON sl.session_id = d.id GROUP BY d.month ORDER BY d.month");
+    std::size_t i = 0;
+    while (monthLearners.step()) {
+        std::string month = monthLearners.columnText(0);
+        while (i < a.months.size() && a.months[i].month < month) ++i;
+        if (i < a.months.size() && a.months[i].month == month) a.months[i].learners = monthLearners.columnInt(1);
+    }
+
+    a.byKind = codeCounts(m_db, "SELECT kind, count(*) FROM dash_sessions GROUP BY kind ORDER BY 2 DESC, 1");
+    a.byTheme = codeCounts(m_db,
+                           "SELECT t.code, count(*) FROM dash_sessions d JOIN session_tags t "
+                           "ON t.session_id = d.id AND t.facet = 'theme' GROUP BY t.code ORDER BY 2 DESC, 1");
+    a.byPlaceKind = codeCounts(m_db,
+                               "SELECT CASE WHEN d.place_mode = 'place' THEN coalesce(p.kind, '') "
+                               "ELSE 'mode:' || d.place_mode END AS k, count(*) FROM dash_sessions d "
+                               "LEFT JOIN places p ON p.id = d.place_id GROUP BY k ORDER BY 2 DESC, 1");
+    const std::string seen =
+        "FROM learners l WHERE l.id IN (SELECT sl.learner_id FROM dash_sessions d "
+        "JOIN session_learners sl ON sl.session_id = d.id) ";
+    a.byAgeBracket = codeCounts(m_db, "SELECT l.age_bracket, count(*) " + seen + "GROUP BY 1 ORDER BY 1");
+    a.bySocialStatus = codeCounts(m_db, "SELECT l.social_status, count(*) " + seen + "GROUP BY 1 ORDER BY 1");
+    return a;
+}
+
+PassFigures DashboardQueries::pass(const DashboardFilter& filter, const std::string& today) {
+    PassFigures p;
+    std::string structureClause = filter.structure.empty() ? "" : " AND b.structure = ?3";
+    auto stock = m_db.prepare(
+        "SELECT b.structure, count(*), "
+        "sum(c.state = 'in_stock' AND b.expiry >= ?1), sum(c.state = 'given' AND b.expiry >= ?1), "
+        "sum(c.state = 'redeemed'), sum(c.state = 'claimed'), "
+        "sum(c.state IN ('in_stock', 'given') AND b.expiry < ?1), "
+        "sum(c.state IN ('in_stock', 'given') AND b.expiry >= ?1 AND b.expiry <= ?2) "
+        "FROM pass_booklets b JOIN pass_cheques c ON c.booklet_id = b.id WHERE 1" +
+        structureClause + " GROUP BY b.structure ORDER BY b.structure");
+    stock.bind(1, today).bind(2, core::addDays(today, 30));
+    if (!filter.structure.empty()) stock.bind(3, filter.structure);
+    while (stock.step()) {
+        StructureStock s;
+        s.structure = stock.columnText(0);
+        s.stock.received = stock.columnInt(1);
+        s.stock.inStock = stock.columnInt(2);
+        s.stock.given = stock.columnInt(3);
+        s.stock.redeemed = stock.columnInt(4);
+        s.stock.claimed = stock.columnInt(5);
+        s.stock.expired = stock.columnInt(6);
+        s.stock.expiringSoon = stock.columnInt(7);
+        p.perStructure.push_back(s);
+    }
+
+    std::vector<std::string> values = {std::max(fromOf(filter), std::string("0")), toOf(filter)};
+    std::string sql =
+        "SELECT substr(c.redeemed_on, 1, 7) AS m, count(*) FROM pass_cheques c "
+        "JOIN pass_booklets b ON b.id = c.booklet_id WHERE c.redeemed_on >= ?1 AND c.redeemed_on <= ?2";
+    if (!filter.structure.empty()) {
+        sql += " AND b.structure = ?3";
+        values.push_back(filter.structure);
+    }
+    p.redemptionsPerMonth = codeCounts(m_db, sql + " GROUP BY m ORDER BY m", values);
+    return p;
+}
+
+std::vector<DomainMoves> DashboardQueries::progress(const DashboardFilter& filter) {
+    bool inScope = scoped(filter);
+    if (inScope) selectSessions(filter);
+    auto st = m_db.prepare(
+        movesSql(inScope) +
+        "SELECT CASE WHEN instr(competence_code, '.') > 0 "
+        "  THEN substr(competence_code, 1, instr(competence_code, '.') - 1) ELSE competence_code END AS domain, "
+        "count(DISTINCT learner_id), count(DISTINCT CASE WHEN last / 4 > base / 4 THEN learner_id END), "
+        "count(DISTINCT CASE WHEN last > base THEN learner_id END) FROM moves GROUP BY domain ORDER BY domain");
+    st.bind(1, fromOf(filter)).bind(2, toOf(filter));
+    std::vector<DomainMoves> out;
+    while (st.step()) out.push_back({st.columnText(0), st.columnInt(1), st.columnInt(2), st.columnInt(3)});
+    return out;
+}
+
+std::vector<LearnerMove> DashboardQueries::topMovers(const DashboardFilter& filter, int limit) {
+    bool inScope = scoped(filter);
+    if (inScope) selectSessions(filter);
+    auto st = m_db.prepare(movesSql(inScope) +
+                           "SELECT m.learner_id, l.pseudonym, sum(m.last - m.base) AS gained FROM moves m "
+                           "JOIN learners l ON l.id = m.learner_id GROUP BY m.learner_id "
+                           "HAVING gained > 0 ORDER BY gained DESC, l.pseudonym LIMIT ?3");
+    st.bind(1, fromOf(filter)).bind(2, toOf(filter)).bind(3, limit);
+    std::vector<LearnerMove> out;
+    while (st.step()) out.push_back({st.columnText(0), st.columnText(1), st.columnInt(2)});
+    return out;
+}
+
+void DashboardQueries::forEachClaimLine(const DashboardFilter& filter,
+                                        const std::function<void(const ClaimLine&)>& visit) {
+    std::string sql =
+        "SELECT c.number, b.structure, b.face_value_cents, b.expiry, c.redeemed_on, c.claimed_on, "
+        "coalesce(c.session_id, '') FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id "
+        "WHERE c.redeemed_on >= ?1 AND c.redeemed_on <= ?2 AND c.state IN ('redeemed', 'claimed')";
+    if (!filter.structure.empty()) sql += " AND b.structure = ?3";
+    auto st = m_db.prepare(sql + " ORDER BY c.number");
+    st.bind(1, std::max(fromOf(filter), std::string("0"))).bind(2, toOf(filter));
+    if (!filter.structure.empty()) st.bind(3, filter.structure);
+    while (st.step()) {
+        ClaimLine line;
+        line.number = st.columnInt(0);
+        line.structure = st.columnText(1);
+        line.faceValueCents = st.columnInt(2);
+        line.expiry = st.columnText(3);
+        line.redeemedOn = st.columnText(4);
+        line.claimedOn = st.columnText(5);
+        line.sessionId = st.columnText(6);
+        visit(line);
+    }
+}
+
+}  // namespace mediane::app
