@@ -1,0 +1,92 @@
+#include "sync_fixture.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <stdexcept>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace mediane::test {
+
+sync::HttpResponse FaultTransport::send(const sync::HttpRequest& request) {
+    Fault fault = decide ? decide(request) : Fault::None;
+    if (fault != Fault::None) ++injected;
+    switch (fault) {
+        case Fault::DropBefore:
+            throw Error(Error::Kind::Io, "err.sync.network", {{"hub", "test"}, {"detail", "injected: connection refused"}});
+        case Fault::Status500:
+            return {500, R"({"error":"internal","message":"injected"})", std::nullopt};
+        case Fault::None:
+            return m_real.send(request);
+        default:
+            break;
+    }
+    auto response = m_real.send(request);
+    if (fault == Fault::DropAfter)
+        throw Error(Error::Kind::Io, "err.sync.network", {{"hub", "test"}, {"detail", "injected: connection reset"}});
+    if (fault == Fault::TruncatedBody) response.body.resize(response.body.size() / 2);
+    if (fault == Fault::GarbageBody) response.body = "<html><body>502 Bad Gateway</body></html>";
+    return response;
+}
+
+void Laptop::enroll(HubFixture& hub, const std::string& login) {
+    hubUrl = hub.hub->url();
+    app::enrollDevice(*notebook, hubUrl, login, HubFixture::kPassword);
+}
+
+sync::SyncReport Laptop::sync(sync::EngineOptions options) {
+    sync::CurlTransport transport(hubUrl);
+    return sync(transport, std::move(options));
+}
+
+sync::SyncReport Laptop::sync(sync::Transport& transport, sync::EngineOptions options) {
+    sync::SyncEngine engine(notebook->database(), transport, std::move(options));
+    return engine.runOnce();
+}
+
+core::Learner Laptop::addLearner(const std::string& pseudonym) {
+    core::Learner l;
+    l.pseudonym = pseudonym;
+    l.ageBracket = "60_70";
+    l.commune = "Vénissieux";
+    l.consentDate = "2026-01-05";  // so tests may add a phone number
+    return notebook->createLearner(l);
+}
+
+core::Learner Laptop::editLearner(const std::string& id, const std::function<void(core::Learner&)>& edit) {
+    auto l = notebook->learner(id);
+    if (!l) throw std::runtime_error("no learner " + id);
+    edit(*l);
+    return notebook->updateLearner(*l);
+}
+
+std::string Laptop::text(const std::string& sql) {
+    auto st = notebook->database().prepare(sql);
+    return st.step() ? st.columnText(0) : std::string();
+}
+
+std::string Laptop::learnersDump() {
+    auto st = notebook->database().prepare(
+        "SELECT id || '|' || pseudonym || '|' || first_name || '|' || last_name || '|' || phone || '|' || email || '|' || "
+        "consent_date || '|' || age_bracket || '|' || gender || '|' || social_status || '|' || commune || '|' || goals "
+        "|| '|v' || version FROM learners ORDER BY id");
+    std::string out;
+    while (st.step()) out += st.columnText(0) + "\n";
+    return out;
+}
+
+HubFile::HubFile(const std::string& d) : dir(d) {}
+
+std::int64_t HubFile::scalar(const std::string& sql) {
+    // The hub's database is the one *.sqlite3 file of its data directory.
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        if (entry.path().extension() == ".sqlite3") {
+            store::Database db(entry.path().string());
+            return db.scalarInt(sql);
+        }
+    }
+    throw std::runtime_error("no hub database in " + dir);
+}
+
+}  // namespace mediane::test
