@@ -52,7 +52,9 @@ struct LearnerCard {
 // Queries run only when the typed text, the open learner or the notebook changed — never every frame.
 class LearnerDirectory {
 public:
-    explicit LearnerDirectory(Notebook& notebook, int resultLimit = 5000);
+    // resultLimit: measured on a 20,000-learner demo, 1,000 rows read in ~10 ms; 5,000 took ~60 ms.
+    explicit LearnerDirectory(Notebook& notebook, int resultLimit = 1000);
+    int resultLimit() const { return m_resultLimit; }
 
     // Marks everything stale when the notebook's counts or pending changes moved (a write from any screen).
     void notice(const NotebookStatus& status);

@@ -154,7 +154,11 @@ void LearnersScreen::drawList(app::AppState& state) {
     refreshDirectory(state);
 
     const auto& results = m_directory->results();
-    ImGui::TextColored(kMutedColour, "%s", state.tr().format("learners.result_count", {{"count", std::to_string(results.size())}}).c_str());
+    bool capped = static_cast<int>(results.size()) >= m_directory->resultLimit();
+    ImGui::TextColored(kMutedColour, "%s",
+                       state.tr().format(capped ? "learners.result_count_capped" : "learners.result_count",
+                                         {{"count", std::to_string(results.size())}})
+                           .c_str());
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
