@@ -17,8 +17,11 @@ sync::HttpResponse FaultTransport::send(const sync::HttpRequest& request) {
             throw Error(Error::Kind::Io, "err.sync.network", {{"hub", "test"}, {"detail", "injected: connection refused"}});
         case Fault::Status500:
             return {500, R"({"error":"internal","message":"injected"})", std::nullopt};
-        case Fault::None:
-            return m_real.send(request);
+        case Fault::None: {
+            auto response = m_real.send(request);
+            if (observe) observe(request, response);
+            return response;
+        }
         default:
             break;
     }

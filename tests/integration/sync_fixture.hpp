@@ -27,6 +27,8 @@ class FaultTransport : public sync::Transport {
 public:
     explicit FaultTransport(const std::string& url) : m_real(url) {}
     std::function<Fault(const sync::HttpRequest&)> decide;
+    // Sees every answer that reached the client intact (e.g. to count "duplicate" results).
+    std::function<void(const sync::HttpRequest&, const sync::HttpResponse&)> observe;
     int injected = 0;
 
     sync::HttpResponse send(const sync::HttpRequest& request) override;
