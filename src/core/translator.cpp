@@ -67,9 +67,12 @@ std::string Translator::format(const std::string& key, const Error::Params& para
 
 std::string Translator::message(const Error& error) const {
     Error::Params params = error.params();
-    // A field name is shown with its label, not its internal key.
-    if (auto it = params.find("field"); it != params.end() && has("field." + it->second))
-        it->second = tr("field." + it->second);
+    // A field name is shown with its label, not its internal key; a coded value (a cheque state…) with
+    // its words, when the table has them as "param.<name>.<code>".
+    for (auto& [name, value] : params) {
+        std::string key = name == "field" ? "field." + value : "param." + name + "." + value;
+        if (has(key)) value = tr(key);
+    }
     return format(error.key(), params);
 }
 

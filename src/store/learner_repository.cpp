@@ -10,10 +10,17 @@
 namespace mediane::store {
 
 namespace {
-constexpr const char* kSelect =
-    "SELECT l.id, l.pseudonym, l.first_name, l.last_name, l.phone, l.email, l.consent_date, l.age_bracket, "
+#define MEDIANE_LEARNER_COLUMNS                                                                          \
+    "SELECT l.id, l.pseudonym, l.first_name, l.last_name, l.phone, l.email, l.consent_date, l.age_bracket, " \
     "l.gender, l.social_status, l.commune, l.goals, l.created_at, l.updated_at, l.version, l.sync_state "
-    "FROM learners l ";
+constexpr const char* kSelect = MEDIANE_LEARNER_COLUMNS "FROM learners l ";
+// Why FTS first and ORDER BY f.rowid: FTS5 then walks its matches newest first and stops at the limit;
+// ordering by the learners' rowid sorted every match of a one-letter prefix first (24 ms instead of
+// 0.2 ms on 20,000 learners).
+constexpr const char* kSearch = MEDIANE_LEARNER_COLUMNS
+    "FROM learners_fts f JOIN learners l ON l.rowid = f.rowid WHERE learners_fts MATCH ? "
+    "ORDER BY f.rowid DESC LIMIT ?";
+#undef MEDIANE_LEARNER_COLUMNS
 
 core::Learner read(const Statement& st) {
     core::Learner l;
@@ -103,9 +110,7 @@ std::vector<core::Learner> LearnerRepository::search(const std::string& typed, i
     std::string query = ftsPrefixQuery(typed);
     auto st = query.empty()
                   ? m_db.prepare(std::string(kSelect) + "ORDER BY l.rowid DESC LIMIT ?")
-                  : m_db.prepare(std::string(kSelect) +
-                                 "JOIN learners_fts f ON f.rowid = l.rowid WHERE learners_fts MATCH ? "
-                                 "ORDER BY l.rowid DESC LIMIT ?");
+                  : m_db.prepare(kSearch);
     if (query.empty()) st.bind(1, limit);
     else st.bind(1, query).bind(2, limit);
     while (st.step()) out.push_back(read(st));
