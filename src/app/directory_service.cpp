@@ -52,17 +52,20 @@ const core::OpeningHours& DirectoryService::hours(const std::string& text) {
 }
 
 std::vector<PlaceSummary> DirectoryService::search(const DirectoryQuery& query) {
-    store::DirectoryFilter filter{query.text, query.service, query.publicType, query.freeOnly,
-                                  query.openAt ? 0 : query.limit};
+    store::DirectoryFilter filter{query.text, query.service, query.publicType, query.freeOnly, std::nullopt, query.limit};
+    if (query.openAt) {
+        // Why by distinct text: the few dozen hour patterns are evaluated once, and SQL keeps the LIMIT.
+        std::vector<std::string> open;
+        for (const auto& text : m_repository.distinctHours())
+            if (hours(text).isOpenAt(*query.openAt).value_or(false)) open.push_back(text);
+        filter.hoursAmong = std::move(open);
+    }
     std::vector<PlaceSummary> out;
-    for (auto& p : m_repository.search(filter)) {
-        PlaceSummary s{p.id, p.nom, p.commune, p.codePostal, std::move(p.services), std::nullopt};
-        if (query.openAt) {
-            s.openAtQueryTime = hours(p.horaires).isOpenAt(*query.openAt);
-            if (!s.openAtQueryTime.value_or(false)) continue;
-        }
+    for (auto& hit : m_repository.search(filter)) {
+        PlaceSummary s{std::move(hit.id), std::move(hit.name), std::move(hit.commune), std::move(hit.postalCode),
+                       std::move(hit.services), std::nullopt};
+        if (query.openAt) s.openAtQueryTime = true;
         out.push_back(std::move(s));
-        if (query.limit > 0 && static_cast<int>(out.size()) >= query.limit) break;
     }
     return out;
 }

@@ -144,24 +144,51 @@ std::vector<core::PlaceRecord> DirectoryRepository::all() {
 
 std::int64_t DirectoryRepository::count() { return m_db.scalarInt("SELECT count(*) FROM places WHERE in_directory = 1"); }
 
-std::vector<core::PlaceRecord> DirectoryRepository::search(const DirectoryFilter& filter) {
+std::vector<std::string> DirectoryRepository::distinctHours() {
+    auto st = m_db.prepare("SELECT DISTINCT horaires FROM places WHERE in_directory = 1");
+    std::vector<std::string> out;
+    while (st.step()) out.push_back(st.columnText(0));
+    return out;
+}
+
+std::vector<DirectoryHit> DirectoryRepository::search(const DirectoryFilter& filter) {
+    // Service and public narrow the full-text match too (a phrase on their column), so SQLite joins only the
+    // few candidate rows; the LIKE below then keeps exact vocabulary values only.
     std::string fts = directoryFtsQuery(filter.text);
-    std::string sql = "SELECT " + selectColumns() + " FROM places p ";
-    if (!fts.empty()) sql += "JOIN places_fts f ON f.rowid = p.rowid AND places_fts MATCH ? ";
-    sql += "WHERE p.in_directory = 1 ";
+    auto addPhrase = [&fts](const char* column, const std::string& value) {
+        if (!fts.empty()) fts.append(" ");
+        fts.append(column).append(" : \"");
+        for (char c : value) fts.append(c == '"' ? 2 : 1, c);
+        fts.append("\"");
+    };
+    if (!filter.service.empty()) addPhrase("services", filter.service);
+    if (!filter.publicType.empty()) addPhrase("publics", filter.publicType);
+    std::string sql = "SELECT p.id, p.name, p.commune, p.postal_code, p.services, p.horaires ";
+    // Why CROSS JOIN: it makes the full-text match the outer loop; otherwise SQLite may walk the name index and
+    // run the match once per place, which costs half a second on 10,000 places.
+    sql += fts.empty() ? "FROM places p WHERE p.in_directory = 1 "
+                       : "FROM places_fts f CROSS JOIN places p ON p.rowid = f.rowid "
+                         "WHERE places_fts MATCH ? AND p.in_directory = 1 ";
     // Why '|' around the list: an exact vocabulary value, so "Gratuit" never matches "Gratuit sous condition".
     if (!filter.service.empty()) sql += "AND ('|' || p.services || '|') LIKE ? ";
     if (!filter.publicType.empty()) sql += "AND ('|' || p.publics_specifiquement_adresses || '|') LIKE ? ";
     if (filter.freeOnly) sql += "AND ('|' || p.frais_a_charge || '|') LIKE '%|Gratuit|%' ";
-    sql += fts.empty() ? "ORDER BY p.name COLLATE NOCASE " : "ORDER BY f.rank ";
+    // Unary + keeps SQLite on the name index (stopping at the limit) instead of the hours index plus a sort.
+    if (filter.hoursAmong) sql += "AND +p.horaires IN (SELECT value FROM json_each(?)) ";
+    // By name, not by relevance: an adviser scans an alphabetical list, and bm25 over thousands of
+    // prefix matches ("m") alone costs more than a frame.
+    sql += "ORDER BY p.name COLLATE NOCASE, p.rowid ";
     if (filter.limit > 0) sql += "LIMIT " + std::to_string(filter.limit);
     auto st = m_db.prepare(sql);
     int i = 1;
     if (!fts.empty()) st.bind(i++, fts);
     if (!filter.service.empty()) st.bind(i++, "%|" + filter.service + "|%");
     if (!filter.publicType.empty()) st.bind(i++, "%|" + filter.publicType + "|%");
-    std::vector<core::PlaceRecord> out;
-    while (st.step()) out.push_back(read(st));
+    if (filter.hoursAmong) st.bind(i++, nlohmann::json(*filter.hoursAmong).dump());
+    std::vector<DirectoryHit> out;
+    while (st.step())
+        out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
+                       core::splitList(st.columnText(4)), st.columnText(5)});
     return out;
 }
 

@@ -19,7 +19,16 @@ struct DirectoryFilter {
     std::string service;     // exact value of the standard's `services` vocabulary
     std::string publicType;  // exact value of `publics_specifiquement_adresses`
     bool freeOnly = false;   // `frais_a_charge` contains "Gratuit"
+    // When set, only places whose `horaires` text is one of these (the caller decided which hours are open).
+    std::optional<std::vector<std::string>> hoursAmong;
     int limit = 50;          // <= 0: no limit
+};
+
+// One search result: only what a result list shows, so a search reads a few columns, not the whole standard.
+struct DirectoryHit {
+    std::string id, name, commune, postalCode;
+    std::vector<std::string> services;
+    std::string horaires;
 };
 
 class DirectoryRepository {
@@ -35,8 +44,10 @@ public:
     // Directory places by id (the export order).
     std::vector<core::PlaceRecord> all();
     std::int64_t count();
-    // Best matches first when text is given, else by name.
-    std::vector<core::PlaceRecord> search(const DirectoryFilter& filter);
+    // By name (then age); every filter applied in SQL, so the limit is too.
+    std::vector<DirectoryHit> search(const DirectoryFilter& filter);
+    // The distinct opening-hours texts of the directory (a few dozen in practice, even for 10,000 places).
+    std::vector<std::string> distinctHours();
 
 private:
     Database& m_db;

@@ -191,6 +191,8 @@ ALTER TABLE places ADD COLUMN modalites_accompagnement TEXT NOT NULL DEFAULT '';
 ALTER TABLE places ADD COLUMN fiche_acces_libre TEXT NOT NULL DEFAULT '';
 ALTER TABLE places ADD COLUMN prise_rdv TEXT NOT NULL DEFAULT '';
 ALTER TABLE places ADD COLUMN in_directory INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX places_directory_name ON places(in_directory, name COLLATE NOCASE);
+CREATE INDEX places_directory_hours ON places(in_directory, horaires);
 CREATE VIRTUAL TABLE places_fts USING fts5(
   name, commune, services, publics,
   content='places', content_rowid='rowid',
