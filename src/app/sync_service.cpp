@@ -19,7 +19,8 @@ store::SyncAccount enrollDevice(Notebook& notebook, const std::string& hubUrl, c
     return sync::enrollDevice(notebook.database(), transport, hubUrl, login, password);
 }
 
-sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, const sync::TransportOptions& options) {
+sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, const sync::TransportOptions& options,
+                         bool pushOnly) {
     store::SyncAccountStore accounts(notebook.database());
     auto account = accounts.load();
     if (!account) throw Error(Error::Kind::Refused, "err.sync.not_enrolled");
@@ -29,7 +30,9 @@ sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, con
         account->hubUrl = hubOverride;
     }
     sync::CurlTransport transport(account->hubUrl, options);
-    sync::SyncEngine engine(notebook.database(), transport);
+    sync::EngineOptions engineOptions;
+    engineOptions.pushOnly = pushOnly;
+    sync::SyncEngine engine(notebook.database(), transport, engineOptions);
     return engine.runOnce();
 }
 

@@ -19,7 +19,7 @@ store::SyncAccount enrollDevice(Notebook& notebook, const std::string& hubUrl, c
 // One full sync (push, pull, conflicts), blocking. hubOverride replaces the enrolled hub's address
 // (the hub moved) and is remembered.
 sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride = {},
-                         const sync::TransportOptions& options = {});
+                         const sync::TransportOptions& options = {}, bool pushOnly = false);
 
 // The GUI's background sync: its own thread and database connection, libcurl with the given options.
 std::unique_ptr<sync::SyncWorker> startSyncWorker(Notebook& notebook, sync::WorkerOptions options = {},

@@ -22,6 +22,7 @@ std::string readPassword() {
 void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
     struct Options {
         std::string hub, login, caFile;
+        bool pushOnly = false;
     };
     auto options = std::make_shared<Options>();
 
@@ -44,11 +45,12 @@ void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
     auto* syncCmd = app.add_subcommand("sync", "Push pending changes to the hub and pull the others' (one full sync)");
     syncCmd->add_option("--hub", options->hub, "Hub address, when it moved since enroll (remembered)");
     syncCmd->add_option("--ca-file", options->caFile, "Extra CA certificate bundle for the hub's TLS certificate");
+    syncCmd->add_flag("--push-only", options->pushOnly, "Only send this laptop's pending changes (slow link)");
     syncCmd->callback([&ctx, &exitCode, options] {
         auto notebook = ctx.openNotebook();
         sync::TransportOptions transport;
         transport.caFile = options->caFile;
-        auto r = app::syncNow(*notebook, options->hub, transport);
+        auto r = app::syncNow(*notebook, options->hub, transport, options->pushOnly);
         nlohmann::json out = {{"pushed", r.pushed},
                               {"acked", r.acked},
                               {"push_conflicts", r.pushConflicts},
@@ -59,7 +61,12 @@ void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
                               {"requests", r.pushRequests + r.pullRequests},
                               {"cursor", r.cursor},
                               {"pending_changes", notebook->status().pendingChanges},
-                              {"last_sync", r.finishedAt}};
+                              {"last_sync", r.finishedAt.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.finishedAt)},
+                              {"push_requests", r.pushRequests},
+                              {"push_seconds", r.pushSeconds},
+                              {"pull_seconds", r.pullSeconds},
+                              {"bytes_sent", r.wire.bytesSent},
+                              {"bytes_received", r.wire.bytesReceived}};
         std::cout << out.dump(2) << "\n";
         exitCode = 0;
     });

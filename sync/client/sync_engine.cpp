@@ -1,6 +1,7 @@
 #include "sync/client/sync_engine.hpp"
 
 #include <algorithm>
+#include <chrono>
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
@@ -56,9 +57,16 @@ SyncReport SyncEngine::runOnce() {
     std::string deviceId = store::LocalSettings(m_db).deviceId();
     SyncReport report;
     // Push first: the pull then brings back the hub's merge of what this laptop just sent.
+    auto start = std::chrono::steady_clock::now();
     push(account->deviceToken, deviceId, report);
+    auto pushed = std::chrono::steady_clock::now();
+    report.pushSeconds = std::chrono::duration<double>(pushed - start).count();
+    report.wire = m_transport.stats();
+    if (m_options.pushOnly) return report;
     pull(account->deviceToken, report);
     fetchConflicts(account->deviceToken, report);
+    report.pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
+    report.wire = m_transport.stats();
     report.finishedAt = core::nowUtc();
     store::LocalSettings(m_db).set("last_sync", report.finishedAt);
     return report;

@@ -32,12 +32,16 @@ struct SyncReport {
     std::int64_t pushRequests = 0, pullRequests = 0;
     std::int64_t cursor = 0;        // server_seq reached
     std::string finishedAt;         // UTC, also stored as the "last_sync" setting
+    WireStats wire;                 // bytes on the wire for the whole sync (compressed bodies and headers)
+    double pushSeconds = 0, pullSeconds = 0;
 };
 
 struct EngineOptions {
     int batchOps = 300;                    // the spec's "a few hundred ops"
     std::size_t batchBytes = 256 * 1024;   // of JSON before gzip
     int pullPage = 500;
+    // Send the outbox only (a slow link at the end of the day); the next full sync pulls.
+    bool pushOnly = false;
     std::function<void(const SyncProgress&)> onProgress;
     // A failure point for tests: called inside each page's transaction, after its changes and before its
     // cursor commit. Throwing from it is a crash in the middle of applying a pull.
