@@ -3,6 +3,7 @@
 // Sections: 1. deterministic randomness and dates  2. the territory (places, names, communes)
 //           3. batched writes  4. the simulation (learners, sessions, cheques, assessments)
 #include "app/demo_generator.hpp"
+#include "app/directory_demo.hpp"
 
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
@@ -448,6 +449,14 @@ private:
         double slotsLeft = std::max(1.0, static_cast<double>(sessionsLeft) * 1.6);
         if (m_learners.empty() || (remaining > 0 && m_random.chance(remaining / slotsLeft)))
             return createLearner(day, minute);
+        // People given Pass numérique cheques come back to use them.
+        if (!m_holders.empty() && m_random.chance(0.2)) {
+            auto slot = m_random.below(m_holders.size());
+            auto who = m_holders[slot];
+            if (!m_learners[who].givenCheques.empty()) return who;
+            m_holders[slot] = m_holders.back();
+            m_holders.pop_back();
+        }
         std::size_t n = m_learners.size();
         if (n > 400 && m_random.chance(0.65)) return n - 1 - m_random.below(400);
         return m_random.below(n);
@@ -550,6 +559,7 @@ private:
     void giveCheques(std::size_t who, const std::string& date) {
         if (!m_random.chance(m_giveProbability)) return;
         int count = m_random.between(1, 3);
+        if (m_learners[who].givenCheques.empty()) m_holders.push_back(who);
         for (int i = 0; i < count; ++i) {
             // Oldest stock first; cheques that expired on the shelf stay there, counted as expired.
             while (!m_stock.empty() && cheque(m_stock.front()).isExpiredOn(date)) m_stock.pop_front();
@@ -603,6 +613,7 @@ private:
     std::int64_t m_chequeBase = 0;
     std::deque<std::int64_t> m_stock;
     std::vector<std::int64_t> m_redeemedUnclaimed;
+    std::vector<std::size_t> m_holders;  // learners who may still hold given cheques
     double m_giveProbability = 0.25;
 };
 
@@ -616,6 +627,10 @@ DemoSummary generateDemo(Notebook& notebook, const DemoOptions& options) {
     if (!options.endDate.empty() && !core::isIsoDate(options.endDate))
         throw validationError("err.date_invalid", "demo.end_date");
     auto summary = Simulation(notebook, options).run();
+    if (options.scale == DemoScale::Large) {  // the territory's Rés'IN directory, for search at scale
+        std::mt19937_64 directoryRng(options.seed);
+        summary.places += generateDemoDirectory(notebook, directoryRng, 10000, {}, options.endDate);
+    }
     summary.elapsedSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

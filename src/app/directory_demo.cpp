@@ -77,7 +77,8 @@ std::vector<std::string> someOf(const std::vector<std::string>& vocabulary, std:
 
 }  // namespace
 
-int generateDemoDirectory(Notebook& notebook, std::mt19937_64& rng, int count, const std::string& assetsDir) {
+int generateDemoDirectory(Notebook& notebook, std::mt19937_64& rng, int count, const std::string& assetsDir,
+                          const std::string& updatedOn) {
     DirectoryService directory(notebook, assetsDir.empty() ? findAssetsDir("/proc/self/exe") : assetsDir);
     const auto& schema = directory.schema();
     auto vocabulary = [&](const char* name) {
@@ -90,7 +91,7 @@ int generateDemoDirectory(Notebook& notebook, std::mt19937_64& rng, int count, c
                support = vocabulary("modalites_accompagnement");
     std::uniform_int_distribution<int> digit(0, 9), percent(0, 99);
     std::uniform_real_distribution<double> jitter(-0.01, 0.01);
-    const std::string today = core::today();
+    const std::string dateMaj = updatedOn.empty() ? core::today() : updatedOn;
 
     int written = 0;
     while (written < count) {
@@ -120,7 +121,7 @@ int generateDemoDirectory(Notebook& notebook, std::mt19937_64& rng, int count, c
             p.presentationResume = "Accompagnement aux usages du numérique, " + std::string(commune.name) + ".";
             p.source = "Démo Médiane";
             p.itinerance = {percent(rng) < 5 ? "Itinérant" : "Fixe"};
-            p.dateMaj = today;
+            p.dateMaj = dateMaj;
             p.services = someOf(services, rng, 4);
             if (percent(rng) < 30) p.publicsSpecifiquementAdresses = someOf(publics, rng, 2);
             if (percent(rng) < 20) p.priseEnChargeSpecifique = someOf(care, rng, 2);
