@@ -64,11 +64,15 @@ void OutboxLedger::markRecord(const WireOp& op, const std::string& state) {
     }
     if (state == "synced") {
         // Synced only when nothing else of this record is still on its way, and never over a conflict.
+        // Indexed lookups only (outbox by record, events by cheque): this runs once per acknowledged op.
         std::string sql = std::string("UPDATE ") + table + " SET sync_state = 'synced' WHERE id = ?1 "
-                          "AND sync_state NOT IN ('conflict', 'error') AND NOT EXISTS "
-                          "(SELECT 1 FROM outbox WHERE state != 'acked' AND (record_id = ?1";
-        if (op.entity == "cheque_event") sql += " OR (entity = 'cheque_event' AND json_extract(fields, '$.cheque_id') = ?1)";
-        m_db.prepare(sql + "))").bind(1, id).run();
+                          "AND sync_state NOT IN ('conflict', 'error') AND NOT EXISTS ";
+        if (op.entity == "cheque_event")
+            sql += "(SELECT 1 FROM cheque_events ce JOIN outbox o ON o.record_id = ce.id "
+                   "WHERE ce.cheque_id = ?1 AND o.state != 'acked')";
+        else
+            sql += "(SELECT 1 FROM outbox WHERE record_id = ?1 AND state != 'acked')";
+        m_db.prepare(sql).bind(1, id).run();
     } else {
         m_db.prepare(std::string("UPDATE ") + table + " SET sync_state = ? WHERE id = ?").bind(1, state).bind(2, id).run();
     }
