@@ -100,14 +100,15 @@ std::optional<SchemaViolation> DirectorySchema::checkCell(const SchemaField& fie
     if (!isValidUtf8(text)) return violation("directory.violation.invalid_utf8");
     if (field.type == "number" && !isNumber(text)) return violation("directory.violation.number");
     if (field.type == "date" && !isIsoDate(text)) return violation("directory.violation.date");
-    if (field.regex && !std::regex_match(text, *field.regex)) {
-        if (!field.vocabulary.empty()) {
-            for (const auto& value : splitList(text)) {
-                bool known = false;
-                for (const auto& v : field.vocabulary) known = known || v == value;
-                if (!known) return violation("directory.violation.unknown_value", {{"item", value}});
-            }
+    if (!field.vocabulary.empty()) {
+        // Same answer as the list pattern (values of the vocabulary joined by `|`), without std::regex's cost
+        // on long alternations, and naming the unknown value.
+        for (const auto& value : splitList(text)) {
+            bool known = false;
+            for (const auto& v : field.vocabulary) known = known || v == value;
+            if (!known) return violation("directory.violation.unknown_value", {{"item", value}});
         }
+    } else if (field.regex && !std::regex_match(text, *field.regex)) {
         return violation("directory.violation.pattern", {{"pattern", field.pattern}});
     }
     if (!field.enumValues.empty()) {
