@@ -131,23 +131,31 @@ void PassRepository::forEach(const std::function<void(const core::PassCheque&)>&
 }
 
 ChequeStock PassRepository::stock(const std::string& today) {
+    // Counted per booklet and state (the pass_cheques_by_booklet index answers it without reading a
+    // cheque row), then expiry is applied per booklet: one row per cheque was read before (80 ms on
+    // 50,000 cheques, on the Pass screen's first frame).
     auto st = m_db.prepare(
-        "SELECT count(*), "
-        "sum(c.state = 'in_stock' AND b.expiry >= ?1), sum(c.state = 'given' AND b.expiry >= ?1), "
-        "sum(c.state = 'redeemed'), sum(c.state = 'claimed'), "
-        "sum(c.state IN ('in_stock', 'given') AND b.expiry < ?1), "
-        "sum(c.state IN ('in_stock', 'given') AND b.expiry >= ?1 AND b.expiry <= ?2) "
-        "FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id");
-    st.bind(1, today).bind(2, core::addDays(today, 30));
+        "SELECT b.expiry, c.state, count(*) FROM pass_booklets b JOIN pass_cheques c ON c.booklet_id = b.id "
+        "GROUP BY b.id, c.state");
+    const std::string soon = core::addDays(today, 30);
     ChequeStock s;
-    if (st.step()) {
-        s.received = st.columnInt(0);
-        s.inStock = st.columnInt(1);
-        s.given = st.columnInt(2);
-        s.redeemed = st.columnInt(3);
-        s.claimed = st.columnInt(4);
-        s.expired = st.columnInt(5);
-        s.expiringSoon = st.columnInt(6);
+    while (st.step()) {
+        const std::string expiry = st.columnText(0);
+        const auto state = core::chequeStateFrom(st.columnText(1)).value_or(core::ChequeState::InStock);
+        const std::int64_t n = st.columnInt(2);
+        s.received += n;
+        const bool open = state == core::ChequeState::InStock || state == core::ChequeState::Given;
+        if (open && expiry < today) {
+            s.expired += n;
+            continue;
+        }
+        if (open && expiry <= soon) s.expiringSoon += n;
+        switch (state) {
+            case core::ChequeState::InStock: s.inStock += n; break;
+            case core::ChequeState::Given: s.given += n; break;
+            case core::ChequeState::Redeemed: s.redeemed += n; break;
+            case core::ChequeState::Claimed: s.claimed += n; break;
+        }
     }
     return s;
 }
