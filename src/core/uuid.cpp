@@ -32,23 +32,11 @@ std::string format(const std::array<std::uint8_t, 16>& b) {
     return out;
 }
 
-std::string build(std::uint64_t ms) {
-    std::lock_guard lock(g_mutex);
-    if (ms <= g_lastMillis) {
-        ms = g_lastMillis;
-        ++g_counter;
-        if (g_counter >= 0x0FFF) {  // counter space used up: borrow the next millisecond
-            ++ms;
-            g_counter = 0;
-        }
-    } else {
-        g_counter = static_cast<std::uint16_t>(engine()() & 0x01FF);
-    }
-    g_lastMillis = ms;
+std::string build(std::uint64_t ms, std::uint16_t counter) {
     std::array<std::uint8_t, 16> b{};
     for (int i = 0; i < 6; ++i) b[i] = static_cast<std::uint8_t>(ms >> (40 - 8 * i));
-    b[6] = static_cast<std::uint8_t>(0x70 | ((g_counter >> 8) & 0x0F));
-    b[7] = static_cast<std::uint8_t>(g_counter & 0xFF);
+    b[6] = static_cast<std::uint8_t>(0x70 | ((counter >> 8) & 0x0F));
+    b[7] = static_cast<std::uint8_t>(counter & 0xFF);
     std::uint64_t r = engine()();
     for (int i = 8; i < 16; ++i) b[i] = static_cast<std::uint8_t>(r >> (8 * (i - 8)));
     b[8] = static_cast<std::uint8_t>(0x80 | (b[8] & 0x3F));
@@ -59,10 +47,25 @@ std::string build(std::uint64_t ms) {
 
 std::string newUuidV7() {
     auto now = std::chrono::system_clock::now().time_since_epoch();
-    return build(static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count()));
+    auto ms = static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(now).count());
+    std::lock_guard lock(g_mutex);
+    if (ms <= g_lastMillis) {
+        ms = g_lastMillis;
+        if (++g_counter >= 0x0FFF) {  // counter space used up: borrow the next millisecond
+            ++ms;
+            g_counter = 0;
+        }
+    } else {
+        g_counter = static_cast<std::uint16_t>(engine()() & 0x01FF);
+    }
+    g_lastMillis = ms;
+    return build(ms, g_counter);
 }
 
-std::string uuidV7At(std::uint64_t unixMillis) { return build(unixMillis); }
+std::string uuidV7At(std::uint64_t unixMillis) {
+    std::lock_guard lock(g_mutex);
+    return build(unixMillis, static_cast<std::uint16_t>(engine()() & 0x0FFF));
+}
 
 bool isUuid(const std::string& t) {
     if (t.size() != 36) return false;
