@@ -1,5 +1,7 @@
 #include "app/dashboard_queries.hpp"
 
+#include <map>
+
 #include "core/calendar.hpp"
 #include "store/database.hpp"
 
@@ -28,24 +30,22 @@ std::vector<CodeCount> codeCounts(store::Database& db, const std::string& sql,
 // Why a correlated subquery for the baseline: it walks assessments_by_learner for a few rows per learner
 // instead of ranking every assessment ever made.
 std::string movesSql(bool scoped) {
+    // One pass over the period's assessments gives both ends per (learner, competence): a self-join of the
+    // ranked rows instead took seconds once ANALYZE statistics led SQLite to a nested loop over them.
     std::string sql =
-        "WITH inside AS ("
-        "  SELECT learner_id, competence_code, score,"
-        "    row_number() OVER (PARTITION BY learner_id, competence_code ORDER BY date, id) AS first_rn,"
-        "    row_number() OVER (PARTITION BY learner_id, competence_code ORDER BY date DESC, id DESC) AS last_rn"
-        "  FROM assessments WHERE date >= ?1 AND date <= ?2";
+        "WITH moves AS ("
+        "  SELECT r.learner_id, r.competence_code, r.score AS last,"
+        "    coalesce((SELECT b.score FROM assessments b WHERE b.learner_id = r.learner_id"
+        "              AND b.competence_code = r.competence_code AND b.date < ?1"
+        "              ORDER BY b.date DESC, b.id DESC LIMIT 1), r.first_score) AS base"
+        "  FROM (SELECT learner_id, competence_code, score,"
+        "      first_value(score) OVER (PARTITION BY learner_id, competence_code ORDER BY date, id) AS first_score,"
+        "      row_number() OVER (PARTITION BY learner_id, competence_code ORDER BY date DESC, id DESC) AS last_rn"
+        "    FROM assessments WHERE date >= ?1 AND date <= ?2";
     if (scoped)
         sql += " AND learner_id IN (SELECT sl.learner_id FROM session_learners sl "
-               "JOIN dash_sessions d ON d.id = sl.session_id)";
-    sql +=
-        "), moves AS ("
-        "  SELECT l.learner_id, l.competence_code, l.score AS last,"
-        "    coalesce((SELECT b.score FROM assessments b WHERE b.learner_id = l.learner_id"
-        "              AND b.competence_code = l.competence_code AND b.date < ?1"
-        "              ORDER BY b.date DESC, b.id DESC LIMIT 1), f.score) AS base"
-        "  FROM inside l JOIN inside f ON f.learner_id = l.learner_id AND f.competence_code = l.competence_code"
-        "    AND f.first_rn = 1"
-        "  WHERE l.last_rn = 1) ";
+               "JOIN temp.dash_sessions d ON d.id = sl.session_id)";
+    sql += ") r WHERE r.last_rn = 1) ";
     return sql;
 }
 
@@ -127,9 +127,14 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
         a.participants = totals.columnInt(2);
         a.orientations = totals.columnInt(3);
     }
-    auto links = m_db.prepare(
-        "SELECT count(*), count(DISTINCT sl.learner_id) FROM dash_sessions d "
-        "JOIN session_learners sl ON sl.session_id = d.id");
+    // The session–learner links of the selection, read once: totals, months and profiles all count them.
+    // Emptied and refilled rather than dropped: dropping a table is refused while any statement is open.
+    m_db.exec("CREATE TEMP TABLE IF NOT EXISTS dash_links (month TEXT NOT NULL, learner_id TEXT NOT NULL)");
+    m_db.exec("DELETE FROM temp.dash_links");
+    m_db.exec(
+        "INSERT INTO temp.dash_links SELECT d.month, sl.learner_id "
+        "FROM temp.dash_sessions d JOIN session_learners sl ON sl.session_id = d.id");
+    auto links = m_db.prepare("SELECT count(*), count(DISTINCT learner_id) FROM temp.dash_links");
     if (links.step()) {
         a.participants += links.columnInt(0);
         a.learners = links.columnInt(1);
@@ -141,8 +146,7 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
     while (months.step())
         a.months.push_back({months.columnText(0), months.columnInt(1), months.columnInt(2), months.columnInt(3), 0});
     auto monthLearners = m_db.prepare(
-        "SELECT d.month, count(DISTINCT sl.learner_id) FROM dash_sessions d "
-        "JOIN session_learners sl ON sl.session_id = d.id GROUP BY d.month ORDER BY d.month");
+        "SELECT month, count(DISTINCT learner_id) FROM temp.dash_links GROUP BY month ORDER BY month");
     std::size_t i = 0;
     while (monthLearners.step()) {
         std::string month = monthLearners.columnText(0);
@@ -158,11 +162,17 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
                                "SELECT CASE WHEN d.place_mode = 'place' THEN coalesce(p.kind, '') "
                                "ELSE 'mode:' || d.place_mode END AS k, count(*) FROM dash_sessions d "
                                "LEFT JOIN places p ON p.id = d.place_id GROUP BY k ORDER BY 2 DESC, 1");
-    const std::string seen =
-        "FROM learners l WHERE l.id IN (SELECT sl.learner_id FROM dash_sessions d "
-        "JOIN session_learners sl ON sl.session_id = d.id) ";
-    a.byAgeBracket = codeCounts(m_db, "SELECT l.age_bracket, count(*) " + seen + "GROUP BY 1 ORDER BY 1");
-    a.bySocialStatus = codeCounts(m_db, "SELECT l.social_status, count(*) " + seen + "GROUP BY 1 ORDER BY 1");
+    // Age bracket and social status in one pass over the distinct learners.
+    std::map<std::string, std::int64_t> ages, statuses;
+    auto profiles = m_db.prepare(
+        "SELECT l.age_bracket, l.social_status, count(*) FROM (SELECT DISTINCT learner_id FROM temp.dash_links) x "
+        "JOIN learners l ON l.id = x.learner_id GROUP BY 1, 2");
+    while (profiles.step()) {
+        ages[profiles.columnText(0)] += profiles.columnInt(2);
+        statuses[profiles.columnText(1)] += profiles.columnInt(2);
+    }
+    for (const auto& [code, n] : ages) a.byAgeBracket.push_back({code, n});
+    for (const auto& [code, n] : statuses) a.bySocialStatus.push_back({code, n});
     return a;
 }
 

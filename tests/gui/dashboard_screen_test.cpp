@@ -1,0 +1,123 @@
+// The Tableau de bord screen driven by injected mouse and keyboard: figures drawn from the cached view-model,
+// period presets and typed dates applied to the filter, exports written where asked.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "app/app_state.hpp"
+#include "core/calendar.hpp"
+#include "gui_fixture.hpp"
+#include "imgui_harness.hpp"
+#include "support/temp_dir.hpp"
+#include "ui/dashboard_screen.hpp"
+#include "ui/shell.hpp"
+
+using mediane::app::AppState;
+using mediane::app::Banner;
+using mediane::test::GuiFixture;
+using mediane::test::ImGuiHarness;
+namespace core = mediane::core;
+
+namespace {
+
+struct DashboardUnderTest {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::ui::DashboardScreen screen;
+    ImGuiHarness h{mediane::test::inWindow([this] { screen.draw(state); })};
+
+    DashboardUnderTest() {
+        // Two sessions this month and one three years ago, outside the default twelve months.
+        session(core::today(), {f.marie.id, f.jean.id});
+        session(core::today(), {f.marie.id});
+        session(core::addDays(core::today(), -3 * 365), {f.lea.id});
+        state.refreshStatus();
+    }
+
+    void session(const std::string& date, std::vector<std::string> learners) {
+        core::Session s;
+        s.date = date;
+        s.placeId = f.library.id;
+        s.kind = learners.size() > 1 ? core::SessionKind::Workshop : core::SessionKind::Individual;
+        s.learnerIds = std::move(learners);
+        s.themes = {"courriel"};
+        f.notebook->recordSession(s);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the dashboard shows the twelve months' figures and computes them once", "[dashboard_screen]") {
+    DashboardUnderTest t;
+    t.h.frames(3);
+    auto* d = t.screen.dashboard();
+    REQUIRE(d != nullptr);
+    CHECK(d->activity().sessions == 2);
+    CHECK(d->activity().learners == 2);
+    CHECK(t.h.has("dashboard.figure.sessions"));
+    CHECK(t.h.has("dashboard.months.chart"));
+    CHECK(d->refreshCount() == 1);  // three frames, one computation
+}
+
+TEST_CASE("the « Tout » preset widens the period to every session", "[dashboard_screen]") {
+    DashboardUnderTest t;
+    t.h.frame();
+    t.h.click("dashboard.preset.all");
+    t.h.frame();
+    auto* d = t.screen.dashboard();
+    CHECK(d->filter().from == core::addDays(core::today(), -3 * 365));
+    CHECK(d->activity().sessions == 3);
+    CHECK(d->activity().learners == 3);
+}
+
+TEST_CASE("a typed period applies once both dates are valid, and a half-typed one changes nothing",
+          "[dashboard_screen]") {
+    DashboardUnderTest t;
+    t.h.frame();
+    auto before = t.screen.dashboard()->filter();
+    t.h.click("dashboard.from");
+    t.h.pressKey(ImGuiKey_End);
+    for (int i = 0; i < 10; ++i) t.h.pressKey(ImGuiKey_Backspace);
+    t.h.typeText("2020-01");
+    t.h.frame();
+    CHECK(t.screen.dashboard()->filter() == before);
+    t.h.typeText("-01");
+    t.h.frame();
+    CHECK(t.screen.dashboard()->filter().from == "2020-01-01");
+    CHECK(t.screen.dashboard()->activity().sessions == 3);
+}
+
+TEST_CASE("the activity report button writes a CSV of the period into the export folder", "[dashboard_screen]") {
+    DashboardUnderTest t;
+    mediane::test::TempDir out;
+    t.screen.setExportFolder(out.str());
+    t.h.frame();
+    t.h.click("dashboard.export.csv");
+    t.h.frame();
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(out.path())) files.push_back(entry.path());
+    REQUIRE(files.size() == 1);
+    std::ifstream in(files[0]);
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string csv = text.str();
+    CHECK(csv.find("session_id,date,kind") == 0);
+    CHECK(csv.find("Dupont") == std::string::npos);  // pseudonyms never leave in an export
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);  // header + the two sessions of the period
+}
+
+TEST_CASE("the shell's Tableau de bord tab opens the dashboard", "[dashboard_screen]") {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::ui::Shell shell;
+    ImGuiHarness h([&] { shell.draw(state); });
+    h.frame();
+    h.click("shell.tab_dashboard");
+    h.frame();
+    CHECK(state.screen == mediane::app::Screen::Dashboard);
+    CHECK(h.has("dashboard.preset.all"));
+}
