@@ -9,7 +9,7 @@
 
 namespace mediane::app {
 
-enum class Screen { Session, Learners, Pass, Dashboard };
+enum class Screen { Session, Learners, Pass, Dashboard, Directory };
 
 struct Banner {
     enum class Kind { None, Info, Success, Error };
@@ -27,6 +27,7 @@ public:
     const core::Translator& tr() const { return m_translator; }
     const std::string& tr(const std::string& key) const { return m_translator.tr(key); }
     const std::string& language() const { return m_translator.language(); }
+    const std::string& assetsDir() const { return m_assetsDir; }
     // Switches language and remembers it in the notebook's local settings.
     void setLanguage(const std::string& language);
 
@@ -37,6 +38,8 @@ public:
     Banner banner;
     // A learner card the Bénéficiaires screen should open (set from elsewhere, e.g. after picking in a session).
     std::string learnerToOpen;
+    // A directory place the Séance form should take as its orientation (set by the Annuaire, consumed by the form).
+    std::string orientationToApply;
 
     const NotebookStatus& status() const { return m_status; }
     // Reads counts and pending changes again; run() calls it after each command, never every frame.

@@ -63,8 +63,9 @@ std::vector<PlaceSummary> DirectoryService::search(const DirectoryQuery& query) 
     std::vector<PlaceSummary> out;
     for (auto& hit : m_repository.search(filter)) {
         PlaceSummary s{std::move(hit.id), std::move(hit.name), std::move(hit.commune), std::move(hit.postalCode),
-                       std::move(hit.services), std::nullopt};
+                       std::move(hit.services), std::nullopt, std::move(hit.typologie)};
         if (query.openAt) s.openAtQueryTime = true;
+        else if (query.badgeAt) s.openAtQueryTime = hours(hit.horaires).isOpenAt(*query.badgeAt);
         out.push_back(std::move(s));
     }
     return out;

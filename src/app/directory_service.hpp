@@ -38,6 +38,7 @@ struct DirectoryQuery {
     std::string publicType;                     // a value of `publics_specifiquement_adresses`
     bool freeOnly = false;                      // "Gratuit" among `frais_a_charge`
     std::optional<core::LocalDateTime> openAt;  // keep only places known to be open then
+    std::optional<core::LocalDateTime> badgeAt; // filter nothing, but say of each result whether it is open then
     int limit = 50;
 };
 
@@ -45,7 +46,8 @@ struct DirectoryQuery {
 struct PlaceSummary {
     std::string id, name, commune, postalCode;
     std::vector<std::string> services;
-    std::optional<bool> openAtQueryTime;        // set when the query asked for openAt
+    std::optional<bool> openAtQueryTime;        // set when the query asked for openAt (or badgeAt: nullopt = hours unknown)
+    std::vector<std::string> typologie;
 };
 
 // What the place card shows, translated.

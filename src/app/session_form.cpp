@@ -144,6 +144,24 @@ void SessionForm::addAssessment() {
     m_assessments.push_back(line);
 }
 
+void SessionForm::setOrientation(const std::string& placeId) {
+    m_draft.orientationPlaceId = placeId;
+}
+
+const std::string& SessionForm::orientationName() const {
+    const std::string& id = m_draft.orientationPlaceId;
+    if (id != m_orientationNameOf) {
+        m_orientationNameOf = id;
+        m_orientationName.clear();
+        // By id, not in m_places: a place imported since the form opened is not in that list.
+        if (!id.empty()) {
+            auto place = m_notebook.placeStore().find(id);
+            m_orientationName = !place ? id : place->commune.empty() ? place->name : place->name + " (" + place->commune + ")";
+        }
+    }
+    return m_orientationName;
+}
+
 core::Session SessionForm::save() {
     core::Session draft = m_draft;
     draft.chequesRedeemed.clear();

@@ -74,6 +74,12 @@ public:
     std::vector<AssessmentLine>& assessments() { return m_assessments; }
     void addAssessment();  // for the first picked learner and the first competence worked (or 1.1)
 
+    // --- Orientation -----------------------------------------------------------------------
+    // The place the learner is oriented to (picked in the Annuaire, which checked it exists); "" clears it.
+    void setOrientation(const std::string& placeId);
+    // "Name (Commune)" of the orientation place; "" when there is none.
+    const std::string& orientationName() const;
+
     // --- Save ----------------------------------------------------------------------------
     // Stores the session (with accepted cheques and assessments) through the notebook; throws mediane::Error
     // naming the field on invalid input, and stores nothing then. On success the form resets, keeping the
@@ -90,6 +96,8 @@ private:
     std::vector<core::Learner> m_learners;
     std::vector<ChequeLine> m_cheques;
     std::vector<AssessmentLine> m_assessments;
+    // Why cached: the directory can hold 10,000 places; the name is looked up once per change, not per frame.
+    mutable std::string m_orientationNameOf, m_orientationName;
 };
 
 }  // namespace mediane::app

@@ -63,6 +63,7 @@ app::Screen screenFrom(const std::string& name) {
     if (name == "learners") return app::Screen::Learners;
     if (name == "pass") return app::Screen::Pass;
     if (name == "dashboard") return app::Screen::Dashboard;
+    if (name == "directory") return app::Screen::Directory;
     return app::Screen::Session;
 }
 

@@ -163,7 +163,7 @@ std::vector<DirectoryHit> DirectoryRepository::search(const DirectoryFilter& fil
     };
     if (!filter.service.empty()) addPhrase("services", filter.service);
     if (!filter.publicType.empty()) addPhrase("publics", filter.publicType);
-    std::string sql = "SELECT p.id, p.name, p.commune, p.postal_code, p.services, p.horaires ";
+    std::string sql = "SELECT p.id, p.name, p.commune, p.postal_code, p.services, p.horaires, p.typologie ";
     // Why CROSS JOIN: it makes the full-text match the outer loop; otherwise SQLite may walk the name index and
     // run the match once per place, which costs half a second on 10,000 places.
     sql += fts.empty() ? "FROM places p WHERE p.in_directory = 1 "
@@ -188,7 +188,7 @@ std::vector<DirectoryHit> DirectoryRepository::search(const DirectoryFilter& fil
     std::vector<DirectoryHit> out;
     while (st.step())
         out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
-                       core::splitList(st.columnText(4)), st.columnText(5)});
+                       core::splitList(st.columnText(4)), st.columnText(5), core::splitList(st.columnText(6))});
     return out;
 }
 

@@ -29,6 +29,7 @@ struct DirectoryHit {
     std::string id, name, commune, postalCode;
     std::vector<std::string> services;
     std::string horaires;
+    std::vector<std::string> typologie;
 };
 
 class DirectoryRepository {

@@ -60,6 +60,10 @@ bool placeCombo(app::AppState& state, const char* id, const SessionForm& form, s
 
 void SessionScreen::draw(app::AppState& state) {
     if (!m_form) m_form = std::make_unique<SessionForm>(state.notebook());
+    if (!state.orientationToApply.empty()) {  // "Orienter le bénéficiaire ici" in the Annuaire
+        m_form->setOrientation(state.orientationToApply);
+        state.orientationToApply.clear();
+    }
 
     float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginChild("##session.scroll", ImVec2(0, -footer), false);
@@ -361,7 +365,19 @@ void SessionScreen::drawFollowUp(app::AppState& state) {
     auto& d = m_form->draft();
     sectionTitle(state.tr("session.section_follow_up"));
     fieldLabel(state.tr("field.session.orientation"), inError(state, "session.orientation"));
-    placeCombo(state, "##session.orientation", *m_form, d.orientationPlaceId, state.tr("session.orientation_none"));
+    // Why not a combo: the directory holds thousands of places; the Annuaire searches them and sends one back.
+    const std::string& oriented = m_form->orientationName();
+    ImGui::AlignTextToFramePadding();
+    if (oriented.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("session.orientation_none").c_str());
+    else ImGui::TextUnformatted(oriented.c_str());
+    tagItem("session.orientation");
+    ImGui::SameLine();
+    if (button(state.tr("directory_ui.orient_pick"), "session.orientation_pick")) state.screen = app::Screen::Directory;
+    if (!oriented.empty()) {
+        ImGui::SameLine();
+        if (button("\xC3\x97", "session.orientation_clear")) m_form->setOrientation({});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("directory_ui.orient_clear").c_str());
+    }
     fieldLabel(state.tr("field.session.notes"), inError(state, "session.notes"));
     ImGui::InputTextMultiline("##session.notes", &d.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
     tagItem("session.notes");

@@ -26,6 +26,7 @@ void Shell::draw(app::AppState& state) {
         case app::Screen::Learners: m_learners.draw(state); break;
         case app::Screen::Pass: m_pass.draw(state); break;
         case app::Screen::Dashboard: m_dashboard.draw(state); break;
+        case app::Screen::Directory: m_directory.draw(state); break;
     }
     ImGui::EndChild();
     drawStatusBar(state);
@@ -44,6 +45,7 @@ void Shell::drawHeader(app::AppState& state) {
     const Tab tabs[] = {{app::Screen::Session, "shell.tab_session", "shell.tab_session"},
                         {app::Screen::Learners, "shell.tab_learners", "shell.tab_learners"},
                         {app::Screen::Pass, "shell.tab_pass", "shell.tab_pass"},
+                        {app::Screen::Directory, "directory_ui.tab_title", "shell.tab_directory"},
                         {app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard"}};
     for (const auto& tab : tabs) {
         if (toggleButton(state.tr(tab.key), tab.id, state.screen == tab.screen)) state.screen = tab.screen;

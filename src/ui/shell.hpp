@@ -1,8 +1,9 @@
-// The one window of Médiane: header with the three tabs, language and font size, the banner, the active screen, the status bar.
+// The one window of Médiane: header with the tabs, language and font size, the banner, the active screen, the status bar.
 #pragma once
 
 #include "app/app_state.hpp"
 #include "ui/dashboard_screen.hpp"
+#include "ui/directory_screen.hpp"
 #include "ui/learners_screen.hpp"
 #include "ui/pass_screen.hpp"
 #include "ui/session_screen.hpp"
@@ -16,6 +17,7 @@ public:
 
     SessionScreen& sessionScreen() { return m_session; }
     DashboardScreen& dashboardScreen() { return m_dashboard; }
+    DirectoryScreen& directoryScreen() { return m_directory; }
 
 private:
     void drawHeader(app::AppState& state);
@@ -25,6 +27,7 @@ private:
     LearnersScreen m_learners;
     PassScreen m_pass;
     DashboardScreen m_dashboard;
+    DirectoryScreen m_directory;
 };
 
 }  // namespace mediane::ui

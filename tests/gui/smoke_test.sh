@@ -23,9 +23,11 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 "$MEDIANE" --data "$TMP/data" demo --scale small >/dev/null
+# The small demo has no directory places; the standard's example gives the Annuaire something to list.
+"$MEDIANE" --data "$TMP/data" import directory "$(dirname "$0")/../../assets/directory/exemple-valide.csv" >/dev/null
 
 status=0
-for screen in session learners pass dashboard; do
+for screen in session learners pass dashboard directory; do
     shot="$TMP/$screen.png"
     if ! "$MEDIANE" --data "$TMP/data" --frames 5 --screenshot "$shot" --screen "$screen" 2>"$TMP/$screen.err"; then
         echo "FAIL $screen: mediane exited with an error:"; cat "$TMP/$screen.err"; status=1; continue

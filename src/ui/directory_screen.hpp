@@ -1,0 +1,36 @@
+// The Annuaire tab: search the Rés'IN directory, filter it, read a place's card and orient the learner there.
+#pragma once
+
+#include <memory>
+
+#include "app/app_state.hpp"
+#include "app/directory_view.hpp"
+
+namespace mediane::ui {
+
+class DirectoryScreen {
+public:
+    // Draws only the tab's contents; the shell owns the window and the tab bar.
+    void draw(app::AppState& state);
+
+    // The view-model, for tests; null before the first draw.
+    app::DirectoryView* view() { return m_view.get(); }
+    // Tests fix "now" for « Ouvert maintenant »; call before the first draw.
+    void setClock(app::LocalClock clock) { m_clock = std::move(clock); }
+
+private:
+    void refreshView(app::AppState& state);
+    void drawSearch(app::AppState& state);
+    void drawFilters(app::AppState& state);
+    void drawList(app::AppState& state);
+    void drawCard(app::AppState& state);
+    void drawCardDetails(app::AppState& state);
+    void orientHere(app::AppState& state);
+
+    std::unique_ptr<app::DirectoryView> m_view;
+    app::LocalClock m_clock = app::localNow;
+    app::DirectoryFilters m_filters;  // as the adviser sets them; the view re-queries only when they change
+    int m_lastDrawnFrame = -10;       // to give the search box the keyboard when the tab opens
+};
+
+}  // namespace mediane::ui
