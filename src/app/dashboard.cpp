@@ -42,7 +42,11 @@ DashboardFilter Dashboard::lastTwelveMonths(const std::string& today) {
 void Dashboard::setFilter(const DashboardFilter& filter) {
     if (filter == m_filter) return;
     m_filter = filter;
-    m_stale = true;
+    markStale();
+}
+
+void Dashboard::markStale() {
+    for (bool& stale : m_sectionStale) stale = true;
 }
 
 void Dashboard::notice(const NotebookStatus& s) {
@@ -51,25 +55,33 @@ void Dashboard::notice(const NotebookStatus& s) {
                               std::to_string(s.pendingChanges) + "/" + s.lastSync;
     if (fingerprint == m_fingerprint) return;
     m_fingerprint = std::move(fingerprint);
-    m_stale = true;
+    markStale();
     m_choicesStale = true;
 }
 
 void Dashboard::refresh() {
-    if (!m_stale) return;
+    bool& stale = m_sectionStale[static_cast<int>(m_section)];
+    if (!stale && !m_choicesStale) return;
     auto started = std::chrono::steady_clock::now();
-    m_stale = false;
     ++m_refreshCount;
     if (m_choicesStale) {
         m_choicesStale = false;
         m_choices = m_queries.choices();
     }
-    m_activity = m_queries.activity(m_filter);
-    m_pass = m_queries.pass(m_filter, m_today);
-    m_progress = m_queries.progress(m_filter);
-    m_topMovers = m_queries.topMovers(m_filter, kTopMovers);
-    if (!m_selectedLearner.empty())
-        m_timeline = domainProgress(m_notebook.learnerAssessments(m_selectedLearner), m_notebook.framework());
+    if (stale) {
+        stale = false;
+        switch (m_section) {
+            case DashboardSection::Activity: m_activity = m_queries.activity(m_filter); break;
+            case DashboardSection::Pass: m_pass = m_queries.pass(m_filter, m_today); break;
+            case DashboardSection::Progress:
+                m_progress = m_queries.progress(m_filter);
+                m_topMovers = m_queries.topMovers(m_filter, kTopMovers);
+                if (!m_selectedLearner.empty())
+                    m_timeline =
+                        domainProgress(m_notebook.learnerAssessments(m_selectedLearner), m_notebook.framework());
+                break;
+        }
+    }
     m_lastRefreshMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
 }

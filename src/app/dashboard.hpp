@@ -17,6 +17,9 @@ std::string codeLabel(const core::Vocabularies& vocabularies, const std::string&
 // The competence domain's label ("Information et données"), or the code when the framework lacks it.
 std::string domainLabel(const core::CompetenceFramework& framework, const std::string& domainCode);
 
+// The dashboard's tabs: only the one shown is computed, so a filter change costs one tab's queries.
+enum class DashboardSection { Activity, Pass, Progress };
+
 // Usage (once per frame, before drawing): dashboard.notice(state.status()); dashboard.refresh();
 // Why cached: the figures cost tens of milliseconds on a territory's database; a frame has 16.
 class Dashboard {
@@ -33,6 +36,9 @@ public:
     // Marks the figures stale only when the filter really changed.
     void setFilter(const DashboardFilter& filter);
     void notice(const NotebookStatus& status);
+    // Which tab is shown; a tab left stale by a filter change is computed when it is shown again.
+    void show(DashboardSection section) { m_section = section; }
+    DashboardSection shown() const { return m_section; }
     void refresh();
     // How many times the figures were computed (tests check a frame without change computes nothing).
     int refreshCount() const { return m_refreshCount; }
@@ -58,7 +64,10 @@ private:
     DashboardQueries m_queries;
     std::string m_today;
     DashboardFilter m_filter;
-    bool m_stale = true;
+    void markStale();
+
+    DashboardSection m_section = DashboardSection::Activity;
+    bool m_sectionStale[3] = {true, true, true};
     bool m_choicesStale = true;
     int m_refreshCount = 0;
     double m_lastRefreshMs = 0;

@@ -234,18 +234,24 @@ void DashboardScreen::draw(app::AppState& state) {
     ImGui::Spacing();
     if (ImGui::BeginTabBar("##dashboard.tabs")) {
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.activity"), "dashboard.tab.activity").c_str())) {
+            m_dashboard->show(app::DashboardSection::Activity);
+            state.run([&] { m_dashboard->refresh(); });
             ImGui::BeginChild("##dashboard.activity");
             drawActivity(state);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.pass"), "dashboard.tab.pass").c_str())) {
+            m_dashboard->show(app::DashboardSection::Pass);
+            state.run([&] { m_dashboard->refresh(); });
             ImGui::BeginChild("##dashboard.pass");
             drawPass(state);
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.progress"), "dashboard.tab.progress").c_str())) {
+            m_dashboard->show(app::DashboardSection::Progress);
+            state.run([&] { m_dashboard->refresh(); });
             ImGui::BeginChild("##dashboard.progress");
             drawProgress(state);
             ImGui::EndChild();

@@ -273,3 +273,29 @@ TEST_CASE("a period of twelve months starts on the first day of the month eleven
     CHECK(app::Dashboard::lastTwelveMonths("2026-12-05").from == "2026-01-01");
     CHECK(app::Dashboard::lastTwelveMonths("2026-01-31").from == "2025-02-01");
 }
+
+TEST_CASE("a filter change computes only the tab shown; another tab catches up when it is shown", "[dashboard]") {
+    TerritoryFixture t;
+    app::Dashboard dashboard(*t.notebook, kToday);
+    dashboard.notice(t.notebook->status());
+    dashboard.refresh();
+    CHECK(dashboard.activity().sessions > 0);
+    CHECK(dashboard.pass().perStructure.empty());  // not shown yet, not computed
+
+    dashboard.show(app::DashboardSection::Pass);
+    dashboard.refresh();
+    REQUIRE(!dashboard.pass().perStructure.empty());
+    auto filter = dashboard.filter();
+    filter.structure = dashboard.pass().perStructure.front().structure;
+    dashboard.setFilter(filter);
+    dashboard.refresh();
+    CHECK(dashboard.pass().perStructure.size() == 1);
+    int computed = dashboard.refreshCount();
+
+    dashboard.show(app::DashboardSection::Activity);
+    dashboard.refresh();  // the activity tab was left on the old filter: it catches up now
+    CHECK(dashboard.refreshCount() == computed + 1);
+    CHECK(dashboard.activity().sessions == app::DashboardQueries(t.notebook->database()).activity(filter).sessions);
+    dashboard.refresh();
+    CHECK(dashboard.refreshCount() == computed + 1);
+}
