@@ -45,6 +45,10 @@ void AppState::refreshStatus() {
     }
 }
 
+void AppState::pollSync() {
+    if (m_sync.poll()) refreshStatus();
+}
+
 bool AppState::run(const std::function<void()>& command, const std::string& successKey) {
     try {
         command();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "app/notebook.hpp"
+#include "app/sync_status.hpp"
 #include "core/translator.hpp"
 
 namespace mediane::app {
@@ -45,6 +46,12 @@ public:
     // Reads counts and pending changes again; run() calls it after each command, never every frame.
     void refreshStatus();
 
+    // The background sync (no worker: not enrolled). The shell polls it once per frame; after a completed
+    // sync the status is read again, so view-models comparing status figures reload.
+    SyncMonitor& sync() { return m_sync; }
+    const SyncMonitor& sync() const { return m_sync; }
+    void pollSync();
+
     // Usage: if (state.run([&] { notebook.recordSession(draft); }, "msg.session_saved")) clearForm();
     // Returns true on success; on mediane::Error shows its translated message and returns false.
     bool run(const std::function<void()>& command, const std::string& successKey = {});
@@ -60,6 +67,7 @@ private:
     core::Translator m_translator;
     float m_fontScale = 1.0f;
     NotebookStatus m_status;
+    SyncMonitor m_sync;
 };
 
 }  // namespace mediane::app

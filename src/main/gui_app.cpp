@@ -17,6 +17,7 @@
 
 #include "app/app_state.hpp"
 #include "app/notebook.hpp"
+#include "app/sync_service.hpp"
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
@@ -116,6 +117,13 @@ int runGui(const GuiOptions& options) {
     const ImGuiStyle baseStyle = ImGui::GetStyle();
     float builtScale = state.fontScale();
     applyScale(builtScale, baseStyle, false);
+
+    // Background sync when this notebook is enrolled: the worker has its own thread and connection, and
+    // is stopped (joined) before the notebook closes. The frame loop only ever reads its status snapshot.
+    std::unique_ptr<sync::SyncWorker> syncWorker;
+    if (store::SyncAccountStore(notebook->database()).load())
+        syncWorker = app::startSyncWorker(*notebook);
+    state.sync().attach(syncWorker.get());
 
     ui::Shell shell;
     int frame = 0;

@@ -8,6 +8,8 @@
 namespace mediane::ui {
 
 void Shell::draw(app::AppState& state) {
+    // One copy of the sync worker's snapshot per frame: the bar, the button and the screens read this copy.
+    state.pollSync();
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);

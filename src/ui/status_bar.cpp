@@ -10,16 +10,51 @@
 namespace mediane::ui {
 
 namespace {
-std::vector<std::string> statusParts(app::AppState& state) {
+
+const ImVec4 kBusyColour{0.40f, 0.65f, 0.95f, 1.0f};
+const ImVec4 kWarningColour{0.93f, 0.66f, 0.20f, 1.0f};
+
+struct Part {
+    std::string text;
+    ImVec4 colour;
+    const char* tag;
+    std::string tooltip;
+    bool isButton = false;
+    bool enabled = true;
+};
+
+ImVec4 toneColour(app::SyncLine::Tone tone) {
+    switch (tone) {
+        case app::SyncLine::Tone::Busy: return kBusyColour;
+        case app::SyncLine::Tone::Ok: return kSuccessColour;
+        case app::SyncLine::Tone::Warning: return kWarningColour;
+        case app::SyncLine::Tone::Error: return kErrorColour;
+        case app::SyncLine::Tone::Muted: break;
+    }
+    return kMutedColour;
+}
+
+std::vector<Part> statusParts(app::AppState& state) {
     const auto& s = state.status();
+    const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
     std::string pendingKey = s.pendingChanges == 0 ? "status.pending_none"
                              : s.pendingChanges == 1 ? "status.pending_one"
                                                      : "status.pending";
-    std::string when = s.lastSync.empty() ? state.tr("status.never") : s.lastSync;
-    return {state.tr().format("status.data_file", {{"file", s.dataFile}}),
-            state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}),
-            state.tr().format("status.last_sync", {{"when", when}})};
+    std::vector<Part> parts{
+        {state.tr().format("status.data_file", {{"file", s.dataFile}}), kMutedColour, "status.data_file", {}},
+        {state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}), text, "status.pending", {}}};
+    auto line = state.sync().describe(state.tr(), s.lastSync);
+    // The button before the changing text, so it stays put while « n sur m » grows.
+    if (state.sync().enrolled())
+        parts.push_back({state.tr("ui_sync.sync_now"), text, "status.sync_now", state.tr("ui_sync.sync_now_tip"), true,
+                         line.canSyncNow});
+    parts.push_back({line.text, toneColour(line.tone), "status.sync", line.detail});
+    if (!line.hint.empty()) parts.push_back({line.hint, kMutedColour, "status.sync_hint", line.detail});
+    return parts;
 }
+
+float partWidth(const Part& part) { return part.isButton ? buttonWidth(part.text) : textWidth(part.text); }
+
 }  // namespace
 
 float statusBarHeight(app::AppState& state) {
@@ -27,14 +62,15 @@ float statusBarHeight(app::AppState& state) {
     float avail = ImGui::GetContentRegionAvail().x, x = 0, gap = ImGui::GetFontSize() * 2;
     int lines = 1;
     for (const auto& part : statusParts(state)) {
-        float w = textWidth(part);
+        float w = partWidth(part);
         if (x > 0 && x + gap + w > avail) {
             ++lines;
             x = 0;
         }
         x += (x > 0 ? gap : 0) + w;
     }
-    return lines * ImGui::GetTextLineHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    // Frame height: the « Synchroniser » button is taller than a line of text.
+    return lines * ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
 }
 
 void drawStatusBar(app::AppState& state) {
@@ -42,14 +78,24 @@ void drawStatusBar(app::AppState& state) {
     auto parts = statusParts(state);
     // Wraps rather than cuts at large font sizes: the shell reserves the height this needs.
     Flow flow(ImGui::GetFontSize() * 2);
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        flow.next(textWidth(parts[i]));
-        if (i == 0) {
-            ImGui::TextColored(kMutedColour, "%s", parts[i].c_str());
+    for (const auto& part : parts) {
+        flow.next(partWidth(part));
+        if (part.isButton) {
+            ImGui::BeginDisabled(!part.enabled);
+            if (button(part.text, part.tag)) state.sync().requestSync();
+            ImGui::EndDisabled();
         } else {
-            ImGui::TextUnformatted(parts[i].c_str());
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextColored(part.colour, "%s", part.text.c_str());
+            tagItem(part.tag);
         }
-        if (i == 1) tagItem("status.pending");
+        if (!part.tooltip.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) {
+            ImGui::BeginTooltip();
+            ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+            ImGui::TextUnformatted(part.tooltip.c_str());
+            ImGui::PopTextWrapPos();
+            ImGui::EndTooltip();
+        }
     }
 }
 
