@@ -6,6 +6,7 @@
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
+#include "store/remote_changes.hpp"
 
 #include <set>
 
@@ -36,6 +37,10 @@ core::Session Notebook::recordSession(core::Session draft, std::vector<core::Ass
     draft.id = core::newUuidV7();
     draft.createdAt = core::nowUtc();
     draft.syncState = core::SyncState::Pending;
+    if (auto account = store::SyncAccountStore(*m_db).load()) {
+        draft.structure = account->structure;
+        draft.adviser = account->login;
+    }
 
     store::Transaction tx(*m_db);
     m_sessions.insert(draft);

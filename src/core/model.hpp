@@ -64,6 +64,9 @@ struct Session {
     std::string notes;
     std::string createdAt;
     SyncState syncState = SyncState::Pending;
+    // Who recorded it (the sync account's structure and login; empty before enrolment). The hub overrides both.
+    std::string structure;
+    std::string adviser;
 
     int participantCount() const { return static_cast<int>(learnerIds.size()) + anonymousCount; }
 };

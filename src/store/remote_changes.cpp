@@ -138,13 +138,14 @@ void RemoteChanges::applySession(const RemoteChange& c) {
     if (exists("sessions", c.recordId)) return;  // a fact: the first copy is the only one
     const auto& f = c.fields;
     m_db.prepare("INSERT INTO sessions (id, date, duration_minutes, kind, place_mode, place_id, anonymous_count, "
-                 "autonomy, orientation_place_id, notes, created_at, sync_state) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'synced')")
+                 "autonomy, orientation_place_id, notes, created_at, sync_state, structure, adviser) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'synced', ?, ?)")
         .bind(1, c.recordId).bind(2, text(f, "date")).bind(3, integer(f, "duration_minutes"))
         .bind(4, text(f, "kind")).bind(5, text(f, "place_mode"))
         .bindOptional(6, known("places", text(f, "place_id"))).bind(7, integer(f, "anonymous_count"))
         .bind(8, text(f, "autonomy")).bindOptional(9, known("places", text(f, "orientation_place_id")))
         .bind(10, text(f, "notes")).bind(11, core::nowUtc())
+        .bind(12, text(f, "structure")).bind(13, text(f, "adviser"))  // stamped by the hub
         .run();
     auto link = m_db.prepare("INSERT OR IGNORE INTO session_learners (session_id, learner_id) VALUES (?, ?)");
     for (const auto& learner : strings(f, "learner_ids")) {

@@ -32,11 +32,12 @@ core::Session read(const Statement& st) {
 
 void SessionRepository::insert(const core::Session& s) {
     m_db.prepare("INSERT INTO sessions (id, date, duration_minutes, kind, place_mode, place_id, anonymous_count, "
-                 "autonomy, orientation_place_id, notes, created_at, sync_state) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')")
+                 "autonomy, orientation_place_id, notes, created_at, sync_state, structure, adviser) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)")
         .bind(1, s.id).bind(2, s.date).bind(3, s.durationMinutes).bind(4, core::toString(s.kind))
         .bind(5, core::toString(s.placeMode)).bindOptional(6, s.placeId).bind(7, s.anonymousCount)
         .bind(8, s.autonomy).bindOptional(9, s.orientationPlaceId).bind(10, s.notes).bind(11, s.createdAt)
+        .bind(12, s.structure).bind(13, s.adviser)
         .run();
     auto link = m_db.prepare("INSERT INTO session_learners (session_id, learner_id) VALUES (?, ?)");
     for (const auto& id : s.learnerIds) {
@@ -67,7 +68,9 @@ void SessionRepository::insert(const core::Session& s) {
                              {"competences", s.competences},
                              {"cheques_redeemed", s.chequesRedeemed},
                              {"orientation_place_id", s.orientationPlaceId},
-                             {"notes", s.notes}};
+                             {"notes", s.notes},
+                             {"structure", s.structure},
+                             {"adviser", s.adviser}};
     m_outbox.append("session", s.id, "create", fields);
 }
 

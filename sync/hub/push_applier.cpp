@@ -5,6 +5,7 @@
 #include <set>
 
 #include "sync/hub/access_policy.hpp"
+#include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/learner_merge.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
@@ -74,6 +75,13 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
         r.status = "duplicate";
         return r;
     }
+    if (op.entity == "conflict_resolution") {
+        // A person's decision on a conflict, pushed from a laptop's outbox like any other write.
+        auto result = ConflictResolver(m_store, m_principal).resolve(op);
+        if (result.status != "rejected")
+            m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        return result;
+    }
     if (!kEntities.count(op.entity)) return rejected(op, "unknown_entity", "unknown entity '" + op.entity + "'");
     if (op.recordId.empty()) return rejected(op, "record_id_empty", "record_id is empty");
     if (op.op != "create" && op.op != "update" && op.op != "delete")
@@ -109,6 +117,11 @@ sync::OpResult PushApplier::create(const sync::WireOp& op) {
     record.fields = op.fields;
     record.fieldVersions = fieldVersionsAt(op.fields, 1);
     record.structure = op.entity == "place" ? std::string() : m_principal.structure;
+    if (op.entity == "session") {
+        // The hub is authoritative on who recorded a session: a laptop cannot claim another structure or adviser.
+        record.fields["structure"] = m_principal.structure;
+        record.fields["adviser"] = m_principal.login;
+    }
     if (op.entity == "pass_booklet") {
         // Booklets name their structure; an adviser receives booklets only for their own.
         record.structure = stringField(op.fields, "structure");
