@@ -16,6 +16,6 @@ Scope scopeOf(const Principal& principal, HubStore& store) {
     return scope;
 }
 
-bool editsDirectory(const Principal& principal) { return principal.role == "admin"; }
+bool editsDirectory(const Principal& principal) { return principal.role == "admin" || principal.role == "coordinator"; }
 
 }  // namespace mediane::hub

@@ -6,7 +6,7 @@
 namespace mediane::hub {
 
 Scope scopeOf(const Principal& principal, HubStore& store);
-// Only admins edit the shared directory directly; everyone else's place edits are proposals.
+// Coordinators and admins edit the shared directory directly; an adviser's place edits are proposals.
 bool editsDirectory(const Principal& principal);
 
 }  // namespace mediane::hub

@@ -9,9 +9,13 @@
 #include <CLI/CLI.hpp>
 
 #include "core/calendar.hpp"
+#include "core/directory_import.hpp"
+#include "core/directory_schema.hpp"
 #include "core/error.hpp"
+#include "core/text_file.hpp"
 #include "core/translator.hpp"
 #include "sync/hub/credentials.hpp"
+#include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
 
@@ -30,6 +34,29 @@ core::Translator loadTranslator(const std::string& assets) {
         if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "i18n" / "en"))
             return core::Translator::load((std::filesystem::path(dir) / "i18n").string(), "en");
     return core::Translator::fromJson("en", "{}");
+}
+
+// The standard's schema.json from --assets, else the build tree's; "" when neither has it.
+std::string directorySchemaPath(const std::string& assets) {
+    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+        auto path = std::filesystem::path(dir) / "directory" / "schema.json";
+        if (!dir.empty() && std::filesystem::exists(path)) return path.string();
+    }
+    return {};
+}
+
+// Publishes the file's places on the hub and prints the laptop import's JSON report.
+int importDirectory(const std::string& dataDir, const std::string& file, const std::string& assets) {
+    auto schemaPath = directorySchemaPath(assets);
+    if (schemaPath.empty()) throw Error(Error::Kind::Io, "err.hub.directory_schema_missing", {{"assets", assets}});
+    auto schema = core::DirectorySchema::loadFile(schemaPath);
+    auto plan = core::planDirectoryImport(core::readTextFile(file), schema, file);
+    hub::SqliteHubStore store(storePath(dataDir));
+    auto publication = hub::publishDirectory(store, plan);
+    std::printf("%s\n", hub::directoryImportReport(file, plan, publication, loadTranslator(assets)).dump(2).c_str());
+    if (plan.rejectedRows > 0)
+        std::fprintf(stderr, "resin-hub: %d / %d rejected (%s)\n", plan.rejectedRows, plan.rows, file.c_str());
+    return 0;
 }
 
 void splitListen(const std::string& listen, hub::ServerOptions& options) {
@@ -57,6 +84,7 @@ int serve(const std::string& dataDir, const std::string& listen, std::size_t max
     hub::ServerOptions options;
     splitListen(listen, options);
     options.maxBodyBytes = maxBody;
+    options.directorySchemaPath = directorySchemaPath(assets);
     hub::SqliteHubStore store(storePath(dataDir));
     hub::HubServer server(store, loadTranslator(assets), options);
     int port = server.bind();
@@ -120,6 +148,14 @@ int main(int argc, char** argv) {
     int days = 180;
     prune->add_option("--days", days, "Keep this many days of history (the tombstone horizon)");
 
+    auto* import = app.add_subcommand("import", "Publish data files on the hub");
+    import->require_subcommand(1);
+    auto* importDir = import->add_subcommand(
+        "directory", "Publish the places of a CSV in the national standard (lieux de médiation numérique 1.0.2) "
+                     "to every laptop; prints a JSON report of every normalised or rejected line and field");
+    std::string directoryFile;
+    importDir->add_option("file", directoryFile, "CSV file (UTF-8 or Windows-1252, `,` or `;`)")->required();
+
     CLI11_PARSE(app, argc, argv);
     try {
         hub::initCrypto();
@@ -130,6 +166,7 @@ int main(int argc, char** argv) {
             std::printf("device %s revoked\n", deviceId.c_str());
             return 0;
         }
+        if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
         if (prune->parsed()) {
             hub::SqliteHubStore store(storePath(dataDir));
             auto removed = store.prune(core::addDays(core::today(), -days));

@@ -5,8 +5,10 @@
 #include <chrono>
 #include <cstdio>
 
+#include "core/directory_schema.hpp"
 #include "core/error.hpp"
 #include "sync/hub/access_policy.hpp"
+#include "sync/hub/directory_service.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -261,6 +263,50 @@ void HubServer::routes() {
                                {"op_id", c.opId}, {"device_id", c.deviceId}, {"structure", c.structure},
                                {"details", c.details}, {"created_at", c.createdAt}});
             reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"conflicts", out}});
+        });
+    });
+    // The directory as the standard's file, for anyone enrolled (the directory is public data).
+    svr.Get("/v1/directory", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            auto format = req.has_param("format") ? req.get_param_value("format") : std::string("csv");
+            if (format != "csv" && format != "json") {
+                replyError(res, 400, "bad_request", "format must be csv or json", "format");
+                return;
+            }
+            if (m_options.directorySchemaPath.empty()) {
+                replyError(res, 503, "directory_unavailable", "the hub was started without the directory schema");
+                return;
+            }
+            auto schema = core::DirectorySchema::loadFile(m_options.directorySchemaPath);
+            DirectoryDocument doc;
+            {
+                std::lock_guard lock(m_storeMutex);
+                doc = directoryDocument(m_store, schema, format);
+            }
+            for (const auto& id : doc.skipped) std::fprintf(stderr, "directory: place %s left out (not valid)\n", id.c_str());
+            res.status = 200;
+            res.set_content(doc.body, doc.contentType);
+        });
+    });
+
+    // Pending directory corrections, for those who may publish them (by pushing the edit themselves).
+    svr.Get("/v1/directory/proposals", [this, guarded, authenticate](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            if (!editsDirectory(*principal)) {
+                replyError(res, 403, "forbidden", "only coordinators and admins review directory proposals");
+                return;
+            }
+            json list;
+            {
+                std::lock_guard lock(m_storeMutex);
+                list = placeProposals(m_store, scopeOf(*principal, m_store), m_options.maxPullLimit);
+            }
+            reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"proposals", list}});
         });
     });
 }

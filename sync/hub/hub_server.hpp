@@ -21,6 +21,8 @@ struct ServerOptions {
     std::size_t maxBodyBytes = 8 * 1024 * 1024;    // after decompression too
     int defaultPullLimit = 500;
     int maxPullLimit = 1000;
+    // The standard's schema.json, for GET /v1/directory; empty: that endpoint answers 503.
+    std::string directorySchemaPath;
 };
 
 class HubServer {

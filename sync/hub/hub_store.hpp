@@ -89,6 +89,8 @@ public:
                                      const std::string& deviceId) = 0;
     // Live "redeemed" cheque events of a cheque, across every structure (a cheque is redeemable once nationally).
     virtual std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) = 0;
+    // Every live (not deleted) record of an entity, by record id: the directory's current places.
+    virtual std::vector<StoredRecord> liveRecords(const std::string& entity) = 0;
     virtual std::int64_t addConflict(const ConflictEntry& conflict) = 0;
 
     // Up to limit changes after since that the scope reaches, in server_seq order.

@@ -228,6 +228,14 @@ std::int64_t SqliteHubStore::writeRecord(const StoredRecord& r, const std::strin
     return m_db.lastInsertRowid();
 }
 
+std::vector<StoredRecord> SqliteHubStore::liveRecords(const std::string& entity) {
+    auto st = m_db.prepare(std::string(kSelectRecord) + "WHERE entity = ? AND deleted = 0 ORDER BY record_id");
+    st.bind(1, entity);
+    std::vector<StoredRecord> out;
+    while (st.step()) out.push_back(readRecord(st));
+    return out;
+}
+
 std::vector<StoredRecord> SqliteHubStore::chequeRedemptions(const std::string& chequeId) {
     auto st = m_db.prepare(std::string(kSelectRecord) +
                            "WHERE entity = 'cheque_event' AND json_extract(fields, '$.cheque_id') = ? "
