@@ -207,7 +207,8 @@ void DirectoryScreen::drawList(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(p.commune.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(typologyText(state, p.typologie).c_str());
+            // The first kind only: the column stays narrow, the card lists them all.
+            if (!p.typologie.empty()) ImGui::TextUnformatted(state.label("place_kinds", p.typologie.front()).c_str());
             ImGui::TableNextColumn();
             if (!p.openAtQueryTime) ImGui::TextColored(kMutedColour, "%s", unknownWord.c_str());
             else if (*p.openAtQueryTime) ImGui::TextColored(kOpenColour, "%s", openWord.c_str());
@@ -243,8 +244,8 @@ void DirectoryScreen::drawCard(app::AppState& state) {
     tagItem("directory.card.open_now");
     std::string kinds = typologyText(state, place.typologie);
     if (!kinds.empty()) {
-        ImGui::SameLine();
-        ImGui::TextColored(kMutedColour, "· %s", kinds.c_str());
+        ImGui::SameLine(0, 0);
+        ImGui::TextColored(kMutedColour, " \xC2\xB7 %s", kinds.c_str());
     }
 
     if (button(state.tr("directory_ui.orient_here"), "directory.orient_here")) orientHere(state);
@@ -280,10 +281,20 @@ void DirectoryScreen::drawCardDetails(app::AppState& state) {
         tagItem("directory.card.hours." + std::to_string(i));
     }
 
+    // One caption width for every section, so the values of all sections start at the same x.
+    static const char* const kCaptions[] = {
+        "directory_ui.field.address",  "directory_ui.field.commune",   "directory_ui.field.phone",
+        "directory_ui.field.emails",   "directory_ui.field.website",   "directory_ui.field.booking",
+        "directory_ui.field.accessibility", "directory_ui.field.services", "directory_ui.field.publics",
+        "directory_ui.field.support",  "directory_ui.field.fees",      "directory_ui.field.access",
+        "directory_ui.field.accompaniment", "directory_ui.field.mobility", "directory_ui.field.programmes",
+        "directory_ui.field.labels"};
+    float captionWidth = 0;
+    for (const char* key : kCaptions) captionWidth = std::max(captionWidth, textWidth(tr(key)));
     const ImGuiTableFlags flags = ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_NoSavedSettings;
     auto beginTable = [&](const char* id) {
         if (!ImGui::BeginTable(id, 2, flags)) return false;
-        ImGui::TableSetupColumn("##caption", ImGuiTableColumnFlags_WidthFixed);
+        ImGui::TableSetupColumn("##caption", ImGuiTableColumnFlags_WidthFixed, captionWidth);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
         return true;
     };

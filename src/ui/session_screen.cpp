@@ -367,15 +367,21 @@ void SessionScreen::drawFollowUp(app::AppState& state) {
     fieldLabel(state.tr("field.session.orientation"), inError(state, "session.orientation"));
     // Why not a combo: the directory holds thousands of places; the Annuaire searches them and sends one back.
     const std::string& oriented = m_form->orientationName();
+    const std::string pick = state.tr("directory_ui.orient_pick"), clear = "\xC3\x97";
     ImGui::AlignTextToFramePadding();
+    ImGui::PushTextWrapPos(0.0f);
     if (oriented.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("session.orientation_none").c_str());
     else ImGui::TextUnformatted(oriented.c_str());
+    ImGui::PopTextWrapPos();
     tagItem("session.orientation");
+    // The buttons follow the name when they fit, else go to the next line rather than past the column's edge.
+    float need = buttonWidth(pick) + (oriented.empty() ? 0.0f : buttonWidth(clear) + ImGui::GetStyle().ItemSpacing.x);
     ImGui::SameLine();
-    if (button(state.tr("directory_ui.orient_pick"), "session.orientation_pick")) state.screen = app::Screen::Directory;
+    if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
+    if (button(pick, "session.orientation_pick")) state.screen = app::Screen::Directory;
     if (!oriented.empty()) {
         ImGui::SameLine();
-        if (button("\xC3\x97", "session.orientation_clear")) m_form->setOrientation({});
+        if (button(clear, "session.orientation_clear")) m_form->setOrientation({});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("directory_ui.orient_clear").c_str());
     }
     fieldLabel(state.tr("field.session.notes"), inError(state, "session.notes"));

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <memory>
 
 #include "app/directory_view.hpp"
@@ -207,4 +209,66 @@ TEST_CASE("orienting with no place open, or to a place no longer in the director
     CHECK_THROWS_AS(f.view.refresh(f.fr), Error);
     CHECK_FALSE(f.view.hasCard());
     CHECK(f.view.openId().empty());
+}
+
+// Hidden: the search latency on a large demo notebook (10,000 places). Run with
+//   MEDIANE_DIRECTORY_DATA=/path/to/large-demo unit_tests "[.directory_view_latency]"
+// Why thread CPU time besides wall time: on a shared machine the wall clock measures the neighbours too.
+TEST_CASE("directory view search latency on a large demo", "[.directory_view_latency]") {
+    const char* data = std::getenv("MEDIANE_DIRECTORY_DATA");
+    if (!data) return;  // nothing to measure without a large demo
+    auto notebook = app::Notebook::open(data, test::assetsDir());
+    auto fr = core::Translator::load(test::assetsDir() + "/i18n", "fr");
+    const char* limit = std::getenv("MEDIANE_DIRECTORY_LIMIT");
+    app::DirectoryView view(*notebook, test::assetsDir(), [] { return core::LocalDateTime{2025, 3, 4, 11, 0}; },
+                            limit ? std::atoi(limit) : app::DirectoryView::kDefaultLimit);
+    auto status = notebook->status();
+    auto cpuMs = [] {
+        timespec t{};
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+    };
+    std::vector<app::DirectoryFilters> cases;
+    for (const char* typed : {"", "m", "me", "med", "médiathèque", "lyon", "villeurbanne médi", "démarches", "zzz"}) {
+        app::DirectoryFilters f;
+        f.text = typed;
+        cases.push_back(f);
+        f.openNow = true;
+        cases.push_back(f);
+        f.openNow = false;
+        f.freeOnly = true;
+        f.service = "Aide aux démarches administratives";
+        cases.push_back(f);
+        f.publicType = "Seniors";
+        f.openNow = true;
+        cases.push_back(f);
+    }
+    double worstWall = 0, worstCpu = 0, totalWall = 0, totalCpu = 0;
+    std::string worstCase;
+    int runs = 0;
+    for (int round = 0; round < 4; ++round)
+        for (const auto& f : cases) {
+            view.setFilters(text("zzz"));  // a change, so every case re-queries
+            view.notice(status);
+            view.refresh(fr);
+            view.setFilters(f);
+            double cpu0 = cpuMs();
+            view.refresh(fr);
+            double cpu = cpuMs() - cpu0, wall = view.lastSearchMs();
+            if (round == 0) continue;  // the first round warms SQLite's page cache and the hours cache
+            std::string name = "\"" + f.text + "\" open=" + std::to_string(f.openNow) + " free=" +
+                               std::to_string(f.freeOnly) + " service=" + std::to_string(!f.service.empty()) +
+                               " public=" + std::to_string(!f.publicType.empty());
+            if (cpu > worstCpu) worstCase = name;
+            worstCpu = std::max(worstCpu, cpu);
+            worstWall = std::max(worstWall, wall);
+            totalWall += wall;
+            totalCpu += cpu;
+            ++runs;
+            if (round == 3) WARN(name << ": " << view.results().size() << " results, " << cpu << " ms CPU, " << wall << " ms wall");
+        }
+    WARN("directory search on " << status.places << " places, " << runs << " searches: CPU mean " << totalCpu / runs
+                                << " ms, worst " << worstCpu << " ms (" << worstCase << "); wall mean "
+                                << totalWall / runs << " ms, worst " << worstWall << " ms");
+    CHECK(worstCpu < 16.0);
 }
