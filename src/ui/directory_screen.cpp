@@ -26,10 +26,12 @@ void sectionTitle(const std::string& text) {
 }
 
 std::string timeText(const app::AppState& state, const core::LocalDateTime& t) {
-    char h[8], m[8];
+    // The same parameters as the opening-hours descriptions, so "9 h 05" in French and "09:05" in English.
+    char h[8], hh[8], m[8];
     std::snprintf(h, sizeof h, "%d", t.hour);
+    std::snprintf(hh, sizeof hh, "%02d", t.hour);
     std::snprintf(m, sizeof m, "%02d", t.minute);
-    return state.tr().format("directory.hours.time", {{"h", h}, {"m", m}});
+    return state.tr().format("directory.hours.time", {{"h", h}, {"hh", hh}, {"m", m}});
 }
 
 // "+33478000000" → "+33 4 78 00 00 00": read aloud over the phone, digits in pairs.
@@ -202,7 +204,10 @@ void DirectoryScreen::drawList(app::AppState& state) {
             if (ImGui::Selectable(p.name.c_str(), p.id == m_view->openId(), ImGuiSelectableFlags_SpanAllColumns))
                 m_view->open(p.id);
             tagItem("directory.row." + std::to_string(row));
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", p.name.c_str());
+            // Narrow columns cut long names and kinds ("Centre communal d'action sociale"): the whole row on hover.
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s\n%s %s\n%s", p.name.c_str(), p.postalCode.c_str(), p.commune.c_str(),
+                                  typologyText(state, p.typologie).c_str());
             ImGui::PopID();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(p.commune.c_str());
