@@ -124,7 +124,10 @@ DirectoryRepository::Upsert DirectoryRepository::upsert(const core::PlaceRecord&
     st.bind(i++, place.typologie.empty() ? std::string() : place.typologie.front());
     st.bind(i, place.id);
     st.run();
-    m_outbox.append("place", place.id, "update", changed);
+    // The hub merges an update against the version it was made on: without it every field looks stale.
+    auto version = m_db.prepare("SELECT version FROM places WHERE id = ?");
+    version.bind(1, place.id).step();
+    m_outbox.append("place", place.id, "update", changed, static_cast<int>(version.columnInt(0)));
     return Upsert::Updated;
 }
 
