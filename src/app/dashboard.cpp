@@ -47,6 +47,7 @@ void Dashboard::setFilter(const DashboardFilter& filter) {
 
 void Dashboard::markStale() {
     for (bool& stale : m_sectionStale) stale = true;
+    ++m_generation;
 }
 
 void Dashboard::notice(const NotebookStatus& s) {
@@ -55,8 +56,8 @@ void Dashboard::notice(const NotebookStatus& s) {
                               std::to_string(s.pendingChanges) + "/" + s.lastSync;
     if (fingerprint == m_fingerprint) return;
     m_fingerprint = std::move(fingerprint);
-    markStale();
     m_choicesStale = true;
+    markStale();
 }
 
 void Dashboard::refresh() {
@@ -84,6 +85,56 @@ void Dashboard::refresh() {
     }
     m_lastRefreshMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+}
+
+void Dashboard::refreshInBackground() {
+    if (!m_worker) m_worker = std::make_unique<DashboardWorker>(m_notebook.database().path(), kTopMovers);
+    for (auto& result : m_worker->take()) {
+        if (result.job.generation == m_postedGeneration && result.job.section == m_postedSection)
+            m_awaiting = false;
+        if (result.job.generation != m_generation) {
+            ++m_discarded;
+            continue;
+        }
+        install(result);
+    }
+    const bool sectionStale = m_sectionStale[static_cast<int>(m_section)];
+    if (!sectionStale && !m_choicesStale) return;
+    const bool alreadyPosted = m_awaiting && m_postedGeneration == m_generation && m_postedSection == m_section &&
+                               (m_postedChoices || !m_choicesStale);
+    if (alreadyPosted) return;
+    DashboardJob job{m_generation, m_section, m_choicesStale, m_filter, m_today};
+    m_postedGeneration = job.generation;
+    m_postedSection = job.section;
+    m_postedChoices = job.withChoices;
+    m_awaiting = true;
+    m_worker->post(std::move(job));
+}
+
+void Dashboard::install(DashboardResult& r) {
+    if (r.error) {
+        // Not retried every frame: the banner says it, and the next filter or data change tries again.
+        m_sectionStale[static_cast<int>(r.job.section)] = false;
+        if (r.job.withChoices) m_choicesStale = false;
+        std::rethrow_exception(r.error);
+    }
+    ++m_refreshCount;
+    m_lastRefreshMs = r.ms;
+    if (r.job.withChoices) {
+        m_choices = std::move(r.choices);
+        m_choicesStale = false;
+    }
+    m_sectionStale[static_cast<int>(r.job.section)] = false;
+    switch (r.job.section) {
+        case DashboardSection::Activity: m_activity = std::move(r.activity); break;
+        case DashboardSection::Pass: m_pass = std::move(r.pass); break;
+        case DashboardSection::Progress:
+            m_progress = std::move(r.progress);
+            m_topMovers = std::move(r.topMovers);
+            if (!m_selectedLearner.empty())
+                m_timeline = domainProgress(m_notebook.learnerAssessments(m_selectedLearner), m_notebook.framework());
+            break;
+    }
 }
 
 void Dashboard::selectLearner(const std::string& learnerId) {

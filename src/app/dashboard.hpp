@@ -1,10 +1,13 @@
 // View-model of the coordinator dashboard: the filter, and its figures cached until the filter or the data change.
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "app/dashboard_queries.hpp"
+#include "app/dashboard_worker.hpp"
 #include "app/learner_directory.hpp"
 #include "app/notebook.hpp"
 
@@ -17,11 +20,10 @@ std::string codeLabel(const core::Vocabularies& vocabularies, const std::string&
 // The competence domain's label ("Information et données"), or the code when the framework lacks it.
 std::string domainLabel(const core::CompetenceFramework& framework, const std::string& domainCode);
 
-// The dashboard's tabs: only the one shown is computed, so a filter change costs one tab's queries.
-enum class DashboardSection { Activity, Pass, Progress };
-
-// Usage (once per frame, before drawing): dashboard.notice(state.status()); dashboard.refresh();
+// Usage (once per frame, before drawing): dashboard.notice(state.status()); dashboard.refreshInBackground();
+// CLI, exports and tests may call refresh(), which computes on the calling thread.
 // Why cached: the figures cost tens of milliseconds on a territory's database; a frame has 16.
+// Why a worker: on a large territory one filter change costs hundreds of milliseconds, a dozen dropped frames.
 class Dashboard {
 public:
     static constexpr int kTopMovers = 20;
@@ -40,6 +42,13 @@ public:
     void show(DashboardSection section) { m_section = section; }
     DashboardSection shown() const { return m_section; }
     void refresh();
+    // The GUI's refresh: collects finished figures and posts the stale tab to the worker thread; never waits.
+    // Until the new figures arrive the previous ones stay shown; figures of a superseded filter are dropped.
+    void refreshInBackground();
+    // True while figures for the current filter are being computed (the screen shows « Calcul… »).
+    bool computing() const { return m_awaiting; }
+    // Results dropped because the filter or the data changed while they were computed.
+    int discardedCount() const { return m_discarded; }
     // How many times the figures were computed (tests check a frame without change computes nothing).
     int refreshCount() const { return m_refreshCount; }
     // Wall time of the last computation, in milliseconds (shown to the coordinator, measured by the bench).
@@ -60,6 +69,8 @@ public:
     Notebook& notebook() { return m_notebook; }
 
 private:
+    void install(DashboardResult& result);
+
     Notebook& m_notebook;
     DashboardQueries m_queries;
     std::string m_today;
@@ -72,6 +83,14 @@ private:
     int m_refreshCount = 0;
     double m_lastRefreshMs = 0;
     std::string m_fingerprint;
+    // Bumped by every filter or data change: a result computed for an older generation is stale.
+    std::uint64_t m_generation = 0;
+    std::unique_ptr<DashboardWorker> m_worker;
+    bool m_awaiting = false;
+    std::uint64_t m_postedGeneration = 0;
+    DashboardSection m_postedSection = DashboardSection::Activity;
+    bool m_postedChoices = false;
+    int m_discarded = 0;
 
     FilterChoices m_choices;
     ActivityFigures m_activity;

@@ -19,8 +19,10 @@ namespace {
 }
 }  // namespace
 
-Database::Database(const std::string& path) : m_path(path) {
-    int rc = sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
+    const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
+                                                 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
@@ -31,8 +33,10 @@ Database::Database(const std::string& path) : m_path(path) {
     try {
         // Reading the schema first makes a file that is not a database fail here, with a clear message.
         scalarInt("SELECT count(*) FROM sqlite_master");
-        exec("PRAGMA journal_mode=WAL");
-        exec("PRAGMA synchronous=FULL");
+        if (mode == OpenMode::ReadWrite) {
+            exec("PRAGMA journal_mode=WAL");
+            exec("PRAGMA synchronous=FULL");
+        }
         exec("PRAGMA foreign_keys=ON");
     } catch (const Error& e) {
         sqlite3_close(m_db);

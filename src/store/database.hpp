@@ -13,11 +13,14 @@ namespace mediane::store {
 
 class Statement;
 
+// ReadOnly: a second connection for a reader thread (WAL lets it read while the main one writes); the file must exist.
+enum class OpenMode { ReadWrite, ReadOnly };
+
 class Database {
 public:
     // Opens (creating if needed) the file with WAL, synchronous=FULL and foreign keys on.
     // Throws mediane::Error (Storage, "err.db_unreadable") when the file is not a usable database.
-    explicit Database(const std::string& path);
+    explicit Database(const std::string& path, OpenMode mode = OpenMode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

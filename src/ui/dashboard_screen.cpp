@@ -227,7 +227,7 @@ void DashboardScreen::draw(app::AppState& state) {
         m_to = m_dashboard->filter().to;
     }
     m_dashboard->notice(state.status());
-    state.run([&] { m_dashboard->refresh(); });
+    state.run([&] { m_dashboard->refreshInBackground(); });
 
     drawFilters(state);
     drawExports(state);
@@ -235,7 +235,7 @@ void DashboardScreen::draw(app::AppState& state) {
     if (ImGui::BeginTabBar("##dashboard.tabs")) {
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.activity"), "dashboard.tab.activity").c_str())) {
             m_dashboard->show(app::DashboardSection::Activity);
-            state.run([&] { m_dashboard->refresh(); });
+            state.run([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.activity");
             drawActivity(state);
             ImGui::EndChild();
@@ -243,7 +243,7 @@ void DashboardScreen::draw(app::AppState& state) {
         }
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.pass"), "dashboard.tab.pass").c_str())) {
             m_dashboard->show(app::DashboardSection::Pass);
-            state.run([&] { m_dashboard->refresh(); });
+            state.run([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.pass");
             drawPass(state);
             ImGui::EndChild();
@@ -251,7 +251,7 @@ void DashboardScreen::draw(app::AppState& state) {
         }
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.progress"), "dashboard.tab.progress").c_str())) {
             m_dashboard->show(app::DashboardSection::Progress);
-            state.run([&] { m_dashboard->refresh(); });
+            state.run([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.progress");
             drawProgress(state);
             ImGui::EndChild();
@@ -317,9 +317,9 @@ void DashboardScreen::drawFilters(app::AppState& state) {
     filterCombo(state.tr("dashboard.adviser"), "dashboard.filter.adviser", state.tr("dashboard.all_m"),
                 same(choices.advisers), &filter.adviser, comboWidth);
 
-    // A changed filter is computed in this same frame, so the figures never show the old filter's numbers.
+    // A changed filter goes to the worker at once; the previous figures stay, marked « Calcul… », until it answers.
     m_dashboard->setFilter(filter);
-    state.run([&] { m_dashboard->refresh(); });
+    state.run([&] { m_dashboard->refreshInBackground(); });
 }
 
 void DashboardScreen::drawExports(app::AppState& state) {
@@ -343,9 +343,11 @@ void DashboardScreen::drawExports(app::AppState& state) {
     std::snprintf(ms, sizeof ms, "%.0f", m_dashboard->lastRefreshMs());
     auto pos = timing.find("{ms}");
     if (pos != std::string::npos) timing.replace(pos, 4, ms);
+    if (m_dashboard->computing()) timing = state.tr("dashboard.computing");
     flow.next(textWidth(timing));
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(kMutedColour, "%s", timing.c_str());
+    if (m_dashboard->computing()) tagItem("dashboard.computing");
 }
 
 void DashboardScreen::exportFile(app::AppState& state, const std::string& what) {
