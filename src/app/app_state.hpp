@@ -10,7 +10,7 @@
 
 namespace mediane::app {
 
-enum class Screen { Session, Learners, Pass, Dashboard, Directory };
+enum class Screen { Session, Learners, Pass, Dashboard, Directory, Conflicts };
 
 struct Banner {
     enum class Kind { None, Info, Success, Error };

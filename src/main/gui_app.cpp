@@ -65,6 +65,7 @@ app::Screen screenFrom(const std::string& name) {
     if (name == "pass") return app::Screen::Pass;
     if (name == "dashboard") return app::Screen::Dashboard;
     if (name == "directory") return app::Screen::Directory;
+    if (name == "conflicts") return app::Screen::Conflicts;
     return app::Screen::Session;
 }
 

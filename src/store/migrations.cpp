@@ -265,6 +265,15 @@ CREATE INDEX pass_cheques_by_booklet ON pass_cheques(booklet_id, state);
 CREATE INDEX pass_cheques_by_session ON pass_cheques(session_id);
 )SQL";
 
+// Version 6: a conflict's life on this laptop. resolution_state: open, sent (resolved here, the decision
+// is in the outbox), resolved (the hub's decision arrived in a pull, from here or from elsewhere).
+const char* kV6 = R"SQL(
+ALTER TABLE sync_conflicts ADD COLUMN resolution_state TEXT NOT NULL DEFAULT 'open';
+ALTER TABLE sync_conflicts ADD COLUMN resolution TEXT NOT NULL DEFAULT '{}';
+ALTER TABLE sync_conflicts ADD COLUMN resolved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE sync_conflicts ADD COLUMN resolved_at TEXT NOT NULL DEFAULT '';
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -274,6 +283,7 @@ const std::vector<Migration>& migrations() {
         {3, "Rés'IN directory: the national standard's place fields and place search (FTS5)", kV3},
         {4, "sync client: hub account and device token, conflict inbox, skipped changes", kV4},
         {5, "coordinator dashboard: session structure and adviser, dashboard indexes", kV5},
+        {6, "conflict inbox: resolution state of each conflict", kV6},
     };
     return all;
 }

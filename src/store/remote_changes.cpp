@@ -60,6 +60,7 @@ bool RemoteChanges::apply(const RemoteChange& c) {
         else if (c.entity == "cheque_event") applyChequeEvent(c);
         else if (c.entity == "assessment") applyAssessment(c);
         else if (c.entity == "place") applyPlace(c);
+        else if (c.entity == "conflict_resolution") applyResolution(c);
         else reason = "unknown entity " + c.entity;
         if (reason.empty()) {
             m_db.exec("RELEASE remote_change");
@@ -323,17 +324,58 @@ void RemoteChanges::recordConflict(const RemoteConflict& c) {
     }
 }
 
+namespace {
+constexpr const char* kSelectConflict =
+    "SELECT id, kind, entity, record_id, op_id, device_id, structure, created_at, details, resolution_state, "
+    "resolution, resolved_by, resolved_at FROM sync_conflicts ";
+
+RemoteConflict readConflict(Statement& st) {
+    return {st.columnInt(0),  st.columnText(1),  st.columnText(2),  st.columnText(3), st.columnText(4),
+            st.columnText(5), st.columnText(6),  st.columnText(7),  json::parse(st.columnText(8)),
+            st.columnText(9), json::parse(st.columnText(10)), st.columnText(11), st.columnText(12)};
+}
+}  // namespace
+
 std::vector<RemoteConflict> RemoteChanges::conflicts(const std::string& recordId) {
-    std::string sql = "SELECT id, kind, entity, record_id, op_id, device_id, structure, created_at, details "
-                      "FROM sync_conflicts ";
+    std::string sql = kSelectConflict;
     if (!recordId.empty()) sql += "WHERE record_id = ? ";
     auto st = m_db.prepare(sql + "ORDER BY id");
     if (!recordId.empty()) st.bind(1, recordId);
     std::vector<RemoteConflict> out;
-    while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                       st.columnText(5), st.columnText(6), st.columnText(7), json::parse(st.columnText(8))});
+    while (st.step()) out.push_back(readConflict(st));
     return out;
+}
+
+std::optional<RemoteConflict> RemoteChanges::conflict(std::int64_t id) {
+    auto st = m_db.prepare(std::string(kSelectConflict) + "WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return readConflict(st);
+}
+
+void RemoteChanges::markSent(std::int64_t id, const json& resolution) {
+    m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'sent', resolution = ? WHERE id = ? "
+                 "AND resolution_state = 'open'")
+        .bind(1, resolution.dump()).bind(2, id).run();
+}
+
+void RemoteChanges::applyResolution(const RemoteChange& c) {
+    if (c.deleted) return;
+    std::int64_t id = c.fields.value("conflict_id", std::int64_t{0});
+    m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'resolved', resolution = ?, resolved_by = ?, "
+                 "resolved_at = ? WHERE id = ?")
+        .bind(1, c.fields.dump()).bind(2, text(c.fields, "resolved_by")).bind(3, text(c.fields, "resolved_at"))
+        .bind(4, id).run();
+    // The record leaves "conflict" once none of its conflicts is open; pending local edits keep it pending.
+    std::string recordId = text(c.fields, "record_id"), entity = text(c.fields, "entity");
+    const char* table = entity == "learner" ? "learners" : entity == "session" ? "sessions"
+                        : entity == "place" ? "places" : nullptr;
+    if (!table) return;
+    m_db.prepare(std::string("UPDATE ") + table + " SET sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE "
+                 "record_id = ?1 AND state != 'acked') THEN 'pending' ELSE 'synced' END WHERE id = ?1 AND "
+                 "sync_state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND "
+                 "resolution_state != 'resolved')")
+        .bind(1, recordId).run();
 }
 
 std::int64_t RemoteChanges::conflictCount() { return m_db.scalarInt("SELECT count(*) FROM sync_conflicts"); }

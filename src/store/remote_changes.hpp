@@ -34,6 +34,9 @@ struct RemoteConflict {
     std::string structure;
     std::string createdAt;
     nlohmann::json details = nlohmann::json::object();
+    std::string state = "open";  // open | sent (decided here, in the outbox) | resolved (the hub's decision pulled)
+    nlohmann::json resolution = nlohmann::json::object();
+    std::string resolvedBy, resolvedAt;
 };
 
 // Usage: { Transaction tx(db); RemoteChanges rc(db); for (auto& c : page) rc.apply(c); rc.setCursor(next); tx.commit(); }
@@ -50,6 +53,9 @@ public:
     // Stores (or refreshes) a conflict and marks the record it is about.
     void recordConflict(const RemoteConflict& conflict);
     std::vector<RemoteConflict> conflicts(const std::string& recordId = {});
+    std::optional<RemoteConflict> conflict(std::int64_t id);
+    // A decision made on this laptop: the conflict shows "sent" until the hub's resolution is pulled.
+    void markSent(std::int64_t id, const nlohmann::json& resolution);
     std::int64_t conflictCount();
 
     // The last server_seq applied, and the last conflict id fetched: both survive a crash with the data.
@@ -65,6 +71,7 @@ private:
     void applyChequeEvent(const RemoteChange& c);
     void applyAssessment(const RemoteChange& c);
     void applyPlace(const RemoteChange& c);
+    void applyResolution(const RemoteChange& c);
     void eraseLearner(const std::string& id);
     void eraseSession(const std::string& id);
     void erasePlace(const std::string& id);

@@ -29,6 +29,7 @@ void Shell::draw(app::AppState& state) {
         case app::Screen::Pass: m_pass.draw(state); break;
         case app::Screen::Dashboard: m_dashboard.draw(state); break;
         case app::Screen::Directory: m_directory.draw(state); break;
+        case app::Screen::Conflicts: m_conflicts.draw(state); break;
     }
     ImGui::EndChild();
     drawStatusBar(state);
@@ -48,7 +49,8 @@ void Shell::drawHeader(app::AppState& state) {
                         {app::Screen::Learners, "shell.tab_learners", "shell.tab_learners"},
                         {app::Screen::Pass, "shell.tab_pass", "shell.tab_pass"},
                         {app::Screen::Directory, "directory_ui.tab_title", "shell.tab_directory"},
-                        {app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard"}};
+                        {app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard"},
+                        {app::Screen::Conflicts, "conflicts.tab_title", "shell.tab_conflicts"}};
     for (const auto& tab : tabs) {
         if (toggleButton(state.tr(tab.key), tab.id, state.screen == tab.screen)) state.screen = tab.screen;
         ImGui::SameLine();

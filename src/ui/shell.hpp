@@ -2,6 +2,7 @@
 #pragma once
 
 #include "app/app_state.hpp"
+#include "ui/conflict_inbox_screen.hpp"
 #include "ui/dashboard_screen.hpp"
 #include "ui/directory_screen.hpp"
 #include "ui/learners_screen.hpp"
@@ -18,6 +19,7 @@ public:
     SessionScreen& sessionScreen() { return m_session; }
     DashboardScreen& dashboardScreen() { return m_dashboard; }
     DirectoryScreen& directoryScreen() { return m_directory; }
+    ConflictInboxScreen& conflictInboxScreen() { return m_conflicts; }
 
 private:
     void drawHeader(app::AppState& state);
@@ -28,6 +30,7 @@ private:
     PassScreen m_pass;
     DashboardScreen m_dashboard;
     DirectoryScreen m_directory;
+    ConflictInboxScreen m_conflicts;
 };
 
 }  // namespace mediane::ui

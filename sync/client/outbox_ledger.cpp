@@ -54,6 +54,13 @@ std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes) {
 std::int64_t OutboxLedger::waiting() { return m_db.scalarInt(std::string("SELECT count(*) ") + kHeldBack); }
 
 void OutboxLedger::markRecord(const WireOp& op, const std::string& state) {
+    if (op.entity == "conflict_resolution") {
+        // A refused decision (not this person's to make): the conflict is open again on this laptop.
+        if (state == "error")
+            m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'open' WHERE id = ? AND resolution_state = 'sent'")
+                .bind(1, op.recordId).run();
+        return;
+    }
     const char* table = tableOf(op.entity);
     if (!table) return;
     std::string id = op.recordId;

@@ -265,6 +265,40 @@ void HubServer::routes() {
             reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"conflicts", out}});
         });
     });
+
+    // A resolution straight from a coordinator's tool; laptops push the same thing as a "conflict_resolution" op.
+    svr.Post(R"(/v1/conflicts/(\d+)/resolve)", [this, guarded, authenticate](const httplib::Request& req,
+                                                                           httplib::Response& res,
+                                                                           const httplib::ContentReader& reader) {
+        std::string body;
+        if (!readBody(reader, res, 64 * 1024, body)) return;
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            auto request = sync::decodeResolveRequest(body);
+            sync::PushRequest push;
+            push.deviceId = principal->deviceId;
+            push.batch.push_back({request.opId, 0, "conflict_resolution", std::string(req.matches[1]), "create", 0,
+                                  request.resolution, ""});
+            sync::PushResponse response;
+            {
+                std::lock_guard lock(m_storeMutex);
+                PushApplier applier(m_store, *principal);
+                response = applier.apply(push);
+            }
+            const auto& r = response.results.front();
+            if (r.status == "rejected") {
+                int status = r.reason == "unknown_conflict"   ? 404
+                             : r.reason == "forbidden"        ? 403
+                             : r.reason == "already_resolved" || r.reason == "op_id_reused" ? 409
+                                                                                            : 400;
+                replyError(res, status, r.reason, r.message, "resolution");
+                return;
+            }
+            reply(res, 200, sync::encode(r));
+        });
+    });
+
     // The directory as the standard's file, for anyone enrolled (the directory is public data).
     svr.Get("/v1/directory", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
         auto principal = authenticate(req, res);

@@ -52,6 +52,7 @@ struct ConflictEntry {
     std::string structure;
     nlohmann::json details = nlohmann::json::object();  // both values, always
     std::string createdAt;
+    std::string resolvedAt;  // empty while open
 };
 
 struct AppliedOp {
@@ -95,7 +96,11 @@ public:
 
     // Up to limit changes after since that the scope reaches, in server_seq order.
     virtual std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) = 0;
+    // Open conflicts only: a resolved one reaches laptops as a "conflict_resolution" change instead.
     virtual std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) = 0;
+    // Any conflict, open or resolved, whatever its structure (the caller checks who may see it).
+    virtual std::optional<ConflictEntry> findConflict(std::int64_t id) = 0;
+    virtual void markConflictResolved(std::int64_t id, const std::string& resolvedAt) = 0;
     // Cursors below this were compacted away: a pull from there must re-snapshot (410).
     virtual std::int64_t prunedBelow() = 0;
     // Drops change rows superseded by a later change of the same record and older than the cutoff date.

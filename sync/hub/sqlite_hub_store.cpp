@@ -280,7 +280,7 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
 std::vector<ConflictEntry> SqliteHubStore::conflicts(std::int64_t afterId, int limit, const Scope& scope) {
     auto filter = filterFor(scope);
     auto st = m_db.prepare("SELECT id, kind, entity, record_id, op_id, device_id, structure, details, created_at "
-                           "FROM conflicts WHERE id > ?" + filter.sql + " ORDER BY id LIMIT ?");
+                           "FROM conflicts WHERE id > ? AND resolved_at = ''" + filter.sql + " ORDER BY id LIMIT ?");
     int i = 1;
     st.bind(i++, afterId);
     for (const auto& s : filter.values) st.bind(i++, s);
@@ -288,8 +288,22 @@ std::vector<ConflictEntry> SqliteHubStore::conflicts(std::int64_t afterId, int l
     std::vector<ConflictEntry> out;
     while (st.step())
         out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                       st.columnText(5), st.columnText(6), json::parse(st.columnText(7)), st.columnText(8)});
+                       st.columnText(5), st.columnText(6), json::parse(st.columnText(7)), st.columnText(8), {}});
     return out;
+}
+
+std::optional<ConflictEntry> SqliteHubStore::findConflict(std::int64_t id) {
+    auto st = m_db.prepare("SELECT id, kind, entity, record_id, op_id, device_id, structure, details, created_at, "
+                           "resolved_at FROM conflicts WHERE id = ?");
+    st.bind(1, id);
+    if (!st.step()) return std::nullopt;
+    return ConflictEntry{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                         st.columnText(5), st.columnText(6), json::parse(st.columnText(7)), st.columnText(8),
+                         st.columnText(9)};
+}
+
+void SqliteHubStore::markConflictResolved(std::int64_t id, const std::string& resolvedAt) {
+    m_db.prepare("UPDATE conflicts SET resolved_at = ? WHERE id = ?").bind(1, resolvedAt).bind(2, id).run();
 }
 
 std::int64_t SqliteHubStore::prunedBelow() {

@@ -30,6 +30,8 @@ public:
     std::int64_t addConflict(const ConflictEntry& conflict) override;
     std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) override;
     std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) override;
+    std::optional<ConflictEntry> findConflict(std::int64_t id) override;
+    void markConflictResolved(std::int64_t id, const std::string& resolvedAt) override;
     std::int64_t prunedBelow() override;
     std::int64_t prune(const std::string& olderThanIso) override;
 

@@ -162,6 +162,20 @@ PullResponse decodePullResponse(const std::string& text) {
     return r;
 }
 
+json encode(const ResolveRequest& request) {
+    return {{"protocol_version", request.protocolVersion}, {"op_id", request.opId}, {"resolution", request.resolution}};
+}
+
+ResolveRequest decodeResolveRequest(const std::string& text) {
+    auto body = parseObject(text);
+    ResolveRequest r;
+    r.protocolVersion = readVersion(body);
+    r.opId = readString(body, "op_id", "");
+    if (r.opId.empty()) throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "op_id"}}, "op_id");
+    r.resolution = readObject(body, "resolution", "");
+    return r;
+}
+
 EnrollRequest decodeEnrollRequest(const std::string& text) {
     auto body = parseObject(text);
     EnrollRequest r;

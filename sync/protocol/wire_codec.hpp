@@ -19,6 +19,7 @@ nlohmann::json encode(const PullResponse& response);
 nlohmann::json encode(const EnrollRequest& request);
 nlohmann::json encode(const EnrollResponse& response);
 nlohmann::json encode(const ErrorBody& body);
+nlohmann::json encode(const ResolveRequest& request);
 
 WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
 OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
@@ -28,6 +29,7 @@ PullResponse decodePullResponse(const std::string& text);
 EnrollRequest decodeEnrollRequest(const std::string& text);
 EnrollResponse decodeEnrollResponse(const std::string& text);
 ErrorBody decodeErrorBody(const std::string& text);
+ResolveRequest decodeResolveRequest(const std::string& text);
 
 // The canonical text of an op's payload (everything but op_id, seq and hlc), so the hub can tell
 // a true retry of an op id from an op id reused for different content.

@@ -84,6 +84,14 @@ struct EnrollResponse {
     std::string territory;
 };
 
+// POST /v1/conflicts/{id}/resolve. The same decision a laptop pushes as a "conflict_resolution" op
+// (record_id: the conflict id, fields: the resolution), idempotent by op_id either way.
+struct ResolveRequest {
+    int protocolVersion = kProtocolVersion;
+    std::string opId;
+    nlohmann::json resolution = nlohmann::json::object();  // {"fields": {...}} or {"keep": id}, and "note"
+};
+
 struct ErrorBody {
     std::string error;    // stable code, e.g. "bad_request", "unauthorized"
     std::string message;  // human explanation (English)

@@ -1,0 +1,129 @@
+#include "app/conflict_inbox.hpp"
+
+#include <algorithm>
+
+#include "core/error.hpp"
+#include "store/database.hpp"
+
+namespace mediane::app {
+
+namespace {
+using nlohmann::json;
+
+std::string firstText(store::Database& db, const std::string& sql, const std::string& id) {
+    auto st = db.prepare(sql);
+    st.bind(1, id);
+    return st.step() ? st.columnText(0) : std::string();
+}
+}  // namespace
+
+void ConflictInbox::refresh(std::int64_t generation) {
+    if (generation == m_generation) return;
+    m_generation = generation;
+    reload();
+}
+
+void ConflictInbox::reload() {
+    m_open.clear();
+    m_closed.clear();
+    for (const auto& c : store::RemoteChanges(m_notebook.database()).conflicts()) {
+        auto v = view(c);
+        (c.state == "resolved" ? m_closed : m_open).push_back(std::move(v));
+    }
+    // Newest first: the one that just arrived is the one the coordinator came for.
+    std::reverse(m_open.begin(), m_open.end());
+    std::reverse(m_closed.begin(), m_closed.end());
+}
+
+const ConflictView* ConflictInbox::find(std::int64_t id) const {
+    for (const auto* list : {&m_open, &m_closed})
+        for (const auto& v : *list)
+            if (v.conflict.id == id) return &v;
+    return nullptr;
+}
+
+ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
+    auto& db = m_notebook.database();
+    ConflictView v;
+    v.conflict = c;
+    v.raisedHere = c.deviceId == m_notebook.settings().deviceId();
+    const auto& d = c.details;
+    if (c.entity == "learner") {
+        v.recordLabel = firstText(db, "SELECT pseudonym FROM learners WHERE id = ?", c.recordId);
+        if (d.contains("fields") && d["fields"].is_object())
+            for (auto it = d["fields"].begin(); it != d["fields"].end(); ++it)
+                v.fields.push_back({it.key(), it.value().value("hub", json()), it.value().value("incoming", json())});
+        else if (d.contains("applied") && d["applied"].is_object())
+            for (auto it = d["applied"].begin(); it != d["applied"].end(); ++it)
+                v.fields.push_back({it.key(), json(), it.value()});
+    } else if (c.kind == "over_redemption") {
+        std::string cheque = d.value("cheque_id", "");
+        v.recordLabel = firstText(db, "SELECT CAST(number AS TEXT) FROM pass_cheques WHERE id = ?", cheque);
+        auto add = [&](const json& e, bool incoming) {
+            ConflictView::Redemption r;
+            r.recordId = e.value("record_id", "");
+            r.structure = e.value("structure", c.structure);
+            const json fields = e.value("fields", json::object());
+            r.sessionId = fields.value("session_id", "");
+            r.date = fields.value("on_date", "");
+            r.place = firstText(db, "SELECT p.name FROM sessions s JOIN places p ON p.id = s.place_id WHERE s.id = ?",
+                                r.sessionId);
+            r.incoming = incoming;
+            v.redemptions.push_back(std::move(r));
+        };
+        if (d.contains("earlier") && d["earlier"].is_array())
+            for (const auto& e : d["earlier"]) add(e, false);
+        if (d.contains("incoming")) add(d["incoming"], true);
+    } else if (c.entity == "place") {
+        v.recordLabel = firstText(db, "SELECT name FROM places WHERE id = ?", c.recordId);
+    }
+    if (v.recordLabel.empty()) v.recordLabel = c.recordId;
+    if (c.state == "open")
+        v.refusal = firstText(db, "SELECT error FROM outbox WHERE entity = 'conflict_resolution' AND state = 'error' "
+                                  "AND record_id = ? ORDER BY seq DESC LIMIT 1", std::to_string(c.id));
+    return v;
+}
+
+void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std::string& note) {
+    store::RemoteChanges remote(m_notebook.database());
+    auto c = remote.conflict(id);
+    if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
+    if (c->entity != "learner") throw Error(Error::Kind::Refused, "conflicts.err.not_fields");
+    if (c->kind == "hard" && c->details.contains("fields"))
+        for (auto it = c->details["fields"].begin(); it != c->details["fields"].end(); ++it)
+            if (!chosen.contains(it.key()))
+                throw validationError("conflicts.err.field_undecided", "conflicts.field", {{"field", it.key()}});
+    decide(*c, {{"fields", chosen}, {"note", note}});
+}
+
+void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRecordId, const std::string& note) {
+    store::RemoteChanges remote(m_notebook.database());
+    auto c = remote.conflict(id);
+    if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
+    if (c->kind != "over_redemption") throw Error(Error::Kind::Refused, "conflicts.err.not_redemption");
+    if (keepRecordId.empty() && note.empty())
+        throw validationError("conflicts.err.decision_missing", "conflicts.note");
+    decide(*c, {{"keep", keepRecordId}, {"note", note}});
+}
+
+void ConflictInbox::resolveWithNote(std::int64_t id, const std::string& note) {
+    store::RemoteChanges remote(m_notebook.database());
+    auto c = remote.conflict(id);
+    if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
+    if (note.empty()) throw validationError("conflicts.err.decision_missing", "conflicts.note");
+    decide(*c, {{"note", note}});
+}
+
+void ConflictInbox::decide(const store::RemoteConflict& conflict, const json& resolution) {
+    if (conflict.state != "open")
+        throw Error(Error::Kind::Refused, "conflicts.err.already_decided", {{"id", std::to_string(conflict.id)}});
+    auto& db = m_notebook.database();
+    // The decision and its outbox row in one transaction, like every other write of the notebook.
+    store::Transaction tx(db);
+    m_notebook.outbox().append("conflict_resolution", std::to_string(conflict.id), "create", resolution);
+    store::RemoteChanges(db).markSent(conflict.id, resolution);
+    tx.commit();
+    reload();
+}
+
+}  // namespace mediane::app
