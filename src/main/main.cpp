@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
     app.add_option("--frames", frames, "Render N frames of the GUI, then exit (smoke tests)")->check(CLI::Range(1, 100000));
     app.add_option("--screenshot", screenshot, "With --frames: save the last frame as a PNG file");
     app.add_option("--screen", screen, "With --frames: the screen to show")
-        ->check(CLI::IsMember({"session", "learners", "pass", "dashboard", "directory"}));
+        ->check(CLI::IsMember({"session", "learners", "pass", "dashboard", "directory", "conflicts"}));
     app.require_subcommand(0, 1);
 
     int exitCode = 0;
