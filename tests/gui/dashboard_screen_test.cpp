@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -37,6 +38,14 @@ struct DashboardUnderTest {
         state.refreshStatus();
     }
 
+    // Draws frames until the worker's figures are in (bounded: a hung worker fails the test, not the run).
+    void settle() {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        do h.frame();
+        while ((!screen.dashboard() || screen.dashboard()->computing()) && std::chrono::steady_clock::now() < deadline);
+        REQUIRE_FALSE(screen.dashboard()->computing());
+    }
+
     void session(const std::string& date, std::vector<std::string> learners) {
         core::Session s;
         s.date = date;
@@ -52,6 +61,7 @@ struct DashboardUnderTest {
 
 TEST_CASE("the dashboard shows the twelve months' figures and computes them once", "[dashboard_screen]") {
     DashboardUnderTest t;
+    t.settle();
     t.h.frames(3);
     auto* d = t.screen.dashboard();
     REQUIRE(d != nullptr);
@@ -59,14 +69,14 @@ TEST_CASE("the dashboard shows the twelve months' figures and computes them once
     CHECK(d->activity().learners == 2);
     CHECK(t.h.has("dashboard.figure.sessions"));
     CHECK(t.h.has("dashboard.months.chart"));
-    CHECK(d->refreshCount() == 1);  // three frames, one computation
+    CHECK(d->refreshCount() == 1);  // frames until the figures came, three more: one computation
 }
 
 TEST_CASE("the « Tout » preset widens the period to every session", "[dashboard_screen]") {
     DashboardUnderTest t;
-    t.h.frame();
+    t.settle();  // the « Tout » preset starts at the first session's date, which comes with the figures
     t.h.click("dashboard.preset.all");
-    t.h.frame();
+    t.settle();
     auto* d = t.screen.dashboard();
     CHECK(d->filter().from == core::addDays(core::today(), -3 * 365));
     CHECK(d->activity().sessions == 3);
@@ -85,9 +95,40 @@ TEST_CASE("a typed period applies once both dates are valid, and a half-typed on
     t.h.frame();
     CHECK(t.screen.dashboard()->filter() == before);
     t.h.typeText("-01");
-    t.h.frame();
+    t.settle();
     CHECK(t.screen.dashboard()->filter().from == "2020-01-01");
     CHECK(t.screen.dashboard()->activity().sessions == 3);
+}
+
+TEST_CASE("changing a filter does not block the frame: the old figures stay, marked, until the worker's arrive",
+          "[dashboard_screen]") {
+    DashboardUnderTest t;
+    // The notebook's connection takes the file exclusively before the worker opens its own, so the worker's
+    // read waits (busy timeout) for as long as the test holds the lock: the frames must go on meanwhile.
+    auto& db = t.f.notebook->database();
+    db.exec("PRAGMA locking_mode=EXCLUSIVE");
+    db.exec("BEGIN EXCLUSIVE");
+    auto quickFrame = [&] {
+        auto started = std::chrono::steady_clock::now();
+        t.h.frame();
+        return std::chrono::steady_clock::now() - started < std::chrono::milliseconds(200);
+    };
+    CHECK(quickFrame());
+    auto* d = t.screen.dashboard();
+    REQUIRE(d != nullptr);
+    CHECK(d->computing());
+    t.h.click("dashboard.preset.all");
+    for (int i = 0; i < 5; ++i) CHECK(quickFrame());
+    CHECK(d->computing());
+    CHECK(t.h.has("dashboard.computing"));
+    CHECK(d->activity().sessions == 0);  // nothing computed yet: what was drawn before stays
+    db.exec("COMMIT");
+    db.exec("PRAGMA locking_mode=NORMAL");
+    db.scalarInt("SELECT count(*) FROM sessions");  // the next access releases the exclusive lock
+    t.settle();
+    CHECK(d->activity().sessions == 3);  // the « Tout » preset's figures, not the twelve months'
+    t.h.frame();  // the figures may have come after the indicator was drawn in settle's last frame
+    CHECK_FALSE(t.h.has("dashboard.computing"));
 }
 
 TEST_CASE("the activity report button writes a CSV of the period into the export folder", "[dashboard_screen]") {

@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -298,4 +300,75 @@ TEST_CASE("a filter change computes only the tab shown; another tab catches up w
     CHECK(dashboard.activity().sessions == app::DashboardQueries(t.notebook->database()).activity(filter).sessions);
     dashboard.refresh();
     CHECK(dashboard.refreshCount() == computed + 1);
+}
+
+namespace {
+
+// Polls like the GUI's frames do, at most ten seconds: the worker's figures must arrive, not hang.
+bool awaitFigures(app::Dashboard& dashboard) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    do {
+        dashboard.refreshInBackground();
+        if (!dashboard.computing()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    } while (std::chrono::steady_clock::now() < deadline);
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a filter change returns at once with the previous figures, and the new ones arrive from the worker",
+          "[dashboard]") {
+    TerritoryFixture t;
+    app::Dashboard dashboard(*t.notebook, kToday);
+    dashboard.notice(t.notebook->status());
+    dashboard.refreshInBackground();
+    CHECK(dashboard.computing());
+    REQUIRE(awaitFigures(dashboard));
+    auto all = expected(t, dashboard.filter());
+    CHECK(dashboard.activity().sessions == all.sessions);
+    CHECK(!dashboard.choices().structures.empty());  // the choices came with the first figures
+
+    auto filter = dashboard.filter();
+    filter.structure = "Médiathèque Bron";
+    filter.adviser = "bruno";
+    dashboard.setFilter(filter);
+    auto started = std::chrono::steady_clock::now();
+    dashboard.refreshInBackground();
+    auto elapsed = std::chrono::steady_clock::now() - started;
+    CHECK(elapsed < std::chrono::milliseconds(16));  // within a frame: it only posted the job
+    CHECK(dashboard.computing());
+    CHECK(dashboard.activity().sessions == all.sessions);  // still the previous figures
+    REQUIRE(awaitFigures(dashboard));
+    auto narrowed = expected(t, filter);
+    REQUIRE(narrowed.sessions > 0);
+    CHECK(dashboard.activity().sessions == narrowed.sessions);
+    CHECK(dashboard.activity().participants == narrowed.participants);
+    CHECK(dashboard.activity().learners == static_cast<std::int64_t>(narrowed.learners.size()));
+    CHECK(dashboard.discardedCount() == 0);
+}
+
+TEST_CASE("figures computed for a filter changed meanwhile are dropped, and the latest filter's are shown",
+          "[dashboard]") {
+    TerritoryFixture t;
+    app::Dashboard dashboard(*t.notebook, kToday);
+    dashboard.notice(t.notebook->status());
+    REQUIRE(awaitFigures(dashboard));
+    int computed = dashboard.refreshCount();
+
+    auto first = dashboard.filter();
+    first.adviser = "alice";
+    dashboard.setFilter(first);
+    dashboard.refreshInBackground();
+    // The worker has long picked the job up; its answer comes back for a filter no longer wanted.
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    auto second = dashboard.filter();
+    second.adviser = "chloe";
+    dashboard.setFilter(second);
+    dashboard.refreshInBackground();
+    REQUIRE(awaitFigures(dashboard));
+    CHECK(dashboard.discardedCount() == 1);
+    CHECK(dashboard.refreshCount() == computed + 1);
+    CHECK(dashboard.activity().sessions == expected(t, second).sessions);
+    CHECK(dashboard.activity().sessions != expected(t, first).sessions);
 }
