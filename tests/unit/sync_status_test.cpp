@@ -41,7 +41,7 @@ TEST_CASE("an expired session tells the adviser to enroll again, with the full m
     auto s = in(State::Error);
     s.errorKey = "err.sync.unauthorized";
     auto line = app::describeSync(true, s, -1, "", tr);
-    CHECK(line.text == "Session expirée : réinscrivez cet ordinateur (mediane enroll)");
+    CHECK(line.text == "Session expirée\u202f: réinscrivez cet ordinateur (mediane enroll)");
     CHECK(line.tone == app::SyncLine::Tone::Error);
     CHECK(line.detail.find("Vos saisies sont conservées") != std::string::npos);
     CHECK(line.canSyncNow);
