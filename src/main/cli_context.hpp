@@ -27,7 +27,7 @@ struct CliContext {
 void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
 void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
 void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
-// `import directory FILE.csv` and `export directory` (on the export command): call after addExportCommand.
+// `import directory FILE.csv` and `export directory` (a kind of the export command): call after addExportCommand.
 void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 // `export activity-report` and `export pass-claim` (subcommands of export): call after addExportCommand.
 void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode);

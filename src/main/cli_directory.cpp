@@ -13,15 +13,6 @@ namespace mediane::cli {
 
 namespace {
 
-// The subcommand another file already registered, or a new one.
-CLI::App* subcommand(CLI::App& app, const std::string& name, const std::string& description) {
-    try {
-        return app.get_subcommand(name);
-    } catch (const CLI::OptionNotFound&) {
-        return app.add_subcommand(name, description);
-    }
-}
-
 void runImport(const CliContext& ctx, const std::string& file, int& exitCode) {
     auto notebook = ctx.openNotebook();
     app::DirectoryService directory(*notebook, ctx.assetsDir);
@@ -51,7 +42,7 @@ void runExport(const CliContext& ctx, const std::string& format, int& exitCode) 
 }  // namespace
 
 void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* import = subcommand(app, "import", "Import data files");
+    auto* import = app.add_subcommand("import", "Import data files");
     import->require_subcommand(1);
     auto file = std::make_shared<std::string>();
     auto* importDirectory = import->add_subcommand(
@@ -60,34 +51,13 @@ void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
     importDirectory->add_option("file", *file, "CSV file (UTF-8 or Windows-1252, `,` or `;`)")->required();
     importDirectory->callback([&ctx, &exitCode, file] { runImport(ctx, *file, exitCode); });
 
-    // `export` belongs to the export command (cli_export.cpp); the directory is one more kind it exports.
-    auto* exportCmd = subcommand(app, "export", "Export data");
-    if (exportCmd->get_option_no_throw("kind")) {
-        // The export command takes the kind as a positional and knows sessions, learners and cheques:
-        // catch `export directory` once its arguments are parsed, before the command's own callback runs.
-        exportCmd->parse_complete_callback([exportCmd, &ctx, &exitCode] {
-            auto* kind = exportCmd->get_option_no_throw("kind");
-            if (!kind || kind->count() == 0 || kind->as<std::string>() != "directory") return;
-            std::string format = "csv";
-            if (auto* f = exportCmd->get_option_no_throw("--format"); f && f->count() > 0) format = f->as<std::string>();
-            if (format != "csv" && format != "json")
-                throw Error(Error::Kind::Validation, "directory.err.format", {{"format", format}}, "format");
-            // The global options are stored into ctx only when the whole command line is parsed: read them here.
-            CliContext resolved = ctx;
-            const auto* root = exportCmd->get_parent();
-            if (auto* o = root->get_option_no_throw("--data"); o && o->count() > 0) resolved.dataDir = o->as<std::string>();
-            if (auto* o = root->get_option_no_throw("--lang"); o && o->count() > 0) resolved.language = o->as<std::string>();
-            runExport(resolved, format, exitCode);
-            throw CLI::Success();  // done: main turns Success into exit code 0, and the export callback is skipped
-        });
-    } else {
-        auto format = std::make_shared<std::string>("csv");
-        auto* exportDirectory = exportCmd->add_subcommand(
-            "directory", "Export the directory, strictly valid against the standard's schema.json");
-        exportDirectory->add_option("--format", *format, "csv or json")->check(CLI::IsMember({"csv", "json"}))
-            ->capture_default_str();
-        exportDirectory->callback([&ctx, &exitCode, format] { runExport(ctx, *format, exitCode); });
-    }
+    // `export` belongs to cli_export.cpp; the directory is one more kind it exports.
+    auto format = std::make_shared<std::string>("csv");
+    auto* exportDirectory = app.get_subcommand("export")->add_subcommand(
+        "directory", "Export the directory, strictly valid against the standard's schema.json");
+    exportDirectory->add_option("--format", *format, "csv or json")->check(CLI::IsMember({"csv", "json"}))
+        ->capture_default_str();
+    exportDirectory->callback([&ctx, &exitCode, format] { runExport(ctx, *format, exitCode); });
 }
 
 }  // namespace mediane::cli

@@ -20,16 +20,6 @@ struct ReportArgs {
     std::string output;
 };
 
-// The global options reach ctx only once the whole line is parsed; a subcommand callback runs before that.
-CliContext resolved(const CLI::App& cmd, const CliContext& ctx) {
-    CliContext out = ctx;
-    const CLI::App* root = &cmd;
-    while (root->get_parent()) root = root->get_parent();
-    if (auto* o = root->get_option_no_throw("--data"); o && o->count() > 0) out.dataDir = o->as<std::string>();
-    if (auto* o = root->get_option_no_throw("--lang"); o && o->count() > 0) out.language = o->as<std::string>();
-    return out;
-}
-
 void addFilterOptions(CLI::App& cmd, ReportArgs& args) {
     cmd.add_option("--from", args.filter.from, "First day of the period, YYYY-MM-DD")->required();
     cmd.add_option("--to", args.filter.to, "Last day of the period, YYYY-MM-DD")->required();
@@ -84,9 +74,6 @@ void runPassClaim(const CliContext& ctx, const ReportArgs& args) {
 
 void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
     auto* exportCmd = app.get_subcommand("export");
-    // `export KIND` takes its kind as a positional; these exports are subcommands of their own, which CLI11
-    // recognises before positionals. The kind is then legitimately absent, so it cannot stay required.
-    if (auto* kind = exportCmd->get_option_no_throw("kind")) kind->required(false);
 
     static ReportArgs report, claim;  // CLI11 keeps pointers to the option targets until parsing ends
     auto* activity = exportCmd->add_subcommand(
@@ -94,19 +81,17 @@ void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
         "One row per session of the period in the national activity report's shape (pseudonymous: no names, "
         "phones or e-mails; see docs/activity-report.md). xlsx adds the dashboard's tables as sheets");
     addFilterOptions(*activity, report);
-    activity->callback([activity, &ctx, &exitCode] {
-        runActivityReport(resolved(*activity, ctx), report);
+    activity->callback([&ctx, &exitCode] {
+        runActivityReport(ctx, report);
         exitCode = 0;
-        throw CLI::Success();  // done: the export command's own callback (which needs a kind) must not run
     });
 
     auto* passClaim = exportCmd->add_subcommand(
         "pass-claim", "Pass numérique reimbursement claim: the cheques redeemed in the period, as CSV");
     addFilterOptions(*passClaim, claim);
-    passClaim->callback([passClaim, &ctx, &exitCode] {
-        runPassClaim(resolved(*passClaim, ctx), claim);
+    passClaim->callback([&ctx, &exitCode] {
+        runPassClaim(ctx, claim);
         exitCode = 0;
-        throw CLI::Success();
     });
 }
 

@@ -39,6 +39,27 @@ int report(const mediane::Error& e, const mediane::cli::CliContext& ctx) {
     return 1;
 }
 
+// CLI11 says which word it did not expect; add which ones the command takes, in the user's language.
+void hintChoices(const CLI::App& app, const mediane::cli::CliContext& ctx) {
+    for (const auto* command : app.get_subcommands()) {
+        std::string names;
+        for (const auto* sub : command->get_subcommands({}))
+            names += (names.empty() ? "" : ", ") + sub->get_name();
+        if (names.empty()) continue;
+        auto unexpected = command->remaining();
+        try {
+            auto tr = ctx.translator();
+            if (!unexpected.empty())
+                std::cerr << "mediane: " << tr.format("cli.unexpected", {{"value", unexpected.front()}}) << "\n";
+            std::cerr << "mediane: "
+                      << tr.format("cli.expected_one_of", {{"command", command->get_name()}, {"choices", names}})
+                      << "\n";
+        } catch (const std::exception&) {
+            std::cerr << "mediane " << command->get_name() << ": " << names << "\n";
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,7 +100,9 @@ int main(int argc, char** argv) {
 #endif
         }
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        int code = app.exit(e);
+        if (code != 0) hintChoices(app, ctx);
+        return code;
     } catch (const mediane::Error& e) {
         return report(e, ctx);
     } catch (const std::exception& e) {
