@@ -7,22 +7,22 @@
 
 namespace mediane::store {
 
-namespace {
-
-// The standard's field name → its column in `places` (three columns predate the directory).
-std::string columnOf(const std::string& field) {
+std::string placeColumnOf(const std::string& field) {
     if (field == "nom") return "name";
     if (field == "code_postal") return "postal_code";
     if (field == "adresse") return "address";
     return field;
 }
 
+namespace {
+
+// The standard's field name → its column in `places` (three columns predate the directory).
 bool isNumeric(const std::string& field) { return field == "latitude" || field == "longitude"; }
 
 const std::string& selectColumns() {
     static const std::string cols = [] {
         std::string s;
-        for (const auto& f : core::PlaceRecord::fieldNames()) s += (s.empty() ? "p." : ", p.") + columnOf(f);
+        for (const auto& f : core::PlaceRecord::fieldNames()) s += (s.empty() ? "p." : ", p.") + placeColumnOf(f);
         return s;
     }();
     return cols;
@@ -87,7 +87,7 @@ DirectoryRepository::Upsert DirectoryRepository::upsert(const core::PlaceRecord&
     if (!existing) {
         std::string cols, marks;
         for (const auto& f : names) {
-            cols += (cols.empty() ? "" : ", ") + columnOf(f);
+            cols += (cols.empty() ? "" : ", ") + placeColumnOf(f);
             marks += marks.empty() ? "?" : ", ?";
         }
         auto st = m_db.prepare("INSERT INTO places (" + cols + ", kind, in_directory) VALUES (" + marks + ", ?, 1)");
@@ -108,7 +108,7 @@ DirectoryRepository::Upsert DirectoryRepository::upsert(const core::PlaceRecord&
     if (changed.empty() && !wasLocal) return Upsert::Unchanged;
     std::string sets;
     for (const auto& f : names)
-        if (f != "id") sets += (sets.empty() ? "" : ", ") + columnOf(f) + " = ?";
+        if (f != "id") sets += (sets.empty() ? "" : ", ") + placeColumnOf(f) + " = ?";
     auto st = m_db.prepare("UPDATE places SET " + sets + ", kind = ?, in_directory = 1 WHERE id = ?");
     int i = 1;
     for (const auto& f : names) {

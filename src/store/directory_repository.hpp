@@ -10,6 +10,10 @@
 
 namespace mediane::store {
 
+// The local places column of a field of the national standard: the three the notebook had before the
+// directory keep their first names (name, postal_code, address); the others are named as in the standard.
+std::string placeColumnOf(const std::string& standardField);
+
 class Database;
 class Outbox;
 

@@ -5,6 +5,7 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
+#include "store/directory_repository.hpp"
 #include "store/local_settings.hpp"
 
 namespace mediane::store {
@@ -279,8 +280,10 @@ void RemoteChanges::applyPlace(const RemoteChange& c) {
         m_db.prepare("INSERT INTO places (id, name) VALUES (?, ?)").bind(1, c.recordId).bind(2, text(c.fields, "name")).run();
     const auto& columns = placeColumns();
     for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
-        if (!columns.count(it.key())) continue;  // a field this laptop's schema does not know yet
-        auto st = m_db.prepare("UPDATE places SET \"" + it.key() + "\" = ? WHERE id = ?");
+        // Laptops push place edits under the standard's names (nom, adresse…), the hub's import under columns.
+        const std::string column = columns.count(it.key()) ? it.key() : placeColumnOf(it.key());
+        if (!columns.count(column)) continue;  // a field this laptop's schema does not know yet
+        auto st = m_db.prepare("UPDATE places SET \"" + column + "\" = ? WHERE id = ?");
         const auto& v = it.value();
         if (v.is_null()) st.bindNull(1);
         else if (v.is_number_integer()) st.bind(1, v.get<std::int64_t>());

@@ -269,3 +269,23 @@ TEST_CASE("an adviser's correction stays pending on the hub; a coordinator's edi
     auto csv = adviser.get("/v1/directory?format=csv");
     CHECK(csv.body.find("Mo-Fr 10:00-17:00") != std::string::npos);
 }
+
+TEST_CASE("a coordinator's rename of a place on a laptop reaches the other laptops' name column", "[hub][directory]") {
+    DirectoryHub t;
+    REQUIRE(t.import(exampleCsv()).exitCode == 0);
+    Laptop bruno, carla;
+    bruno.enroll(t.hub, "bruno");
+    carla.enroll(t.hub, "carla");
+    bruno.sync();
+    carla.sync();
+    REQUIRE(placeField(bruno, "structure-1", "name") == "Anonymal");
+
+    // Laptops push the standard's field names (nom); the receiving laptop stores them in its own columns.
+    app::DirectoryService directory(*carla.notebook, assetsDir());
+    auto r = directory.importText(replaced(exampleCsv(), "\"Anonymal\"", "\"Anonymal – Espace numérique\""),
+                                  "rename.csv");
+    REQUIRE(r.updated == 1);
+    carla.sync();
+    bruno.sync();
+    CHECK(placeField(bruno, "structure-1", "name") == "Anonymal – Espace numérique");
+}
