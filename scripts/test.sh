@@ -8,7 +8,7 @@ jobs="$(nproc 2>/dev/null || echo 2)"
 bash "$root/scripts/deps.sh"
 
 echo "== Release build and tests"
-bash "$root/scripts/build.sh" "$root/build"
+bash "$root/scripts/build.sh" "$root/build" -DMEDIANE_BUILD_BENCH=OFF
 (cd "$root/build" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 600)
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
