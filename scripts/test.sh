@@ -12,8 +12,10 @@ bash "$root/scripts/build.sh" "$root/build" -DMEDIANE_BUILD_BENCH=OFF
 (cd "$root/build" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 600)
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+# -O0: the sanitizers find the same faults, and the build is about six times faster than at -O2
+# (the std::regex-heavy directory code takes 97 s per file at -O2 under ASan, 16 s at -O0).
 bash "$root/scripts/build.sh" "$root/build-sanitize" -DMEDIANE_SANITIZE=ON -DMEDIANE_BUILD_BENCH=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo
+  -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS=-O0
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # Mesa and the X libraries keep allocations until exit; only our own leaks should fail a test.
