@@ -55,7 +55,8 @@ TEST_CASE("the hub refuses an adviser the territory's activity and gives it to t
                                      std::tuple{&chloe, "c", "grenoble"}}) {
         auto answer = f.push(*http, device, activityOf(tag));
         REQUIRE(answer.status == 200);
-        for (const auto& r : answer.json()["results"]) REQUIRE(r["status"] != "rejected");
+        const auto body = answer.json();  // keep the parsed body alive for the loop
+        for (const auto& r : body["results"]) REQUIRE(r["status"] != "rejected");
     }
 
     const std::set<std::string> lyon8 = {"Slyon8", "Blyon8", "Elyon8", "Alyon8"};

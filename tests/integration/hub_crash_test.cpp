@@ -61,7 +61,8 @@ TEST_CASE("a hub killed mid-batch loses no acknowledged op and keeps no half bat
     for (int b = acked; b < kBatches; ++b) {
         auto r = f.push(after, "laptop-1", batches[b]);
         REQUIRE(r.status == 200);
-        for (const auto& result : r.json()["results"]) {
+        const auto body = r.json();  // keep the parsed body alive for the loop
+        for (const auto& result : body["results"]) {
             auto status = result["status"].get<std::string>();
             REQUIRE((status == "applied" || status == "duplicate"));
         }
