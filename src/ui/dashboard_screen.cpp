@@ -16,6 +16,7 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/progress_chart.hpp"
+#include "ui/form_fields.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -26,12 +27,6 @@ namespace {
 const ImU32 kKindColours[3] = {IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255), IM_COL32(230, 159, 0, 255)};
 const ImU32 kLearnerLine = IM_COL32(204, 121, 167, 255);
 const char* kKinds[3] = {"individual", "workshop", "oneoff"};
-
-void sectionTitle(const std::string& text) {
-    ImGui::Spacing();
-    ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_CheckMark), "%s", text.c_str());
-    ImGui::Separator();
-}
 
 // 12345 → "12 345" in French, "12,345" in English: figures of a territory run into the tens of thousands.
 std::string grouped(std::int64_t n, const std::string& language) {

@@ -11,31 +11,12 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "ui/form_fields.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
 
 namespace {
-
-bool inError(const app::AppState& state, const char* field) {
-    return state.banner.kind == app::Banner::Kind::Error && state.banner.field == field;
-}
-
-void sectionTitle(const std::string& text) {
-    ImGui::Spacing();
-    ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_CheckMark), "%s", text.c_str());
-    ImGui::Separator();
-}
-
-bool textField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string* value,
-               int flags = 0) {
-    // Why: in a two-column table the second cell's text is laid out on the frame baseline; aligning every
-    // caption the same way keeps side-by-side captions level.
-    ImGui::AlignTextToFramePadding();
-    fieldLabel(state.tr(captionKey), inError(state, field));
-    ImGui::SetNextItemWidth(-1);
-    return inputText("", id, value, flags);
-}
 
 // A cheque or booklet number typed by hand; 0 (refused by the notebook) when it is not a number.
 std::int64_t parseNumber(const std::string& text) {
