@@ -10,7 +10,7 @@ PACKAGES=(
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev libxlsxwriter-dev
   catch2 libbenchmark-dev
   fonts-dejavu-core
-  xvfb xauth x11-utils imagemagick
+  xvfb xauth x11-utils imagemagick unzip
 )
 
 missing=()
