@@ -1,5 +1,7 @@
 #include "app/directory_service.hpp"
 
+#include "core/directory_import_report.hpp"
+
 #include <ctime>
 
 #include "app/notebook.hpp"
@@ -92,36 +94,7 @@ void DirectoryService::orientTo(core::Session& draft, const std::string& placeId
 }
 
 nlohmann::json importReportJson(const DirectoryImportResult& result, const core::Translator& tr) {
-    const auto& plan = result.plan;
-    nlohmann::json j;
-    j["file"] = result.file;
-    j["encoding"] = plan.encoding;
-    j["delimiter"] = std::string(1, plan.delimiter);
-    j["bom"] = plan.hadBom;
-    j["crlf"] = plan.crlf;
-    j["rows"] = plan.rows;
-    j["created"] = result.created;
-    j["updated"] = result.updated;
-    j["unchanged"] = result.unchanged;
-    j["rejected"] = plan.rejectedRows;
-    auto notes = nlohmann::json::array();
-    for (const auto& n : plan.notes) {
-        nlohmann::json e{{"line", n.line}, {"field", n.field}, {"action", n.action}, {"reason", n.key}};
-        if (n.action == "rejected") {
-            e["value"] = core::isValidUtf8(n.oldValue) ? n.oldValue : std::string();
-        } else {
-            e["old"] = n.oldValue;
-            e["new"] = n.newValue;
-        }
-        auto params = n.params;
-        if (auto reason = params.find("reason_key"); reason != params.end()) params["reason"] = tr.format(reason->second, params);
-        for (auto& [k, v] : params)
-            if (!core::isValidUtf8(v)) v.clear();
-        e["message"] = tr.format(n.key, params);
-        notes.push_back(std::move(e));
-    }
-    j["notes"] = std::move(notes);
-    return j;
+    return core::directoryImportReport(result.file, result.plan, {result.created, result.updated, result.unchanged}, tr);
 }
 
 core::LocalDateTime localNow() {

@@ -1,5 +1,6 @@
 #include "sync/hub/directory_publish.hpp"
 
+#include "core/directory_import_report.hpp"
 #include "core/text_file.hpp"
 #include "core/uuid.hpp"
 #include "sync/hub/directory_records.hpp"
@@ -55,36 +56,7 @@ DirectoryPublication publishDirectory(HubStore& store, const core::DirectoryImpo
 
 json directoryImportReport(const std::string& file, const core::DirectoryImportPlan& plan,
                            const DirectoryPublication& publication, const core::Translator& tr) {
-    json j;
-    j["file"] = file;
-    j["encoding"] = plan.encoding;
-    j["delimiter"] = std::string(1, plan.delimiter);
-    j["bom"] = plan.hadBom;
-    j["crlf"] = plan.crlf;
-    j["rows"] = plan.rows;
-    j["created"] = publication.created;
-    j["updated"] = publication.updated;
-    j["unchanged"] = publication.unchanged;
-    j["rejected"] = plan.rejectedRows;
-    auto notes = json::array();
-    for (const auto& n : plan.notes) {
-        json e{{"line", n.line}, {"field", n.field}, {"action", n.action}, {"reason", n.key}};
-        // Invalid UTF-8 (a Windows-1252 cell that could not be read) would make the JSON unprintable.
-        if (n.action == "rejected") {
-            e["value"] = core::isValidUtf8(n.oldValue) ? n.oldValue : std::string();
-        } else {
-            e["old"] = core::isValidUtf8(n.oldValue) ? n.oldValue : std::string();
-            e["new"] = core::isValidUtf8(n.newValue) ? n.newValue : std::string();
-        }
-        auto params = n.params;
-        if (auto reason = params.find("reason_key"); reason != params.end()) params["reason"] = tr.format(reason->second, params);
-        for (auto& [k, v] : params)
-            if (!core::isValidUtf8(v)) v.clear();
-        e["message"] = tr.format(n.key, params);
-        notes.push_back(std::move(e));
-    }
-    j["notes"] = std::move(notes);
-    return j;
+    return core::directoryImportReport(file, plan, {publication.created, publication.updated, publication.unchanged}, tr);
 }
 
 }  // namespace mediane::hub
