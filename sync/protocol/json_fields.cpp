@@ -17,6 +17,9 @@ nlohmann::json parseJson(const std::string& text) {
         // The parser's byte offset tells a client author where a truncated body stops.
         throw Error(Error::Kind::Validation, "err.sync.json_invalid",
                     {{"byte", std::to_string(e.byte)}, {"detail", e.what()}});
+    } catch (const nlohmann::json::out_of_range& e) {
+        // A number past double's range ("1e400") is thrown as out_of_range, not parse_error: still bad input.
+        throw Error(Error::Kind::Validation, "err.sync.json_invalid", {{"byte", "?"}, {"detail", e.what()}});
     }
 }
 
