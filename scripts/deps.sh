@@ -7,7 +7,7 @@ PACKAGES=(
   build-essential cmake pkg-config git ccache
   libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dev libgl1-mesa-dri
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev
-  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev libxlsxwriter-dev
+  libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev libxlsxwriter-dev libsecret-1-dev
   catch2 libbenchmark-dev
   fonts-dejavu-core
   xvfb xauth x11-utils imagemagick unzip

@@ -7,6 +7,8 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 # XLSX exports of the activity report and the dashboard tables (libxlsxwriter-dev).
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)
+# The device token in the desktop's secret service (GNOME Keyring, KWallet) when one runs (libsecret-1-dev).
+pkg_check_modules(LIBSECRET REQUIRED IMPORTED_TARGET libsecret-1)
 
 if(MEDIANE_BUILD_GUI)
   # Debian's libimgui.a already contains the GLFW and OpenGL3 backends.

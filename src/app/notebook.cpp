@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/private_files.hpp"
 #include "store/migrations.hpp"
 
 #include <cstdlib>
@@ -29,9 +30,10 @@ std::string findAssetsDir(const std::string& executablePath) {
 std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::string& assetsDir) {
     auto vocabularies = core::Vocabularies::loadFile(assetsDir + "/vocab/vocabularies.json");
     auto framework = core::CompetenceFramework::loadFile(assetsDir + "/vocab/crcn.json");
-    std::error_code ec;
-    fs::create_directories(dataDir, ec);
-    if (ec) throw Error(Error::Kind::Io, "err.data_dir", {{"file", dataDir}, {"detail", ec.message()}});
+    // Learners' names and phones live here: whatever Médiane writes from now on (the notebook, its
+    // WAL, exports, the token file) is readable by the adviser's account only.
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);
     auto db = std::make_unique<store::Database>((fs::path(dataDir) / kDatabaseFile).string());
     store::migrate(*db);
     return std::make_unique<Notebook>(std::move(db), std::move(vocabularies), std::move(framework));

@@ -1,6 +1,7 @@
 #include "store/database.hpp"
 
 #include "core/error.hpp"
+#include "core/private_files.hpp"
 
 #include <sqlite3.h>
 
@@ -22,6 +23,13 @@ namespace {
 Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
     const int flags = mode == OpenMode::ReadOnly ? SQLITE_OPEN_READONLY
                                                  : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    const bool onDisk = mode == OpenMode::ReadWrite && !path.empty() && path != ":memory:";
+    // Learners' data: a file left 0644 by an older Médiane, or copied in, is made 0600 before use.
+    if (onDisk) core::tightenDatabaseFiles(path);
+    // SQLite creates the file (and later its -wal and -shm, with the file's own mode) itself: only
+    // the umask decides their mode, so it is 077 while the connection opens and switches to WAL.
+    std::optional<core::PrivateUmask> privateUmask;
+    if (onDisk) privateUmask.emplace();
     int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
@@ -38,6 +46,8 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
             exec("PRAGMA synchronous=FULL");
         }
         exec("PRAGMA foreign_keys=ON");
+        privateUmask.reset();
+        if (onDisk) core::tightenDatabaseFiles(path);
     } catch (const Error& e) {
         sqlite3_close(m_db);
         m_db = nullptr;

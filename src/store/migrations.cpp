@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "store/database.hpp"
+#include "store/device_secret.hpp"
 
 namespace mediane::store {
 
@@ -274,6 +275,16 @@ ALTER TABLE sync_conflicts ADD COLUMN resolved_by TEXT NOT NULL DEFAULT '';
 ALTER TABLE sync_conflicts ADD COLUMN resolved_at TEXT NOT NULL DEFAULT '';
 )SQL";
 
+// Version 7: the device token leaves the notebook for the secret service or a 0600 file beside it
+// (moveDeviceTokenOutOfNotebook runs first, in the same transaction), so a copied notebook or a
+// backup of it never carries it. migrate() runs this with secure_delete on, VACUUMs, then truncates the WAL:
+// the old bytes stay neither in the file's free space nor in old WAL frames.
+constexpr int kTokenLeavesNotebook = 7;
+const char* kV7 = R"SQL(
+UPDATE sync_account SET device_token = '';
+ALTER TABLE sync_account DROP COLUMN device_token;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -284,6 +295,7 @@ const std::vector<Migration>& migrations() {
         {4, "sync client: hub account and device token, conflict inbox, skipped changes", kV4},
         {5, "coordinator dashboard: session structure and adviser, dashboard indexes", kV5},
         {6, "conflict inbox: resolution state of each conflict", kV6},
+        {7, "sync client: the device token leaves the notebook (secret service or a 0600 file)", kV7},
     };
     return all;
 }
@@ -300,10 +312,21 @@ void migrate(Database& db, int target) {
                     {{"file", db.path()}, {"version", std::to_string(current)}});
     for (const auto& m : migrations()) {
         if (m.version <= current || m.version > target) continue;
+        const bool erasesToken = m.version == kTokenLeavesNotebook;
+        const auto secureDelete = db.scalarInt("PRAGMA secure_delete");
+        if (erasesToken) db.exec("PRAGMA secure_delete = ON");
         Transaction tx(db);
+        const bool movedToken = erasesToken && moveDeviceTokenOutOfNotebook(db);
         db.exec(m.sql);
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
+        if (erasesToken) {
+            db.exec("PRAGMA secure_delete = " + std::to_string(secureDelete));
+            // Tokens of earlier enrolments were replaced without secure_delete and may linger in free
+            // space of the page; VACUUM rewrites the file from live rows only (once, on old notebooks).
+            if (movedToken) db.exec("VACUUM");
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
     }
 }
 

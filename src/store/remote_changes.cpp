@@ -390,12 +390,16 @@ void RemoteChanges::setConflictsAfter(std::int64_t id) {
     LocalSettings(m_db).set(kConflictsAfterKey, std::to_string(id));
 }
 
+SyncAccountStore::SyncAccountStore(Database& db) : m_db(db), m_secret(openDeviceSecret(dataDirOf(db))) {}
+SyncAccountStore::SyncAccountStore(Database& db, std::unique_ptr<DeviceSecret> secret)
+    : m_db(db), m_secret(std::move(secret)) {}
+SyncAccountStore::~SyncAccountStore() = default;
+
 std::optional<SyncAccount> SyncAccountStore::load() {
-    auto st = m_db.prepare("SELECT hub_url, device_token, login, role, structure, territory, enrolled_at "
-                           "FROM sync_account WHERE id = 1");
+    auto st = m_db.prepare("SELECT hub_url, login, role, structure, territory, enrolled_at FROM sync_account WHERE id = 1");
     if (!st.step()) return std::nullopt;
-    return SyncAccount{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
-                       st.columnText(4), st.columnText(5), st.columnText(6)};
+    return SyncAccount{st.columnText(0), m_secret->load().value_or(""), st.columnText(1), st.columnText(2),
+                       st.columnText(3), st.columnText(4), st.columnText(5)};
 }
 
 void SyncAccountStore::save(const SyncAccount& a) {
@@ -406,11 +410,15 @@ void SyncAccountStore::save(const SyncAccount& a) {
         LocalSettings(m_db).set(kCursorKey, "0");
         LocalSettings(m_db).set(kConflictsAfterKey, "0");
     }
-    m_db.prepare("INSERT OR REPLACE INTO sync_account (id, hub_url, device_token, login, role, structure, territory, "
-                 "enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, a.hubUrl).bind(2, a.deviceToken).bind(3, a.login).bind(4, a.role).bind(5, a.structure)
-        .bind(6, a.territory).bind(7, a.enrolledAt)
+    m_db.prepare("INSERT OR REPLACE INTO sync_account (id, hub_url, login, role, structure, territory, enrolled_at) "
+                 "VALUES (1, ?, ?, ?, ?, ?, ?)")
+        .bind(1, a.hubUrl).bind(2, a.login).bind(3, a.role).bind(4, a.structure).bind(5, a.territory)
+        .bind(6, a.enrolledAt)
         .run();
+    // Before the commit: a token that cannot be kept rolls the account back, so the laptop never
+    // looks enrolled without a way to authenticate.
+    if (a.deviceToken.empty()) m_secret->erase();
+    else m_secret->save(a.deviceToken);
     tx.commit();
 }
 

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "store/device_secret.hpp"
 
 namespace mediane::store {
 
@@ -86,7 +89,9 @@ private:
     std::set<std::string> m_placeColumns;
 };
 
-// The hub this laptop is enrolled with, and its device token (kept out of the notebook's exports).
+// The hub this laptop is enrolled with, and its device token. The account's fields are rows of the
+// notebook; the token is not: it lives in the notebook's DeviceSecret (secret service or a 0600 file),
+// so a copied .sqlite file, an export or a backup never carries it.
 struct SyncAccount {
     std::string hubUrl;
     std::string deviceToken;
@@ -99,13 +104,24 @@ struct SyncAccount {
 
 class SyncAccountStore {
 public:
-    explicit SyncAccountStore(Database& db) : m_db(db) {}
+    // The token store this process chose for the notebook's directory (openDeviceSecret).
+    explicit SyncAccountStore(Database& db);
+    // An explicit token store, e.g. the file store in a test.
+    SyncAccountStore(Database& db, std::unique_ptr<DeviceSecret> secret);
+    ~SyncAccountStore();
+    SyncAccountStore(const SyncAccountStore&) = delete;
+    SyncAccountStore& operator=(const SyncAccountStore&) = delete;
+
+    // The account when this laptop was enrolled; deviceToken is empty when the token is missing (e.g.
+    // the notebook was copied to another computer): the hub then answers 401 and asks to sign in again.
     std::optional<SyncAccount> load();
+    // The account's fields and its token together: when the token cannot be kept, nothing is saved.
     void save(const SyncAccount& account);
     void setHubUrl(const std::string& url);
 
 private:
     Database& m_db;
+    std::unique_ptr<DeviceSecret> m_secret;
 };
 
 }  // namespace mediane::store

@@ -12,6 +12,7 @@
 #include "core/directory_import.hpp"
 #include "core/directory_schema.hpp"
 #include "core/error.hpp"
+#include "core/private_files.hpp"
 #include "core/text_file.hpp"
 #include "core/translator.hpp"
 #include "sync/hub/credentials.hpp"
@@ -24,8 +25,13 @@ namespace {
 using namespace mediane;
 
 std::string storePath(const std::string& dataDir) {
-    std::filesystem::create_directories(dataDir);
-    return (std::filesystem::path(dataDir) / "hub.sqlite3").string();
+    // Password hashes, token hashes and every structure's learners: the owner's account only. SQLite
+    // creates -wal and -shm with the main file's mode, so a 0600 hub.sqlite3 keeps them 0600 too.
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);
+    auto path = std::filesystem::path(dataDir) / "hub.sqlite3";
+    core::tightenDatabaseFiles(path);
+    return path.string();
 }
 
 // The i18n tables next to the binary's build tree, else the source tree's.

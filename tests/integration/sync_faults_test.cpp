@@ -143,7 +143,9 @@ TEST_CASE("a wrong or revoked token is refused with a sign-in request and the qu
     Office o;
     o.a.addLearner("Bénéficiaire 0001");
     SECTION("wrong token") {
-        o.a.notebook->database().exec("UPDATE sync_account SET device_token = 'not-a-token'");
+        auto account = *store::SyncAccountStore(o.a.notebook->database()).load();
+        account.deviceToken = "not-a-token";
+        store::SyncAccountStore(o.a.notebook->database()).save(account);
     }
     SECTION("revoked device") {
         auto device = o.a.notebook->status().deviceId;
