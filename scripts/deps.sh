@@ -9,6 +9,7 @@ PACKAGES=(
   libsqlite3-dev libcurl4-openssl-dev nlohmann-json3-dev libcli11-dev
   libcpp-httplib-dev libssl-dev zlib1g-dev libbrotli-dev libsodium-dev libxlsxwriter-dev libsecret-1-dev
   catch2 libbenchmark-dev
+  clang-14 libclang-rt-14-dev llvm-14
   fonts-dejavu-core
   xvfb xauth x11-utils imagemagick unzip
 )

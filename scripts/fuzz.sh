@@ -22,7 +22,7 @@ echo "== Fuzz build (clang, ASan + UBSan + libFuzzer) in $build"
 # ccache keys on paths relative to the checkout, as in build.sh. -O1 with assertions on: what libFuzzer's
 # authors recommend, and about twice as fast to compile as the Release build.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
-CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1" \
+CC=clang-14 CXX=clang++-14 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1" \
   -DMEDIANE_BUILD_FUZZ=ON -DMEDIANE_BUILD_GUI=OFF -DMEDIANE_BUILD_TESTS=OFF -DMEDIANE_BUILD_BENCH=OFF >/dev/null
 # A target whose source needs a part of the hub that this checkout lacks is simply not defined: skip it.
 defined="$(cmake --build "$build" --target help)"

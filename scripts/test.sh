@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds and runs the whole test suite: once in Release, once under
-# AddressSanitizer + UndefinedBehaviorSanitizer. GUI tests get a virtual display (Xvfb) started here.
+# AddressSanitizer + UndefinedBehaviorSanitizer, then every fuzz target for a bounded time (clang).
+# GUI tests get a virtual display (Xvfb) started here.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jobs="$(nproc 2>/dev/null || echo 2)"
@@ -21,3 +22,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # Mesa and the X libraries keep allocations until exit; only our own leaks should fail a test.
 export LSAN_OPTIONS="suppressions=$root/tests/support/lsan.supp:print_suppressions=0"
 (cd "$root/build-sanitize" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 900)
+
+echo "== Fuzzing (libFuzzer, clang): each target for ${MEDIANE_FUZZ_SECONDS:-45} s"
+# Bounded so the whole run stays short on two cores (docs/fuzzing.md has the measured times); a crash
+# fails the run and prints the reproducer.
+bash "$root/scripts/fuzz.sh" "${MEDIANE_FUZZ_SECONDS:-45}"
