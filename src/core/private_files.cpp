@@ -54,6 +54,14 @@ void ensurePrivateDirectory(const fs::path& dir) {
     if (::stat(dir.c_str(), &st) != 0)
         throw Error(Error::Kind::Io, "err.data_dir", {{"file", dir.string()}, {"detail", std::strerror(errno)}});
     if ((st.st_mode & 0777) == 0700) return;
+    // A shared sticky directory (--data /tmp) must keep working for everyone else: the files in it are
+    // 0600 anyway; say why the folder itself was left alone.
+    if (st.st_mode & S_ISVTX) {
+        std::lock_guard lock(noticeMutex());
+        std::fprintf(stderr, "%s: %s is a shared folder; its mode is left as it is (keep the data in a folder of its own)\n",
+                     program_invocation_short_name, dir.c_str());
+        return;
+    }
     if (::chmod(dir.c_str(), 0700) != 0)
         throw Error(Error::Kind::Io, "err.file_mode", {{"file", dir.string()}, {"detail", std::strerror(errno)}});
     // A directory we just created had 0700 already; only a looser pre-existing one is worth a line.

@@ -27,7 +27,8 @@ private:
     mode_t m_previous;
 };
 
-// Creates dir (and missing parents) and makes dir itself 0700, tightening a looser existing one.
+// Creates dir (and missing parents) and makes dir itself 0700, tightening a looser existing one
+// (except a sticky shared folder such as /tmp, which is left as it is, with a line on stderr).
 // Throws mediane::Error (Io, "err.data_dir" when it cannot be created, "err.file_mode" when its mode cannot be set).
 void ensurePrivateDirectory(const std::filesystem::path& dir);
 

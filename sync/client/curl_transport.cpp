@@ -17,10 +17,25 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* out) {
     return size * count;
 }
 
+// The renewed token header (docs/sync-protocol.md, "Token lifetime"): 64 hex characters, else ignored.
+std::optional<std::string> nextTokenOf(const std::string& line, const std::string& lower) {
+    constexpr const char* kName = "x-mediane-next-token:";
+    if (lower.rfind(kName, 0) != 0) return std::nullopt;
+    std::string token;
+    for (char c : line.substr(std::char_traits<char>::length(kName)))
+        if (!std::isspace(static_cast<unsigned char>(c))) token += c;
+    if (token.size() != 64) return std::nullopt;
+    for (char c : token)
+        if (!std::isxdigit(static_cast<unsigned char>(c))) return std::nullopt;
+    return token;
+}
+
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* out) {
     std::string line(data, size * count);
     std::string lower;
     for (char c : line) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto& response = *static_cast<HttpResponse*>(out);
+    if (auto token = nextTokenOf(line, lower)) response.nextToken = token;
     constexpr const char* kName = "retry-after:";
     if (lower.rfind(kName, 0) == 0) {
         // Only the delay-seconds form; an HTTP date falls back to our own backoff.
@@ -37,7 +52,7 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* out)
                 break;
             }
         }
-        if (digits) *static_cast<std::optional<int>*>(out) = seconds;
+        if (digits) response.retryAfterSeconds = seconds;
     }
     return size * count;
 }
@@ -106,7 +121,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.retryAfterSeconds);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
     if (request.method == "POST") {
         curl_easy_setopt(curl, CURLOPT_POST, 1L);
         curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.data());

@@ -19,6 +19,19 @@ store::SyncAccount enrollDevice(store::Database& db, Transport& transport, const
     auto response = transport.send({"POST", "/v1/enroll", encode(request).dump(), false, ""});
     if (response.status == 401)
         throw Error(Error::Kind::Refused, "err.sync.invalid_credentials", {{"login", login}}, "enroll.password");
+    if (response.status == 409 || response.status == 403 || response.status == 429) {
+        // The hub's stable codes, each with its own explanation: taken, revoked, disabled, throttled.
+        auto error = hubError(response, "/v1/enroll");
+        const auto& code = error.params().at("error");
+        if (code == "device_taken" || code == "device_revoked" || code == "account_disabled" ||
+            code == "login_throttled") {
+            auto params = error.params();
+            params["login"] = login;
+            if (!params.count("retry_after")) params["retry_after"] = "60";
+            throw Error(Error::Kind::Refused, "err.sync." + code, params);
+        }
+        throw error;
+    }
     if (response.status != 200) throw hubError(response, "/v1/enroll");
     EnrollResponse decoded;
     try {

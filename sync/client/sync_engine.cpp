@@ -49,22 +49,44 @@ void SyncEngine::progress(SyncProgress::Phase phase, std::int64_t done, std::int
     if (m_options.onProgress) m_options.onProgress({phase, done, total});
 }
 
-HttpResponse SyncEngine::exchange(const HttpRequest& request) { return m_transport.send(request); }
+HttpResponse SyncEngine::exchange(HttpRequest request) {
+    request.token = m_token;
+    auto response = m_transport.send(request);
+    // Saved whatever the status: the hub already holds the new token's hash as this device's next token.
+    if (response.nextToken && *response.nextToken != m_token) keepRenewedToken(*response.nextToken);
+    if (response.status == 401 || response.status == 403) {
+        auto error = hubError(response, request.target.substr(0, request.target.find('?')));
+        const auto& code = error.params().at("error");
+        if (code == "token_expired" || code == "account_disabled")
+            throw Error(Error::Kind::Refused, "err.sync." + code, error.params());
+    }
+    return response;
+}
+
+void SyncEngine::keepRenewedToken(const std::string& token) {
+    store::SyncAccountStore accounts(m_db);
+    auto account = accounts.load();
+    if (!account) return;
+    account->deviceToken = token;
+    accounts.save(*account);
+    m_token = token;
+}
 
 SyncReport SyncEngine::runOnce() {
     auto account = store::SyncAccountStore(m_db).load();
     if (!account) throw Error(Error::Kind::Refused, "err.sync.not_enrolled");
     std::string deviceId = store::LocalSettings(m_db).deviceId();
+    m_token = account->deviceToken;
     SyncReport report;
     // Push first: the pull then brings back the hub's merge of what this laptop just sent.
     auto start = std::chrono::steady_clock::now();
-    push(account->deviceToken, deviceId, report);
+    push(deviceId, report);
     auto pushed = std::chrono::steady_clock::now();
     report.pushSeconds = std::chrono::duration<double>(pushed - start).count();
     report.wire = m_transport.stats();
     if (m_options.pushOnly) return report;
-    pull(account->deviceToken, report);
-    fetchConflicts(account->deviceToken, report);
+    pull(report);
+    fetchConflicts(report);
     report.pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
     report.wire = m_transport.stats();
     report.finishedAt = core::nowUtc();
@@ -72,7 +94,7 @@ SyncReport SyncEngine::runOnce() {
     return report;
 }
 
-void SyncEngine::push(const std::string& token, const std::string& deviceId, SyncReport& report) {
+void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
     OutboxLedger ledger(m_db);
     std::int64_t total = ledger.waiting(), done = 0;
     int batchOps = m_options.batchOps;
@@ -83,7 +105,7 @@ void SyncEngine::push(const std::string& token, const std::string& deviceId, Syn
         PushRequest request;
         request.deviceId = deviceId;
         request.batch = batch;
-        HttpRequest http{"POST", "/v1/push", encode(request).dump(), true, token};
+        HttpRequest http{"POST", "/v1/push", encode(request).dump(), true, ""};
         auto response = exchange(http);
         ++report.pushRequests;
         if (response.status == 413) {
@@ -122,13 +144,13 @@ void SyncEngine::push(const std::string& token, const std::string& deviceId, Syn
     }
 }
 
-void SyncEngine::pull(const std::string& token, SyncReport& report) {
+void SyncEngine::pull(SyncReport& report) {
     store::RemoteChanges remote(m_db);
     std::int64_t since = remote.cursor();
     progress(SyncProgress::Phase::Pulling, 0, 0);
     for (int page = 0;; ++page) {
         std::string target = "/v1/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(m_options.pullPage);
-        auto response = exchange({"GET", target, "", false, token});
+        auto response = exchange({"GET", target, "", false, ""});
         ++report.pullRequests;
         if (response.status == 410 && since > 0) {
             // Tombstones older than the cursor were pruned: take the whole feed again.
@@ -165,12 +187,12 @@ void SyncEngine::pull(const std::string& token, SyncReport& report) {
     report.cursor = since;
 }
 
-void SyncEngine::fetchConflicts(const std::string& token, SyncReport& report) {
+void SyncEngine::fetchConflicts(SyncReport& report) {
     store::RemoteChanges remote(m_db);
     std::int64_t after = remote.conflictsAfter();
     progress(SyncProgress::Phase::Conflicts, 0, 0);
     for (;;) {
-        auto response = exchange({"GET", "/v1/conflicts?after=" + std::to_string(after), "", false, token});
+        auto response = exchange({"GET", "/v1/conflicts?after=" + std::to_string(after), "", false, ""});
         ++report.pullRequests;
         if (response.status != 200) throw hubError(response, "/v1/conflicts");
         std::vector<store::RemoteConflict> conflicts;

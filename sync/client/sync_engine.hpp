@@ -51,22 +51,27 @@ struct EngineOptions {
 // Usage: CurlTransport t(account.hubUrl); SyncEngine engine(db, t); auto report = engine.runOnce();
 // Blocking: the GUI runs it on SyncWorker's thread, with its own Database connection.
 // Throws mediane::Error: Kind::Io for what is worth retrying later (network, 5xx, unreadable answer),
-// Kind::Refused for what needs a person (not enrolled, token refused, protocol too old).
+// Kind::Refused for what needs a person (not enrolled, token refused or expired, account disabled,
+// protocol too old). A token the hub renews on the way is saved at once and used for the rest of the run.
 class SyncEngine {
 public:
     SyncEngine(store::Database& db, Transport& transport, EngineOptions options = {});
     SyncReport runOnce();
 
 private:
-    void push(const std::string& token, const std::string& deviceId, SyncReport& report);
-    void pull(const std::string& token, SyncReport& report);
-    void fetchConflicts(const std::string& token, SyncReport& report);
-    HttpResponse exchange(const HttpRequest& request);
+    void push(const std::string& deviceId, SyncReport& report);
+    void pull(SyncReport& report);
+    void fetchConflicts(SyncReport& report);
+    // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
+    // expired token or a disabled account into the error that asks a person to act.
+    HttpResponse exchange(HttpRequest request);
+    void keepRenewedToken(const std::string& token);
     void progress(SyncProgress::Phase phase, std::int64_t done, std::int64_t total);
 
     store::Database& m_db;
     Transport& m_transport;
     EngineOptions m_options;
+    std::string m_token;
 };
 
 }  // namespace mediane::sync

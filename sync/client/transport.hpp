@@ -19,6 +19,8 @@ struct HttpResponse {
     long status = 0;
     std::string body;                      // decompressed
     std::optional<int> retryAfterSeconds;  // from a Retry-After header, when the hub sent one
+    // A renewed device token (X-Mediane-Next-Token): the laptop must keep it and use it from now on.
+    std::optional<std::string> nextToken{};
 };
 
 // Bytes actually on the wire (compressed bodies and headers), for the status and the benchmarks.

@@ -1,4 +1,6 @@
 // resin-hub: serves the sync protocol, and manages accounts, devices and compaction from the command line.
+#include <algorithm>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
@@ -7,6 +9,7 @@
 #include <thread>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "core/calendar.hpp"
 #include "core/directory_import.hpp"
@@ -15,7 +18,9 @@
 #include "core/private_files.hpp"
 #include "core/text_file.hpp"
 #include "core/translator.hpp"
+#include "sync/hub/audit_log.hpp"
 #include "sync/hub/credentials.hpp"
+#include "sync/hub/device_tokens.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
@@ -78,28 +83,66 @@ void splitListen(const std::string& listen, hub::ServerOptions& options) {
         throw validationError("err.hub.listen_format", "--listen", {{"value", listen}});
 }
 
-int serve(const std::string& dataDir, const std::string& listen, std::size_t maxBody, const std::string& assets) {
+std::string auditPath(const std::string& dataDir, const std::string& auditLog) {
+    return auditLog.empty() ? (std::filesystem::path(dataDir) / "audit.jsonl").string() : auditLog;
+}
+
+// Admin commands leave the same trail as requests, with "cli" as their address.
+void auditCommand(const std::string& path, const std::string& action, const std::string& login,
+                  const std::string& device, const std::string& result) {
+    hub::AuditLog log(path);
+    log.record({"cli", login, device, action, result});
+}
+
+struct ServeSettings {
+    std::string listen;
+    std::size_t maxBody = 8 * 1024 * 1024;
+    std::string assets;
+    std::int64_t tokenSeconds = 0;
+    std::string auditLog;
+    hub::TlsFiles tls;
+    hub::ConnectionLimits limits;
+};
+
+int serve(const std::string& dataDir, const ServeSettings& settings) {
+    const auto& listen = settings.listen;
+    const auto& assets = settings.assets;
     // Signals are taken by one thread with sigwait, so stopping the server never runs inside a handler.
     sigset_t stopSignals;
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGTERM);
     sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGHUP);  // re-read the TLS certificate and key
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
     hub::ServerOptions options;
     splitListen(listen, options);
-    options.maxBodyBytes = maxBody;
+    options.maxBodyBytes = settings.maxBody;
+    options.limits = settings.limits;
+    options.tls = settings.tls;
     options.directorySchemaPath = directorySchemaPath(assets);
+    options.tokenLifetimeSeconds = settings.tokenSeconds;
+    hub::AccountGuardConfig guard;
+    guard.auditLogPath = auditPath(dataDir, settings.auditLog);
+    options.accounts = std::make_shared<hub::AccountGuard>(guard);
     hub::SqliteHubStore store(storePath(dataDir));
     hub::HubServer server(store, loadTranslator(assets), options);
     int port = server.bind();
-    std::printf("listening on %s:%d\n", options.host.c_str(), port);
+    std::printf("listening on %s:%d%s\n", options.host.c_str(), port, options.tls.certFile.empty() ? "" : " (https)");
     std::fflush(stdout);
 
     std::thread waiter([&server, stopSignals] {
-        int signal = 0;
-        sigwait(&stopSignals, &signal);
+        for (;;) {
+            int signal = 0;
+            sigwait(&stopSignals, &signal);
+            if (signal != SIGHUP) break;
+            auto error = server.reloadTls();
+            if (error.empty())
+                std::fprintf(stderr, "tls: certificate and key reloaded\n");
+            else
+                std::fprintf(stderr, "tls: reload failed, the previous certificate stays in use: %s\n", error.c_str());
+        }
         server.stop();
     });
     server.serve();
@@ -109,17 +152,79 @@ int serve(const std::string& dataDir, const std::string& listen, std::size_t max
     return 0;
 }
 
-int addUser(const std::string& dataDir, hub::UserAccount user) {
+int addUser(const std::string& dataDir, hub::UserAccount user, const std::string& audit) {
     if (user.role != "adviser" && user.role != "coordinator" && user.role != "admin")
         throw validationError("err.hub.role", "--role", {{"value", user.role}});
     std::string password;
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
     if (password.size() < 10) throw validationError("err.hub.password_short", "password", {{"min", "10"}});
-    user.passwordHash = hub::hashPassword(password);
     hub::SqliteHubStore store(storePath(dataDir));
-    store.saveUser(user);
-    std::printf("user %s saved (%s, %s)\n", user.login.c_str(), user.role.c_str(), user.structure.c_str());
+    // The same password keeps its hash, so re-running `user add` to fix a territory cuts no laptop off.
+    auto existing = store.findUser(user.login);
+    user.passwordHash = existing && hub::verifyPassword(existing->passwordHash, password) ? existing->passwordHash
+                                                                                          : hub::hashPassword(password);
+    bool cut = store.saveUser(user);
+    std::printf("user %s saved (%s, %s)%s\n", user.login.c_str(), user.role.c_str(), user.structure.c_str(),
+                cut ? "; its devices' tokens were revoked: they must enroll again" : "");
+    auditCommand(audit, existing ? "user update" : "user add", user.login, "", cut ? "ok tokens_cut" : "ok");
+    return 0;
+}
+
+std::string orDash(const std::string& text) { return text.empty() ? "-" : text; }
+
+// Columns padded to their widest cell: for an admin's terminal.
+void printTable(const std::vector<std::vector<std::string>>& rows) {
+    std::vector<std::size_t> widths;
+    for (const auto& row : rows)
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (widths.size() <= i) widths.push_back(0);
+            widths[i] = std::max(widths[i], row[i].size());
+        }
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i)
+            line += i + 1 < row.size() ? row[i] + std::string(widths[i] - row[i].size() + 2, ' ') : row[i];
+        std::printf("%s\n", line.c_str());
+    }
+}
+
+int listUsers(const std::string& dataDir, bool table) {
+    hub::SqliteHubStore store(storePath(dataDir));
+    auto users = store.listUsers();
+    if (table) {
+        std::vector<std::vector<std::string>> rows{{"LOGIN", "ROLE", "STRUCTURE", "DISABLED", "DEVICES"}};
+        for (const auto& u : users)
+            rows.push_back({u.login, u.role, u.structure, u.disabled ? "yes" : "no", std::to_string(u.devices)});
+        printTable(rows);
+        return 0;
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& u : users)
+        out.push_back({{"login", u.login}, {"role", u.role}, {"structure", u.structure}, {"disabled", u.disabled},
+                       {"devices", u.devices}});
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
+int listDevices(const std::string& dataDir, const std::string& login, bool table) {
+    hub::SqliteHubStore store(storePath(dataDir));
+    auto devices = store.listDevices(login);
+    auto expires = [](const hub::DeviceEntry& d) { return d.hasToken ? hub::isoFromUnix(d.tokenExpiresAt) : ""; };
+    if (table) {
+        std::vector<std::vector<std::string>> rows{{"DEVICE", "LOGIN", "ENROLLED", "LAST SEEN", "EXPIRES", "REVOKED"}};
+        for (const auto& d : devices)
+            rows.push_back({d.deviceId, d.login, d.enrolledAt, orDash(d.lastSeenAt), orDash(expires(d)),
+                            d.revoked ? "yes" : "no"});
+        printTable(rows);
+        return 0;
+    }
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& d : devices)
+        out.push_back({{"device", d.deviceId}, {"login", d.login}, {"enrolled", d.enrolledAt},
+                       {"last_seen", d.lastSeenAt}, {"expires", expires(d)}, {"has_token", d.hasToken},
+                       {"revoked", d.revoked}});
+    std::printf("%s\n", out.dump(2).c_str());
     return 0;
 }
 
@@ -128,27 +233,64 @@ int addUser(const std::string& dataDir, hub::UserAccount user) {
 int main(int argc, char** argv) {
     CLI::App app{"resin-hub: the Rés'IN sync hub for Médiane laptops"};
     app.require_subcommand(0, 1);
-    std::string dataDir, listen, assets;
-    std::size_t maxBody = 8 * 1024 * 1024;
-    app.add_option("--data", dataDir, "Directory holding the hub database (hub.sqlite3)")->required();
-    app.add_option("--listen", listen, "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
-    app.add_option("--max-body", maxBody, "Largest accepted request body in bytes, after decompression");
+    std::string dataDir;
+    ServeSettings settings;
+    auto& assets = settings.assets;
+    int tokenDays = 60;
+    app.add_option("--data", dataDir, "Directory holding the hub database (hub.sqlite3) and audit log (audit.jsonl)")
+        ->required();
+    app.add_option("--listen", settings.listen,
+                   "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
+    app.add_option("--max-body", settings.maxBody, "Largest accepted request body in bytes, after decompression");
     app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
+    app.add_option("--token-days", tokenDays,
+                   "Device token lifetime in days (default 60); a token in use renews itself after a quarter of it")
+        ->check(CLI::Range(1, 3650));
+    // Hidden: lets tests see expiry and renewal in seconds.
+    app.add_option("--token-seconds", settings.tokenSeconds)->group("");
+    app.add_option("--audit-log", settings.auditLog,
+                   "Audit log file (JSON lines, 0600); default DIR/audit.jsonl");
+    app.add_option("--tls-cert", settings.tls.certFile,
+                   "PEM certificate chain: serve HTTPS (with --tls-key); kill -HUP re-reads both files");
+    app.add_option("--tls-key", settings.tls.keyFile, "PEM private key of --tls-cert");
+    app.add_option("--workers", settings.limits.workers, "Threads serving connections (default 64)");
+    app.add_option("--max-connections-per-address", settings.limits.perAddress,
+                   "Connections one client address may hold at once (default 16; behind a proxy, raise it)");
+    int headTimeoutMs = static_cast<int>(settings.limits.headDeadline.count());
+    app.add_option("--head-timeout-ms", headTimeoutMs,
+                   "Time a client has to send a request's head (TLS handshake, request line, headers)");
 
     auto* user = app.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
-    auto* userAdd = user->add_subcommand("add", "Create or update an account; the password is read on stdin");
+    auto* userAdd = user->add_subcommand("add", "Create or update an account; the password is read on stdin. A new "
+                                                "password, role or structure revokes the tokens of all its devices");
     hub::UserAccount account;
     userAdd->add_option("--login", account.login, "Login")->required();
     userAdd->add_option("--role", account.role, "adviser | coordinator | admin")->required();
     userAdd->add_option("--structure", account.structure, "The structure the account works for")->required();
     userAdd->add_option("--territory", account.territory, "The structure's territory (for coordinators' scope)");
 
+    std::string targetLogin;
+    bool table = false;
+    auto* userDisable = user->add_subcommand("disable", "Refuse the account's sign-ins and its devices' requests (403)");
+    auto* userEnable = user->add_subcommand("enable", "Lift a disable: the account's devices work again");
+    auto* userRemove = user->add_subcommand("remove", "Delete the account and its devices (revoked devices stay revoked)");
+    for (auto* sub : {userDisable, userEnable, userRemove}) sub->add_option("--login", targetLogin, "Login")->required();
+    auto* userList = user->add_subcommand("list", "Accounts as JSON (login, role, structure, disabled, devices); "
+                                                  "never a password hash");
+    userList->add_flag("--table", table, "A table for the terminal instead of JSON");
+
     auto* device = app.add_subcommand("device", "Manage enrolled laptops");
     device->require_subcommand(1);
-    auto* revoke = device->add_subcommand("revoke", "Revoke a device's token: its next request gets 401");
+    auto* revoke = device->add_subcommand("revoke", "Revoke a device: its token stops working (401) and it cannot "
+                                                    "enroll again, by any account, until admitted");
+    auto* admit = device->add_subcommand("admit", "Let a revoked device enroll again (it needs a new sign-in)");
     std::string deviceId;
-    revoke->add_option("--device", deviceId, "Device id")->required();
+    for (auto* sub : {revoke, admit}) sub->add_option("--device", deviceId, "Device id")->required();
+    auto* deviceList = device->add_subcommand("list", "Devices as JSON (device, login, enrolled, last seen, expires, "
+                                                      "revoked)");
+    deviceList->add_option("--login", targetLogin, "Only this account's devices");
+    deviceList->add_flag("--table", table, "A table for the terminal instead of JSON");
 
     auto* prune = app.add_subcommand("prune", "Compact the change feed: drop superseded changes and old tombstones");
     int days = 180;
@@ -163,13 +305,35 @@ int main(int argc, char** argv) {
     importDir->add_option("file", directoryFile, "CSV file (UTF-8 or Windows-1252, `,` or `;`)")->required();
 
     CLI11_PARSE(app, argc, argv);
+    settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
+    if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
+        std::fprintf(stderr, "resin-hub: give both --tls-cert and --tls-key, or neither\n");
+        return 2;
+    }
     try {
         hub::initCrypto();
-        if (userAdd->parsed()) return addUser(dataDir, account);
-        if (revoke->parsed()) {
+        auto audit = auditPath(dataDir, settings.auditLog);
+        if (settings.tokenSeconds <= 0) settings.tokenSeconds = std::int64_t{tokenDays} * 86400;
+        if (userAdd->parsed()) return addUser(dataDir, account, audit);
+        if (userList->parsed()) return listUsers(dataDir, table);
+        if (deviceList->parsed()) return listDevices(dataDir, targetLogin, table);
+        if (userDisable->parsed() || userEnable->parsed() || userRemove->parsed()) {
             hub::SqliteHubStore store(storePath(dataDir));
-            if (!store.revokeDevice(deviceId)) throw Error(Error::Kind::NotFound, "err.hub.device_unknown", {{"device", deviceId}});
-            std::printf("device %s revoked\n", deviceId.c_str());
+            const char* action = userRemove->parsed() ? "remove" : userDisable->parsed() ? "disable" : "enable";
+            bool found = userRemove->parsed() ? store.removeUser(targetLogin)
+                                              : store.setUserDisabled(targetLogin, userDisable->parsed());
+            auditCommand(audit, std::string("user ") + action, targetLogin, "", found ? "ok" : "unknown_login");
+            if (!found) throw Error(Error::Kind::NotFound, "err.hub.user_unknown", {{"login", targetLogin}});
+            std::printf("user %s: %s\n", targetLogin.c_str(), action);
+            return 0;
+        }
+        if (revoke->parsed() || admit->parsed()) {
+            hub::SqliteHubStore store(storePath(dataDir));
+            const char* action = revoke->parsed() ? "revoke" : "admit";
+            bool found = revoke->parsed() ? store.revokeDevice(deviceId) : store.admitDevice(deviceId);
+            auditCommand(audit, std::string("device ") + action, "", deviceId, found ? "ok" : "unknown_device");
+            if (!found) throw Error(Error::Kind::NotFound, "err.hub.device_unknown", {{"device", deviceId}});
+            std::printf("device %s: %s\n", deviceId.c_str(), action);
             return 0;
         }
         if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
@@ -180,8 +344,8 @@ int main(int argc, char** argv) {
                         static_cast<long long>(store.prunedBelow()));
             return 0;
         }
-        if (listen.empty()) throw validationError("err.hub.listen_missing", "--listen");
-        return serve(dataDir, listen, maxBody, assets);
+        if (settings.listen.empty()) throw validationError("err.hub.listen_missing", "--listen");
+        return serve(dataDir, settings);
     } catch (const Error& e) {
         std::fprintf(stderr, "resin-hub: %s\n", loadTranslator(assets).message(e).c_str());
         return 1;

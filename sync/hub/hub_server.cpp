@@ -10,6 +10,8 @@
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/directory_service.hpp"
 #include "sync/hub/credentials.hpp"
+#include "sync/hub/device_enrollment.hpp"
+#include "sync/hub/device_tokens.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
@@ -26,6 +28,8 @@ struct RequestContext {
     Clock::time_point start{};
     std::size_t bytesIn = 0;
     std::string device = "-";
+    std::string login = "-";  // printable only (auditText)
+    std::string note{};        // an outcome the status alone does not tell, for the audit log
 };
 thread_local RequestContext t_request;
 
@@ -98,12 +102,16 @@ void HubServer::routes() {
         t_request = RequestContext{Clock::now(), 0, "-"};
         return httplib::Server::HandlerResponse::Unhandled;
     });
-    svr.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+    svr.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         long long ms = t_request.start == Clock::time_point{}
                            ? 0
                            : std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t_request.start).count();
-        std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms device=%s\n", req.method.c_str(), req.path.c_str(),
-                     res.status, t_request.bytesIn, res.body.size(), ms, t_request.device.c_str());
+        auto device = auditText(t_request.device);
+        std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms addr=%s login=%s device=%s\n", req.method.c_str(),
+                     auditText(req.path).c_str(), res.status, t_request.bytesIn, res.body.size(), ms,
+                     auditText(req.remote_addr).c_str(), t_request.login.c_str(), device.c_str());
+        m_options.accounts->audit.record({req.remote_addr, t_request.login, device, req.method + " " + req.path,
+                                          auditResult(res.status, res.body, t_request.note)});
         std::fflush(stderr);
         t_request = RequestContext{};
     });
@@ -138,19 +146,32 @@ void HubServer::routes() {
 
     auto authenticate = [this](const httplib::Request& req, httplib::Response& res) -> std::optional<Principal> {
         auto token = bearerToken(req);
+        TokenCheck check;
         if (!token.empty()) {
-            auto hash = tokenHash(token);
-            std::optional<Principal> principal;
-            {
-                std::lock_guard lock(m_storeMutex);
-                principal = m_store.deviceByTokenHash(hash);
-            }
-            if (principal) {
-                t_request.device = principal->deviceId;
-                return principal;
-            }
+            std::lock_guard lock(m_storeMutex);
+            check = checkDeviceToken(m_store, token,
+                                     {m_options.tokenLifetimeSeconds, m_options.tokenRenewAfterSeconds}, unixNow());
         }
-        replyError(res, 401, "unauthorized", "missing, unknown or revoked device token: enroll this device again");
+        if (!check.principal.deviceId.empty()) {
+            t_request.device = check.principal.deviceId;
+            t_request.login = auditText(check.principal.login);
+        }
+        switch (check.verdict) {
+        case TokenVerdict::Accepted:
+            if (!check.renewedToken.empty()) {
+                res.set_header(kNextTokenHeader, check.renewedToken);
+                t_request.note = "token_renewed";
+            }
+            return check.principal;
+        case TokenVerdict::Expired:
+            replyError(res, 401, "token_expired", "this device's token has expired: sign in again (enroll)");
+            break;
+        case TokenVerdict::Disabled:
+            replyError(res, 403, "account_disabled", "this account is disabled: ask the hub's administrator");
+            break;
+        default:
+            replyError(res, 401, "unauthorized", "missing, unknown or revoked device token: enroll this device again");
+        }
         return std::nullopt;
     };
 
@@ -158,7 +179,7 @@ void HubServer::routes() {
         reply(res, 200, {{"status", "ok"}, {"protocol_version", sync::kProtocolVersion}});
     });
 
-    svr.Post("/v1/enroll", [this, guarded](const httplib::Request&, httplib::Response& res,
+    svr.Post("/v1/enroll", [this, guarded](const httplib::Request& req, httplib::Response& res,
                                            const httplib::ContentReader& reader) {
         std::string body;
         if (!readBody(reader, res, 64 * 1024, body)) return;
@@ -166,25 +187,18 @@ void HubServer::routes() {
             auto request = sync::decodeEnrollRequest(body);
             if (request.deviceId.empty())
                 throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "device_id"}}, "device_id");
-            std::optional<UserAccount> user;
-            {
-                std::lock_guard lock(m_storeMutex);
-                user = m_store.findUser(request.login);
-            }
-            // Argon2 runs outside the store lock: it is deliberately slow.
-            if (!user || !verifyPassword(user->passwordHash, request.password)) {
-                replyError(res, 401, "invalid_credentials", "unknown login or wrong password");
+            t_request.login = auditText(request.login);
+            t_request.device = request.deviceId;
+            auto outcome = enrollDevice(m_store, m_storeMutex, *m_options.accounts, request, req.remote_addr,
+                                        {m_options.tokenLifetimeSeconds, m_options.tokenRenewAfterSeconds});
+            if (outcome.status != 200) {
+                if (outcome.retryAfterSeconds > 0) res.set_header("Retry-After", std::to_string(outcome.retryAfterSeconds));
+                replyError(res, outcome.status, outcome.error, outcome.message);
                 return;
             }
-            auto token = newDeviceToken();
-            {
-                std::lock_guard lock(m_storeMutex);
-                m_store.saveDevice(request.deviceId, user->login, tokenHash(token));
-            }
-            t_request.device = request.deviceId;
-            reply(res, 200, sync::encode(sync::EnrollResponse{sync::kProtocolVersion, token, request.deviceId,
-                                                              user->login, user->role, user->structure,
-                                                              user->territory}));
+            const auto& user = outcome.user;
+            reply(res, 200, sync::encode(sync::EnrollResponse{sync::kProtocolVersion, outcome.token, request.deviceId,
+                                                              user.login, user.role, user.structure, user.territory}));
         });
     });
 

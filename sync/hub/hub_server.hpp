@@ -2,11 +2,13 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 
 #include "core/translator.hpp"
+#include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
 
 namespace httplib {
@@ -23,6 +25,12 @@ struct ServerOptions {
     int maxPullLimit = 1000;
     // The standard's schema.json, for GET /v1/directory; empty: that endpoint answers 503.
     std::string directorySchemaPath;
+    // Device tokens expire after tokenLifetimeSeconds and renew on use once older than
+    // tokenRenewAfterSeconds (0: a quarter of the lifetime).
+    std::int64_t tokenLifetimeSeconds = 60LL * 86400;
+    std::int64_t tokenRenewAfterSeconds = 0;
+    // Login throttling, the Argon2 gate and the audit log, shared by every copy of these options.
+    std::shared_ptr<AccountGuard> accounts = std::make_shared<AccountGuard>();
 };
 
 class HubServer {

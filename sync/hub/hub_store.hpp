@@ -20,6 +20,37 @@ struct UserAccount {
     std::string role;          // adviser | coordinator | admin
     std::string structure;
     std::string territory;     // the structure's territory
+    bool disabled = false;     // a disabled account can neither enrol nor use its devices' tokens
+};
+
+// An account as `user list` shows it: never its password hash.
+struct UserListing {
+    std::string login;
+    std::string role;
+    std::string structure;
+    bool disabled = false;
+    int devices = 0;
+};
+
+// A laptop bound to an account. Times are Unix seconds (0: none); the token itself is never stored.
+struct DeviceEntry {
+    std::string deviceId;
+    std::string login;         // the account that enrolled it: no other account may take it over
+    bool hasToken = false;     // false once revoked or cut by a password change or a move
+    std::int64_t tokenIssuedAt = 0;
+    std::int64_t tokenExpiresAt = 0;
+    bool hasNextToken = false; // a renewal sent to the laptop and not used yet
+    std::int64_t nextIssuedAt = 0;
+    std::string enrolledAt;    // ISO UTC
+    std::string lastSeenAt;    // ISO UTC, refreshed at most once a minute; "" if never used
+    bool revoked = false;      // survives re-enrolment until an admin admits the device again
+};
+
+// What a presented token hash matched: its device, its account, and which of the device's two hashes.
+struct TokenMatch {
+    DeviceEntry device;
+    UserAccount user;
+    bool isNextToken = false;
 };
 
 // Who a request acts as, resolved from its device token.
@@ -71,14 +102,33 @@ class HubStore {
 public:
     virtual ~HubStore() = default;
 
-    virtual void saveUser(const UserAccount& user) = 0;
+    // Creates or updates the account (keeping its disabled flag). A new password hash, role or structure
+    // cuts every token of the user's devices at once; returns true when tokens were cut.
+    virtual bool saveUser(const UserAccount& user) = 0;
     virtual std::optional<UserAccount> findUser(const std::string& login) = 0;
+    virtual bool setUserDisabled(const std::string& login, bool disabled) = 0;
+    // Deletes the account and its devices, except revoked ones: a stolen laptop stays refused.
+    virtual bool removeUser(const std::string& login) = 0;
+    virtual std::vector<UserListing> listUsers() = 0;
     virtual std::vector<std::string> structuresOfTerritory(const std::string& territory) = 0;
 
-    // Binds the device to the user with a new token hash; any earlier token of this device stops working.
-    virtual void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash) = 0;
-    virtual std::optional<Principal> deviceByTokenHash(const std::string& tokenHash) = 0;
+    // Binds the device to the user with a new token hash; any earlier token of this device (and any pending
+    // renewal) stops working. Keeps the revoked flag: the caller refuses a revoked device first.
+    virtual void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash,
+                            std::int64_t issuedAt, std::int64_t expiresAt) = 0;
+    virtual std::optional<DeviceEntry> findDevice(const std::string& deviceId) = 0;
+    // Every device, or those of one login, by device id.
+    virtual std::vector<DeviceEntry> listDevices(const std::string& login) = 0;
+    // The device whose current or pending token has this hash, with its account (even disabled or revoked).
+    virtual std::optional<TokenMatch> findToken(const std::string& tokenHash) = 0;
+    // Stores a renewal's hash as the device's pending next token (replacing an unused one).
+    virtual void setNextToken(const std::string& deviceId, const std::string& tokenHash, std::int64_t issuedAt) = 0;
+    // The pending token becomes the current one (its first use); the old current token stops working.
+    virtual void promoteNextToken(const std::string& deviceId, std::int64_t expiresAt) = 0;
+    virtual void touchDevice(const std::string& deviceId, const std::string& seenAtIso) = 0;
+    // Revoking also drops the device's tokens; admitting lets it enrol again (with a fresh token).
     virtual bool revokeDevice(const std::string& deviceId) = 0;
+    virtual bool admitDevice(const std::string& deviceId) = 0;
 
     // Runs work so that all its writes commit together or none do (one push batch).
     virtual void inTransaction(const std::function<void()>& work) = 0;

@@ -81,6 +81,53 @@ CREATE TABLE meta (
 );
 )SQL";
 
+// Version 2: accounts can be disabled; a device stays bound to the login that enrolled it, keeps its
+// revoked state across re-enrolment, and its token has an issue and expiry time plus a pending renewal.
+// token_hash is NULL when the device has no usable token (revoked, or cut by a password change).
+// devices.login has no foreign key so a revoked device outlives the removal of its account.
+// A v1 token is kept, as issued at migration time with the default 60-day lifetime.
+constexpr const char* kMigrationV2 = R"SQL(
+ALTER TABLE users ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE devices_v2 (
+  device_id TEXT PRIMARY KEY,
+  login TEXT NOT NULL,
+  token_hash TEXT UNIQUE,
+  token_issued_at INTEGER NOT NULL DEFAULT 0,
+  token_expires_at INTEGER NOT NULL DEFAULT 0,
+  next_token_hash TEXT UNIQUE,
+  next_issued_at INTEGER NOT NULL DEFAULT 0,
+  enrolled_at TEXT NOT NULL,
+  last_seen_at TEXT NOT NULL DEFAULT '',
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO devices_v2 (device_id, login, token_hash, token_issued_at, token_expires_at, enrolled_at, revoked)
+  SELECT device_id, login, CASE WHEN revoked = 0 THEN token_hash END, CAST(strftime('%s', 'now') AS INTEGER),
+         CAST(strftime('%s', 'now') AS INTEGER) + 60 * 86400, enrolled_at, revoked FROM devices;
+DROP TABLE devices;
+ALTER TABLE devices_v2 RENAME TO devices;
+CREATE INDEX devices_by_login ON devices(login);
+)SQL";
+
+constexpr const char* kSelectDevice =
+    "SELECT d.device_id, d.login, d.token_hash IS NOT NULL, d.token_issued_at, d.token_expires_at, "
+    "d.next_token_hash IS NOT NULL, d.next_issued_at, d.enrolled_at, d.last_seen_at, d.revoked FROM devices d ";
+
+// The first ten columns of kSelectDevice.
+DeviceEntry readDevice(const SqliteStatement& st) {
+    DeviceEntry d;
+    d.deviceId = st.columnText(0);
+    d.login = st.columnText(1);
+    d.hasToken = st.columnInt(2) != 0;
+    d.tokenIssuedAt = st.columnInt(3);
+    d.tokenExpiresAt = st.columnInt(4);
+    d.hasNextToken = st.columnInt(5) != 0;
+    d.nextIssuedAt = st.columnInt(6);
+    d.enrolledAt = st.columnText(7);
+    d.lastSeenAt = st.columnText(8);
+    d.revoked = st.columnInt(9) != 0;
+    return d;
+}
+
 // " AND (structure = '' OR structure IN (?, ?))" with its values, or nothing for an admin.
 struct ScopeFilter {
     std::string sql;
@@ -123,18 +170,33 @@ bool Scope::reaches(const std::string& structure) const {
 
 SqliteHubStore::SqliteHubStore(const std::string& path) : m_db(path) { migrate(); }
 
-void SqliteHubStore::migrate() {
+int SqliteHubStore::schemaVersion() {
     auto st = m_db.prepare("PRAGMA user_version");
     st.step();
-    if (st.columnInt(0) >= 1) return;
-    SqliteTransaction tx(m_db);
-    m_db.exec(kSchemaV1);
-    m_db.exec("PRAGMA user_version = 1");
-    tx.commit();
+    return static_cast<int>(st.columnInt(0));
 }
 
-void SqliteHubStore::saveUser(const UserAccount& user) {
+// Each step in place and in its own transaction, so a v1 file from an older hub upgrades with its data.
+void SqliteHubStore::migrate() {
+    if (schemaVersion() < 1) {
+        SqliteTransaction tx(m_db);
+        m_db.exec(kSchemaV1);
+        m_db.exec("PRAGMA user_version = 1");
+        tx.commit();
+    }
+    if (schemaVersion() < 2) {
+        SqliteTransaction tx(m_db);
+        m_db.exec(kMigrationV2);
+        m_db.exec("PRAGMA user_version = 2");
+        tx.commit();
+    }
+}
+
+bool SqliteHubStore::saveUser(const UserAccount& user) {
     SqliteTransaction tx(m_db);
+    auto before = findUser(user.login);
+    bool cut = before && (before->passwordHash != user.passwordHash || before->role != user.role ||
+                          before->structure != user.structure);
     // A territory given with the user (re)assigns the structure; none keeps what the structure had.
     m_db.prepare("INSERT INTO structures (name, territory) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET "
                  "territory = CASE WHEN excluded.territory = '' THEN structures.territory ELSE excluded.territory END")
@@ -144,15 +206,46 @@ void SqliteHubStore::saveUser(const UserAccount& user) {
                  "structure = excluded.structure")
         .bind(1, user.login).bind(2, user.passwordHash).bind(3, user.role).bind(4, user.structure)
         .bind(5, core::nowUtc()).run();
+    // A new password or scope must not leave a laptop working on what the old one granted.
+    if (cut)
+        m_db.prepare("UPDATE devices SET token_hash = NULL, next_token_hash = NULL WHERE login = ?")
+            .bind(1, user.login).run();
     tx.commit();
+    return cut;
 }
 
 std::optional<UserAccount> SqliteHubStore::findUser(const std::string& login) {
-    auto st = m_db.prepare("SELECT u.login, u.password_hash, u.role, u.structure, s.territory FROM users u "
+    auto st = m_db.prepare("SELECT u.login, u.password_hash, u.role, u.structure, s.territory, u.disabled FROM users u "
                            "JOIN structures s ON s.name = u.structure WHERE u.login = ?");
     st.bind(1, login);
     if (!st.step()) return std::nullopt;
-    return UserAccount{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4)};
+    return UserAccount{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                       st.columnInt(5) != 0};
+}
+
+bool SqliteHubStore::setUserDisabled(const std::string& login, bool disabled) {
+    m_db.prepare("UPDATE users SET disabled = ? WHERE login = ?").bind(1, std::int64_t{disabled ? 1 : 0})
+        .bind(2, login).run();
+    return m_db.changes() > 0;
+}
+
+bool SqliteHubStore::removeUser(const std::string& login) {
+    SqliteTransaction tx(m_db);
+    m_db.prepare("DELETE FROM devices WHERE login = ? AND revoked = 0").bind(1, login).run();
+    m_db.prepare("DELETE FROM users WHERE login = ?").bind(1, login).run();
+    bool removed = m_db.changes() > 0;
+    tx.commit();
+    return removed;
+}
+
+std::vector<UserListing> SqliteHubStore::listUsers() {
+    auto st = m_db.prepare("SELECT u.login, u.role, u.structure, u.disabled, "
+                           "(SELECT count(*) FROM devices d WHERE d.login = u.login) FROM users u ORDER BY u.login");
+    std::vector<UserListing> out;
+    while (st.step())
+        out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0,
+                       static_cast<int>(st.columnInt(4))});
+    return out;
 }
 
 std::vector<std::string> SqliteHubStore::structuresOfTerritory(const std::string& territory) {
@@ -164,24 +257,75 @@ std::vector<std::string> SqliteHubStore::structuresOfTerritory(const std::string
     return out;
 }
 
-void SqliteHubStore::saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash) {
-    m_db.prepare("INSERT INTO devices (device_id, login, token_hash, enrolled_at, revoked) VALUES (?, ?, ?, ?, 0) "
-                 "ON CONFLICT(device_id) DO UPDATE SET login = excluded.login, token_hash = excluded.token_hash, "
-                 "enrolled_at = excluded.enrolled_at, revoked = 0")
-        .bind(1, deviceId).bind(2, login).bind(3, tokenHash).bind(4, core::nowUtc()).run();
+void SqliteHubStore::saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash,
+                                std::int64_t issuedAt, std::int64_t expiresAt) {
+    m_db.prepare("INSERT INTO devices (device_id, login, token_hash, token_issued_at, token_expires_at, enrolled_at) "
+                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(device_id) DO UPDATE SET login = excluded.login, "
+                 "token_hash = excluded.token_hash, token_issued_at = excluded.token_issued_at, "
+                 "token_expires_at = excluded.token_expires_at, next_token_hash = NULL, next_issued_at = 0, "
+                 "enrolled_at = excluded.enrolled_at")
+        .bind(1, deviceId).bind(2, login).bind(3, tokenHash).bind(4, issuedAt).bind(5, expiresAt)
+        .bind(6, core::nowUtc()).run();
 }
 
-std::optional<Principal> SqliteHubStore::deviceByTokenHash(const std::string& tokenHash) {
-    auto st = m_db.prepare("SELECT d.device_id, u.login, u.role, u.structure, s.territory, d.token_hash "
-                           "FROM devices d JOIN users u ON u.login = d.login JOIN structures s ON s.name = u.structure "
-                           "WHERE d.token_hash = ? AND d.revoked = 0");
-    st.bind(1, tokenHash);
+std::optional<DeviceEntry> SqliteHubStore::findDevice(const std::string& deviceId) {
+    auto st = m_db.prepare(std::string(kSelectDevice) + "WHERE d.device_id = ?");
+    st.bind(1, deviceId);
     if (!st.step()) return std::nullopt;
-    return Principal{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4)};
+    return readDevice(st);
+}
+
+std::vector<DeviceEntry> SqliteHubStore::listDevices(const std::string& login) {
+    auto st = m_db.prepare(std::string(kSelectDevice) + "WHERE ? = '' OR d.login = ? ORDER BY d.device_id");
+    st.bind(1, login).bind(2, login);
+    std::vector<DeviceEntry> out;
+    while (st.step()) out.push_back(readDevice(st));
+    return out;
+}
+
+std::optional<TokenMatch> SqliteHubStore::findToken(const std::string& tokenHash) {
+    // kSelectDevice ends its column list before FROM: the account's columns go in front of it.
+    std::string sql = kSelectDevice;
+    auto from = sql.find(" FROM devices d");
+    sql.insert(from, ", u.password_hash, u.role, u.structure, s.territory, u.disabled, "
+                     "coalesce(d.next_token_hash = ?1, 0)");
+    sql += "JOIN users u ON u.login = d.login JOIN structures s ON s.name = u.structure "
+           "WHERE d.token_hash = ?1 OR d.next_token_hash = ?1";
+    auto q = m_db.prepare(sql);
+    q.bind(1, tokenHash);
+    if (!q.step()) return std::nullopt;
+    TokenMatch m;
+    m.device = readDevice(q);
+    m.user = UserAccount{m.device.login, q.columnText(10), q.columnText(11), q.columnText(12), q.columnText(13),
+                         q.columnInt(14) != 0};
+    m.isNextToken = q.columnInt(15) != 0;
+    return m;
+}
+
+void SqliteHubStore::setNextToken(const std::string& deviceId, const std::string& tokenHash, std::int64_t issuedAt) {
+    m_db.prepare("UPDATE devices SET next_token_hash = ?, next_issued_at = ? WHERE device_id = ?")
+        .bind(1, tokenHash).bind(2, issuedAt).bind(3, deviceId).run();
+}
+
+void SqliteHubStore::promoteNextToken(const std::string& deviceId, std::int64_t expiresAt) {
+    m_db.prepare("UPDATE devices SET token_hash = next_token_hash, token_issued_at = next_issued_at, "
+                 "token_expires_at = ?, next_token_hash = NULL, next_issued_at = 0 "
+                 "WHERE device_id = ? AND next_token_hash IS NOT NULL")
+        .bind(1, expiresAt).bind(2, deviceId).run();
+}
+
+void SqliteHubStore::touchDevice(const std::string& deviceId, const std::string& seenAtIso) {
+    m_db.prepare("UPDATE devices SET last_seen_at = ? WHERE device_id = ?").bind(1, seenAtIso).bind(2, deviceId).run();
 }
 
 bool SqliteHubStore::revokeDevice(const std::string& deviceId) {
-    m_db.prepare("UPDATE devices SET revoked = 1 WHERE device_id = ?").bind(1, deviceId).run();
+    m_db.prepare("UPDATE devices SET revoked = 1, token_hash = NULL, next_token_hash = NULL WHERE device_id = ?")
+        .bind(1, deviceId).run();
+    return m_db.changes() > 0;
+}
+
+bool SqliteHubStore::admitDevice(const std::string& deviceId) {
+    m_db.prepare("UPDATE devices SET revoked = 0 WHERE device_id = ?").bind(1, deviceId).run();
     return m_db.changes() > 0;
 }
 

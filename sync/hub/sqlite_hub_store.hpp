@@ -13,12 +13,22 @@ class SqliteHubStore final : public HubStore {
 public:
     explicit SqliteHubStore(const std::string& path);
 
-    void saveUser(const UserAccount& user) override;
+    bool saveUser(const UserAccount& user) override;
     std::optional<UserAccount> findUser(const std::string& login) override;
+    bool setUserDisabled(const std::string& login, bool disabled) override;
+    bool removeUser(const std::string& login) override;
+    std::vector<UserListing> listUsers() override;
     std::vector<std::string> structuresOfTerritory(const std::string& territory) override;
-    void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash) override;
-    std::optional<Principal> deviceByTokenHash(const std::string& tokenHash) override;
+    void saveDevice(const std::string& deviceId, const std::string& login, const std::string& tokenHash,
+                    std::int64_t issuedAt, std::int64_t expiresAt) override;
+    std::optional<DeviceEntry> findDevice(const std::string& deviceId) override;
+    std::vector<DeviceEntry> listDevices(const std::string& login) override;
+    std::optional<TokenMatch> findToken(const std::string& tokenHash) override;
+    void setNextToken(const std::string& deviceId, const std::string& tokenHash, std::int64_t issuedAt) override;
+    void promoteNextToken(const std::string& deviceId, std::int64_t expiresAt) override;
+    void touchDevice(const std::string& deviceId, const std::string& seenAtIso) override;
     bool revokeDevice(const std::string& deviceId) override;
+    bool admitDevice(const std::string& deviceId) override;
     void inTransaction(const std::function<void()>& work) override;
     std::optional<AppliedOp> findAppliedOp(const std::string& opId) override;
     void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) override;
@@ -37,6 +47,7 @@ public:
 
 private:
     void migrate();
+    int schemaVersion();
     SqliteConnection m_db;
 };
 

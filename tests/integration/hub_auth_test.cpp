@@ -63,7 +63,8 @@ TEST_CASE("a wrong, missing or revoked token gets 401 and stores nothing", "[hub
     CHECK(alice.get("/v1/pull?since=0").status == 401);
     CHECK(f.push(alice, "laptop-1", {learnerCreate("L1", "Ana")}).status == 401);
 
-    // Enrolling again issues a fresh token; the revoked one stays dead.
+    // Once an admin admits the device again, enrolling issues a fresh token; the revoked one stays dead.
+    REQUIRE(runHubTool({"--data", f.dir.str(), "device", "admit", "--device", "laptop-1"}) == 0);
     auto again = f.enroll("alice", "laptop-1");
     CHECK(again.get("/v1/pull?since=0").status == 200);
     CHECK(alice.get("/v1/pull?since=0").status == 401);

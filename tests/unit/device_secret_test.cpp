@@ -6,9 +6,11 @@
 #include "store/device_secret.hpp"
 #include "store/migrations.hpp"
 #include "store/remote_changes.hpp"
+#include "store/secret_service_secret.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 
@@ -214,4 +216,21 @@ TEST_CASE("migration 7 on a notebook never enrolled moves nothing") {
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
     CHECK_FALSE(store::SyncAccountStore(notebook->database()).load());
     CHECK_FALSE(fs::exists(dir.path() / store::FileDeviceSecret::kFileName));
+}
+
+TEST_CASE("a session bus that leads nowhere means no secret service, and the token still lands in the 0600 file") {
+    TempDir dir;
+    const char* previous = std::getenv("DBUS_SESSION_BUS_ADDRESS");
+    std::string saved = previous ? previous : "";
+    ::setenv("DBUS_SESSION_BUS_ADDRESS", ("unix:path=" + (dir.path() / "no-bus").string()).c_str(), 1);
+    CHECK_FALSE(store::secretServiceAnswers());
+    // Even when forced to the secret service, a failing one falls back to the file, never loses the token.
+    auto secret = store::makeSecretServiceSecret(dir.path());
+    secret->save(kToken);
+    CHECK(modeOf(dir.path() / store::FileDeviceSecret::kFileName) == 0600);
+    CHECK(secret->load() == std::optional<std::string>(kToken));
+    secret->erase();
+    CHECK_FALSE(secret->load());
+    if (previous) ::setenv("DBUS_SESSION_BUS_ADDRESS", saved.c_str(), 1);
+    else ::unsetenv("DBUS_SESSION_BUS_ADDRESS");
 }

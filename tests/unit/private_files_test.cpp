@@ -137,3 +137,13 @@ TEST_CASE("a database opened on its own creates its files 0600 whatever the umas
     // The scoped umask did not leak into the rest of the process.
     CHECK(::umask(022) == 022);
 }
+
+TEST_CASE("a shared sticky folder given as the data directory keeps its mode, its files are still 0600") {
+    TempDir dir;
+    auto shared = dir.path() / "partage";
+    fs::create_directories(shared);
+    REQUIRE(::chmod(shared.c_str(), 01777) == 0);
+    auto notebook = app::Notebook::open(shared.string(), test::assetsDir());
+    CHECK(modeOf(shared) == 01777);
+    CHECK(modeOf(shared / app::Notebook::kDatabaseFile) == 0600);
+}
