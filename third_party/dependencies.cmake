@@ -25,6 +25,8 @@ if(MEDIANE_BUILD_HUB)
   # support the Debian library was compiled with, and the class layout depends on them.
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+  # The hub serves TLS itself on its own connection loop (the HTTP library's TLS server is not used).
+  pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 endif()
 
 if(MEDIANE_BUILD_TESTS)

@@ -100,6 +100,8 @@ struct ServeSettings {
     std::string assets;
     std::int64_t tokenSeconds = 0;
     std::string auditLog;
+    hub::TlsFiles tls;
+    hub::ConnectionLimits limits;
 };
 
 int serve(const std::string& dataDir, const ServeSettings& settings) {
@@ -110,12 +112,15 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     sigemptyset(&stopSignals);
     sigaddset(&stopSignals, SIGTERM);
     sigaddset(&stopSignals, SIGINT);
+    sigaddset(&stopSignals, SIGHUP);  // re-read the TLS certificate and key
     pthread_sigmask(SIG_BLOCK, &stopSignals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
     hub::ServerOptions options;
     splitListen(listen, options);
     options.maxBodyBytes = settings.maxBody;
+    options.limits = settings.limits;
+    options.tls = settings.tls;
     options.directorySchemaPath = directorySchemaPath(assets);
     options.tokenLifetimeSeconds = settings.tokenSeconds;
     hub::AccountGuardConfig guard;
@@ -124,12 +129,20 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     hub::SqliteHubStore store(storePath(dataDir));
     hub::HubServer server(store, loadTranslator(assets), options);
     int port = server.bind();
-    std::printf("listening on %s:%d\n", options.host.c_str(), port);
+    std::printf("listening on %s:%d%s\n", options.host.c_str(), port, options.tls.certFile.empty() ? "" : " (https)");
     std::fflush(stdout);
 
     std::thread waiter([&server, stopSignals] {
-        int signal = 0;
-        sigwait(&stopSignals, &signal);
+        for (;;) {
+            int signal = 0;
+            sigwait(&stopSignals, &signal);
+            if (signal != SIGHUP) break;
+            auto error = server.reloadTls();
+            if (error.empty())
+                std::fprintf(stderr, "tls: certificate and key reloaded\n");
+            else
+                std::fprintf(stderr, "tls: reload failed, the previous certificate stays in use: %s\n", error.c_str());
+        }
         server.stop();
     });
     server.serve();
@@ -237,6 +250,15 @@ int main(int argc, char** argv) {
     app.add_option("--token-seconds", settings.tokenSeconds)->group("");
     app.add_option("--audit-log", settings.auditLog,
                    "Audit log file (JSON lines, 0600); default DIR/audit.jsonl");
+    app.add_option("--tls-cert", settings.tls.certFile,
+                   "PEM certificate chain: serve HTTPS (with --tls-key); kill -HUP re-reads both files");
+    app.add_option("--tls-key", settings.tls.keyFile, "PEM private key of --tls-cert");
+    app.add_option("--workers", settings.limits.workers, "Threads serving connections (default 64)");
+    app.add_option("--max-connections-per-address", settings.limits.perAddress,
+                   "Connections one client address may hold at once (default 16; behind a proxy, raise it)");
+    int headTimeoutMs = static_cast<int>(settings.limits.headDeadline.count());
+    app.add_option("--head-timeout-ms", headTimeoutMs,
+                   "Time a client has to send a request's head (TLS handshake, request line, headers)");
 
     auto* user = app.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
@@ -283,6 +305,11 @@ int main(int argc, char** argv) {
     importDir->add_option("file", directoryFile, "CSV file (UTF-8 or Windows-1252, `,` or `;`)")->required();
 
     CLI11_PARSE(app, argc, argv);
+    settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
+    if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
+        std::fprintf(stderr, "resin-hub: give both --tls-cert and --tls-key, or neither\n");
+        return 2;
+    }
     try {
         hub::initCrypto();
         auto audit = auditPath(dataDir, settings.auditLog);

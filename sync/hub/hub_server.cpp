@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 
 #include "core/directory_schema.hpp"
@@ -12,6 +13,7 @@
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/device_enrollment.hpp"
 #include "sync/hub/device_tokens.hpp"
+#include "sync/hub/guarded_server.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
@@ -35,12 +37,35 @@ thread_local RequestContext t_request;
 
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
-    res.set_content(body.dump(), "application/json");
+    // A message may quote a caller's bytes; invalid UTF-8 among them must not turn an answer into a 500.
+    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
 }
 
 void replyError(httplib::Response& res, int status, const std::string& code, const std::string& message,
                 const std::string& field = {}) {
     reply(res, status, sync::encode(sync::ErrorBody{code, message, field}));
+}
+
+// For the log: a caller's text reduced to printable ASCII, so no one can forge log lines.
+std::string printable(const std::string& text) {
+    std::string out;
+    for (char c : text.substr(0, 300)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
+    return out;
+}
+
+// Only these take a request body; any other request that announces one is refused before it is read.
+bool takesBody(const httplib::Request& req) {
+    if (req.method != "POST") return false;
+    if (req.path == "/v1/push" || req.path == "/v1/enroll") return true;
+    const std::string prefix = "/v1/conflicts/", suffix = "/resolve";
+    return req.path.size() > prefix.size() + suffix.size() && req.path.compare(0, prefix.size(), prefix) == 0 &&
+           req.path.compare(req.path.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool announcesBody(const httplib::Request& req) {
+    if (req.has_header("Transfer-Encoding")) return true;
+    auto length = req.get_header_value("Content-Length");
+    return !length.empty() && length != "0";
 }
 
 // Reads the (already decompressed) body, refusing it past the cap so a gzip bomb cannot fill memory.
@@ -84,9 +109,37 @@ bool parseCount(const std::string& text, std::int64_t& out) {
 }
 }  // namespace
 
+// Large bodies being read and decoded at once. A counting gate rather than a semaphore: a waiter gives up
+// after a while and the caller gets 503, so a flood of pushes queues briefly and then sheds.
+class BodySlots {
+public:
+    explicit BodySlots(int slots) : m_free(std::max(slots, 1)) {}
+    bool acquire(std::chrono::milliseconds patience) {
+        std::unique_lock lock(m_mutex);
+        if (!m_wake.wait_for(lock, patience, [&] { return m_free > 0; })) return false;
+        --m_free;
+        return true;
+    }
+    void release() {
+        {
+            std::lock_guard lock(m_mutex);
+            ++m_free;
+        }
+        m_wake.notify_one();
+    }
+
+private:
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    int m_free;
+};
+
 HubServer::HubServer(HubStore& store, core::Translator translator, ServerOptions options)
-    : m_store(store), m_translator(std::move(translator)), m_options(std::move(options)),
-      m_server(std::make_unique<httplib::Server>()) {
+    : m_store(store), m_translator(std::move(translator)), m_options(std::move(options)) {
+    m_options.limits.maxBodyBytes = m_options.maxBodyBytes;
+    m_server = std::make_unique<GuardedServer>(m_options.limits);
+    m_bodySlots = std::make_unique<BodySlots>(m_options.bodySlots);
+    if (!m_options.tls.certFile.empty() || !m_options.tls.keyFile.empty()) m_server->useTls(m_options.tls);
     routes();
 }
 
@@ -94,13 +147,31 @@ HubServer::~HubServer() = default;
 
 void HubServer::routes() {
     auto& svr = *m_server;
-    svr.set_payload_max_length(m_options.maxBodyBytes);
-    svr.set_read_timeout(std::chrono::seconds(30));
-    svr.set_write_timeout(std::chrono::seconds(30));
-
-    svr.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+    // Read and write deadlines are GuardedServer's (a deadline per request, not per socket read).
+    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+        GuardedServer::markHeadComplete();
         t_request = RequestContext{Clock::now(), 0, "-"};
+        // A body nobody reads would otherwise be read and decompressed whole by the HTTP library.
+        if (announcesBody(req) && !takesBody(req)) {
+            replyError(res, 413, "body_not_allowed", "this endpoint takes no request body");
+            res.set_header("Connection", "close");
+            GuardedServer::closeAfterResponse();
+            return httplib::Server::HandlerResponse::Handled;
+        }
         return httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Whatever escapes a handler: a generic 500, its text only in the hub's log (never in the answer).
+    svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown exception";
+        try {
+            std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+            what = e.what();
+        } catch (...) {
+        }
+        std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), printable(req.path).c_str(),
+                     printable(what).c_str());
+        replyError(res, 500, "internal", "the hub could not complete the request; retry later");
     });
     svr.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         long long ms = t_request.start == Clock::time_point{}
@@ -135,11 +206,11 @@ void HubServer::routes() {
             if (e.kind() == Error::Kind::Validation)
                 replyError(res, 400, "bad_request", m_translator.message(e), e.field());
             else {
-                std::fprintf(stderr, "error: %s\n", e.what());
+                std::fprintf(stderr, "error: %s\n", printable(e.what()).c_str());
                 replyError(res, 500, "internal", "the hub could not complete the request; retry later");
             }
         } catch (const std::exception& e) {
-            std::fprintf(stderr, "error: %s\n", e.what());
+            std::fprintf(stderr, "error: %s\n", printable(e.what()).c_str());
             replyError(res, 500, "internal", "the hub could not complete the request; retry later");
         }
     };
@@ -205,6 +276,15 @@ void HubServer::routes() {
     svr.Post("/v1/push", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res,
                                                        const httplib::ContentReader& reader) {
         std::string body;
+        if (!m_bodySlots->acquire(std::chrono::seconds(10))) {
+            replyError(res, 503, "busy", "the hub is reading other uploads; retry shortly");
+            res.set_header("Retry-After", "5");
+            return;
+        }
+        struct SlotGuard {
+            BodySlots& slots;
+            ~SlotGuard() { slots.release(); }
+        } slot{*m_bodySlots};
         if (!readBody(reader, res, m_options.maxBodyBytes, body)) return;
         auto principal = authenticate(req, res);
         if (!principal) return;
@@ -371,5 +451,9 @@ int HubServer::bind() {
 void HubServer::serve() { m_server->listen_after_bind(); }
 
 void HubServer::stop() { m_server->stop(); }
+
+std::string HubServer::reloadTls() { return m_server->reloadTls(); }
+
+std::string HubServer::processBytes(const std::string& rawRequests) { return m_server->processBytes(rawRequests); }
 
 }  // namespace mediane::hub

@@ -8,14 +8,14 @@
 #include <string>
 
 #include "core/translator.hpp"
+#include "sync/hub/connection_limits.hpp"
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
 
-namespace httplib {
-class Server;
-}
-
 namespace mediane::hub {
+
+class GuardedServer;
+class BodySlots;
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -25,6 +25,13 @@ struct ServerOptions {
     int maxPullLimit = 1000;
     // The standard's schema.json, for GET /v1/directory; empty: that endpoint answers 503.
     std::string directorySchemaPath;
+    // Connections: counts, deadlines and byte caps enforced before any handler runs.
+    ConnectionLimits limits;
+    // Request bodies parsed at once (each may cost several times maxBodyBytes while decoded): the rest
+    // wait a little, then get 503 with Retry-After. Bounds the hub's memory under a flood of pushes.
+    int bodySlots = 4;
+    // HTTPS when both are set (PEM files; re-read on SIGHUP).
+    TlsFiles tls;
     // Device tokens expire after tokenLifetimeSeconds and renew on use once older than
     // tokenRenewAfterSeconds (0: a quarter of the lifetime).
     std::int64_t tokenLifetimeSeconds = 60LL * 86400;
@@ -45,6 +52,10 @@ public:
     // Serves until stop() (from any thread).
     void serve();
     void stop();
+    // Re-reads the TLS certificate and key; "" on success, else why the old ones stay in use.
+    std::string reloadTls();
+    // The request handling on raw bytes, without a socket: for fuzzing the HTTP entry points.
+    std::string processBytes(const std::string& rawRequests);
 
 private:
     void routes();
@@ -52,7 +63,8 @@ private:
     HubStore& m_store;
     core::Translator m_translator;
     ServerOptions m_options;
-    std::unique_ptr<httplib::Server> m_server;
+    std::unique_ptr<GuardedServer> m_server;
+    std::unique_ptr<BodySlots> m_bodySlots;
     // SQLite has one writer; serialising store calls also keeps the change feed gap-free for pullers.
     std::mutex m_storeMutex;
 };

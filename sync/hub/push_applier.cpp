@@ -7,6 +7,7 @@
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/learner_merge.hpp"
+#include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::hub {
@@ -84,6 +85,9 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
     }
     if (!kEntities.count(op.entity)) return rejected(op, "unknown_entity", "unknown entity '" + op.entity + "'");
     if (op.recordId.empty()) return rejected(op, "record_id_empty", "record_id is empty");
+    // Never echoed: the id may hold the very bytes (NUL, controls) that make it unsafe.
+    if (!sync::isRecordId(op.entity, op.recordId))
+        return rejected(op, "id_invalid", "record_id has characters or a length the protocol does not allow");
     if (op.op != "create" && op.op != "update" && op.op != "delete")
         return rejected(op, "unknown_op", "unknown op '" + op.op + "'");
 

@@ -1,5 +1,7 @@
 #include "sync/protocol/json_fields.hpp"
 
+#include <cmath>
+
 #include "core/error.hpp"
 
 namespace mediane::sync {
@@ -10,16 +12,57 @@ Error typeError(const std::string& field, const std::string& expected) {
 }
 }  // namespace
 
+namespace {
+// Deeper than any message of the protocol, far shallower than what exhausts a thread's stack in the
+// recursive parts of the JSON library (copy, dump, comparison).
+constexpr int kMaxDepth = 32;
+
+// Counted on the raw text before parsing, so a deep body costs one pass and no allocation.
+bool tooDeep(const std::string& text) {
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (char c : text) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxDepth) return true;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return false;
+}
+
+// 1e400 parses to infinity, which no field of the model can hold and JSON cannot write back.
+void requireFinite(const nlohmann::json& value, const std::string& path) {
+    if (value.is_number_float() && !std::isfinite(value.get<double>()))
+        throw Error(Error::Kind::Validation, "err.sync.number_range", {{"field", path.empty() ? "(body)" : path}},
+                    path);
+    if (value.is_object())
+        for (auto it = value.begin(); it != value.end(); ++it) requireFinite(*it, childPath(path, it.key()));
+    else if (value.is_array())
+        for (std::size_t i = 0; i < value.size(); ++i) requireFinite(value[i], indexPath(path, i));
+}
+}  // namespace
+
 nlohmann::json parseJson(const std::string& text) {
+    if (tooDeep(text))
+        throw Error(Error::Kind::Validation, "err.sync.json_too_deep", {{"max", std::to_string(kMaxDepth)}});
     try {
-        return nlohmann::json::parse(text);
+        auto value = nlohmann::json::parse(text);
+        requireFinite(value, "");
+        return value;
     } catch (const nlohmann::json::parse_error& e) {
         // The parser's byte offset tells a client author where a truncated body stops.
         throw Error(Error::Kind::Validation, "err.sync.json_invalid",
                     {{"byte", std::to_string(e.byte)}, {"detail", e.what()}});
-    } catch (const nlohmann::json::out_of_range& e) {
-        // A number past double's range ("1e400") is thrown as out_of_range, not parse_error: still bad input.
-        throw Error(Error::Kind::Validation, "err.sync.json_invalid", {{"byte", "?"}, {"detail", e.what()}});
+    } catch (const nlohmann::json::out_of_range&) {
+        // A number past what a double holds ("1e400"): the library stops at it before any field is known.
+        throw Error(Error::Kind::Validation, "err.sync.number_range", {{"field", "(body)"}});
     }
 }
 

@@ -1,6 +1,7 @@
 #include "sync/protocol/wire_codec.hpp"
 
 #include "core/error.hpp"
+#include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/json_fields.hpp"
 
 namespace mediane::sync {
@@ -96,6 +97,9 @@ WireOp decodeWireOp(const json& value, const std::string& path) {
     if (op.opId.empty())
         throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", childPath(path, "op_id")}},
                     childPath(path, "op_id"));
+    // The idempotency key must be one a laptop generates; a record id is checked op by op by the hub,
+    // so one bad id is refused alone instead of blocking its whole batch.
+    requireId(isUuid(op.opId), childPath(path, "op_id"));
     return op;
 }
 
@@ -104,6 +108,7 @@ PushRequest decodePushRequest(const std::string& text) {
     PushRequest r;
     r.protocolVersion = readVersion(body);
     r.deviceId = readString(body, "device_id", "");
+    requireId(isPlainId(r.deviceId), "device_id");
     const auto& batch = readArray(body, "batch", "");
     r.batch.reserve(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i) r.batch.push_back(decodeWireOp(batch[i], indexPath("batch", i)));
@@ -151,6 +156,7 @@ PullResponse decodePullResponse(const std::string& text) {
         c.serverSeq = readInt(v, "server_seq", path);
         c.entity = readString(v, "entity", path);
         c.recordId = readString(v, "record_id", path);
+        requireId(isRecordId(c.entity, c.recordId), childPath(path, "record_id"));
         c.version = readInt(v, "version", path);
         c.op = readString(v, "op", path);
         c.fields = readObject(v, "fields", path);
@@ -172,6 +178,7 @@ ResolveRequest decodeResolveRequest(const std::string& text) {
     r.protocolVersion = readVersion(body);
     r.opId = readString(body, "op_id", "");
     if (r.opId.empty()) throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "op_id"}}, "op_id");
+    requireId(isUuid(r.opId), "op_id");
     r.resolution = readObject(body, "resolution", "");
     return r;
 }
@@ -183,6 +190,7 @@ EnrollRequest decodeEnrollRequest(const std::string& text) {
     r.login = readString(body, "login", "");
     r.password = readString(body, "password", "");
     r.deviceId = readString(body, "device_id", "");
+    requireId(isPlainId(r.deviceId), "device_id");
     return r;
 }
 

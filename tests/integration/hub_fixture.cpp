@@ -1,6 +1,7 @@
 #include "hub_fixture.hpp"
 
 #include <atomic>
+#include <cstdio>
 #include <stdexcept>
 
 namespace mediane::test {
@@ -23,9 +24,12 @@ std::string numbered(const char* prefix, long long n) {
     return text;
 }
 
+// Op ids must be UUIDs on the wire; a counter in the last group keeps them unique and readable in logs.
 std::string newOpId() {
     static std::atomic<int> counter{0};
-    return numbered("op-", ++counter);
+    char text[40];
+    std::snprintf(text, sizeof text, "00000000-0000-7000-8000-%012d", ++counter);
+    return text;
 }
 
 Op learnerCreate(const std::string& recordId, const std::string& pseudonym, std::int64_t seq) {

@@ -17,6 +17,7 @@ public:
     HubProcess& operator=(const HubProcess&) = delete;
 
     int port() const { return m_port; }
+    int pid() const { return static_cast<int>(m_pid); }
     std::string url() const {
         std::string url = "http://127.0.0.1:";
         url += std::to_string(m_port);
