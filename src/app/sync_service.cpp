@@ -1,22 +1,36 @@
 #include "app/sync_service.hpp"
 
 #include "core/error.hpp"
+#include "core/text_file.hpp"
+#include "store/local_settings.hpp"
+#include "sync/client/hub_address.hpp"
 #include "sync/client/enrollment.hpp"
 
 namespace mediane::app {
 
 namespace {
-void checkHubUrl(const std::string& url) {
-    if (url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0)
-        throw validationError("err.sync.hub_url", "sync.hub", {{"url", url}});
+void checkHubUrl(const std::string& url) { sync::requireSafeHubUrl(url); }
+
+// The certificate authority given at enrolment (a structure's own CA) is kept in the notebook's local
+// settings, so every later sync, the GUI's included, verifies the hub against it without --ca-file.
+constexpr const char* kHubCaSetting = "hub_ca_pem";
+
+sync::TransportOptions withRememberedCa(Notebook& notebook, sync::TransportOptions options) {
+    if (options.caFile.empty() && options.caPem.empty())
+        options.caPem = store::LocalSettings(notebook.database()).get(kHubCaSetting);
+    return options;
 }
 }  // namespace
 
 store::SyncAccount enrollDevice(Notebook& notebook, const std::string& hubUrl, const std::string& login,
                                 const std::string& password, const sync::TransportOptions& options) {
     checkHubUrl(hubUrl);
+    std::string caPem = options.caFile.empty() ? std::string() : core::readTextFile(options.caFile);
     sync::CurlTransport transport(hubUrl, options);
-    return sync::enrollDevice(notebook.database(), transport, hubUrl, login, password);
+    auto account = sync::enrollDevice(notebook.database(), transport, hubUrl, login, password);
+    // Only once the hub was reached through it: a wrong file is never remembered.
+    if (!options.caFile.empty()) store::LocalSettings(notebook.database()).set(kHubCaSetting, caPem);
+    return account;
 }
 
 sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, const sync::TransportOptions& options,
@@ -29,7 +43,7 @@ sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, con
         accounts.setHubUrl(hubOverride);
         account->hubUrl = hubOverride;
     }
-    sync::CurlTransport transport(account->hubUrl, options);
+    sync::CurlTransport transport(account->hubUrl, withRememberedCa(notebook, options));
     sync::EngineOptions engineOptions;
     engineOptions.pushOnly = pushOnly;
     sync::SyncEngine engine(notebook.database(), transport, engineOptions);
@@ -38,6 +52,7 @@ sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, con
 
 std::unique_ptr<sync::SyncWorker> startSyncWorker(Notebook& notebook, sync::WorkerOptions options,
                                                   sync::TransportOptions transport) {
+    transport = withRememberedCa(notebook, std::move(transport));
     return std::make_unique<sync::SyncWorker>(
         notebook.database().path(),
         [transport](const std::string& url, const std::atomic<bool>& stop) {

@@ -7,6 +7,7 @@
 
 #include "core/error.hpp"
 #include "sync/client/gzip.hpp"
+#include "sync/client/hub_address.hpp"
 
 namespace mediane::sync {
 
@@ -77,6 +78,7 @@ Error networkError(const std::string& hub, CURLcode rc, const char* detail) {
 CurlTransport::CurlTransport(std::string baseUrl, TransportOptions options)
     : m_baseUrl(std::move(baseUrl)), m_options(std::move(options)) {
     while (!m_baseUrl.empty() && m_baseUrl.back() == '/') m_baseUrl.pop_back();
+    requireSafeHubUrl(m_baseUrl);
     globalInit();
     m_curl = curl_easy_init();
     if (!m_curl) throw Error(Error::Kind::Io, "err.sync.network", {{"hub", m_baseUrl}, {"detail", "curl_easy_init"}});
@@ -117,7 +119,15 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
         curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
         curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(m_options.abort));
     }
-    if (!m_options.caFile.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.caFile.c_str());
+    if (!m_options.caFile.empty()) {
+        curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.caFile.c_str());
+    } else if (!m_options.caPem.empty()) {
+        curl_blob blob{const_cast<char*>(m_options.caPem.data()), m_options.caPem.size(), CURL_BLOB_COPY};
+        curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+    }
+    // Never another protocol, never a redirect: the token goes to the hub named at enrolment only.
+    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);

@@ -16,6 +16,7 @@ struct TransportOptions {
     int lowSpeedSeconds = 30;
     bool verifyTls = true;
     std::string caFile;  // extra CA bundle (e.g. a structure's own certificate authority); empty: system store
+    std::string caPem;   // the same as PEM text (remembered at enrolment); caFile wins when both are set
     const std::atomic<bool>* abort = nullptr;  // when it turns true, the exchange in flight stops
 };
 
