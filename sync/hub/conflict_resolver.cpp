@@ -100,6 +100,12 @@ sync::OpResult ConflictResolver::resolve(const sync::WireOp& op) {
                        {"note", note},                {"resolved_by", m_principal.login}, {"resolved_at", now}};
     decision.structure = conflict->structure;
     auto decisionSeq = m_store.writeRecord(decision, "create", op.opId, m_principal.deviceId);
+    // The cheque's owner saw the conflict too; the same decision in its feed closes it on its laptops.
+    auto owner = conflict->details.value("owner_structure", "");
+    if (!owner.empty() && owner != conflict->structure) {
+        decision.structure = owner;
+        m_store.writeRecord(decision, "create", op.opId, m_principal.deviceId);
+    }
     m_store.markConflictResolved(conflict->id, now);
 
     sync::OpResult r;

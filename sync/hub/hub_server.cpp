@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/directory_service.hpp"
+#include "sync/hub/conflict_view.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/device_enrollment.hpp"
 #include "sync/hub/device_tokens.hpp"
@@ -347,15 +348,19 @@ void HubServer::routes() {
                 return;
             }
             std::vector<ConflictEntry> list;
+            Scope scope;
             {
                 std::lock_guard lock(m_storeMutex);
-                list = m_store.conflicts(after, m_options.maxPullLimit, scopeOf(*principal, m_store));
+                scope = scopeOf(*principal, m_store);
+                list = m_store.conflicts(after, m_options.maxPullLimit, scope);
             }
             json out = json::array();
-            for (const auto& c : list)
+            for (const auto& stored : list) {
+                auto c = visibleTo(stored, scope);
                 out.push_back({{"id", c.id}, {"kind", c.kind}, {"entity", c.entity}, {"record_id", c.recordId},
                                {"op_id", c.opId}, {"device_id", c.deviceId}, {"structure", c.structure},
                                {"details", c.details}, {"created_at", c.createdAt}});
+            }
             reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"conflicts", out}});
         });
     });

@@ -6,6 +6,7 @@
 
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/conflict_resolver.hpp"
+#include "sync/hub/conflict_view.hpp"
 #include "sync/hub/learner_merge.hpp"
 #include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -141,10 +142,13 @@ sync::OpResult PushApplier::create(const sync::WireOp& op) {
     if (earlier.empty()) return applied(op, record.version, seq);
     json first = json::array();
     for (const auto& e : earlier) first.push_back({{"record_id", e.recordId}, {"structure", e.structure}, {"fields", e.fields}});
+    // The structure whose booklet the cheque came from answers for it: it sees the conflict too.
+    auto chequeId = stringField(op.fields, "cheque_id");
     return conflict(op, "over_redemption", record.structure,
-                    {{"cheque_id", stringField(op.fields, "cheque_id")},
+                    {{"cheque_id", chequeId},
+                     {"owner_structure", chequeOwner(m_store, chequeId)},
                      {"earlier", first},
-                     {"incoming", {{"record_id", op.recordId}, {"fields", op.fields}}}},
+                     {"incoming", {{"record_id", op.recordId}, {"structure", record.structure}, {"fields", op.fields}}}},
                     record.version, seq);
 }
 

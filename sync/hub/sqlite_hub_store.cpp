@@ -423,11 +423,22 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
 
 std::vector<ConflictEntry> SqliteHubStore::conflicts(std::int64_t afterId, int limit, const Scope& scope) {
     auto filter = filterFor(scope);
+    // A cheque's owner sees an over-redemption of it even when another structure redeemed it last.
+    std::string ownerSql;
+    if (!scope.everything && !scope.structures.empty()) {
+        ownerSql = " OR json_extract(details, '$.owner_structure') IN (";
+        for (std::size_t k = 0; k < scope.structures.size(); ++k) ownerSql += k ? ", ?" : "?";
+        ownerSql += "))";
+        filter.sql.pop_back();  // reopen the scope's parenthesis to add the owner's test inside it
+        filter.sql += ownerSql;
+    }
     auto st = m_db.prepare("SELECT id, kind, entity, record_id, op_id, device_id, structure, details, created_at "
                            "FROM conflicts WHERE id > ? AND resolved_at = ''" + filter.sql + " ORDER BY id LIMIT ?");
     int i = 1;
     st.bind(i++, afterId);
     for (const auto& s : filter.values) st.bind(i++, s);
+    if (!ownerSql.empty())
+        for (const auto& s : scope.structures) st.bind(i++, s);
     st.bind(i, std::int64_t{limit});
     std::vector<ConflictEntry> out;
     while (st.step())

@@ -138,3 +138,51 @@ TEST_CASE("an adviser's edit of the directory becomes a proposal; an admin's is 
     CHECK(places[0]["fields"]["name"] == "Médiathèque");
     CHECK(conflictsOf(admin)[0]["details"]["proposed"]["name"] == "Médiathèque Jean Macé");
 }
+
+TEST_CASE("an over-redemption shows each structure only its own redemptions in full, and the cheque's owner sees it",
+          "[hub][conflict][pass][hostile]") {
+    HubFixture f;
+    f.addUser("olga", "adviser", "owner", "metropole");       // distributed the booklet
+    f.addUser("alice", "adviser", "lyon8", "metropole");      // redeemed it first
+    f.addUser("bruno", "adviser", "villeurbanne", "metropole");  // redeemed it again
+    f.addUser("coord", "coordinator", "hq", "metropole");
+    auto olga = f.enroll("olga", "laptop-o");
+    auto alice = f.enroll("alice", "laptop-a");
+    auto bruno = f.enroll("bruno", "laptop-b");
+    Op booklet{newOpId(), 1, "pass_booklet", "BK1", "create", 0,
+               {{"structure", "owner"}, {"first_number", 1}, {"last_number", 10}, {"face_value_cents", 1000}}};
+    REQUIRE(f.push(olga, "laptop-o", {booklet}).json()["results"][0]["status"] == "applied");
+    REQUIRE(f.push(alice, "laptop-a", {redeemCheque("E1", "BK1#4")}).json()["results"][0]["status"] == "applied");
+    REQUIRE(f.push(bruno, "laptop-b", {redeemCheque("E2", "BK1#4")}).json()["results"][0]["status"] == "conflict");
+
+    // Bruno sees Alice's redemption as a date and a structure, not her learner or session.
+    auto seenByBruno = conflictsOf(bruno);
+    REQUIRE(seenByBruno.size() == 1);
+    auto earlier = seenByBruno[0]["details"]["earlier"][0];
+    CHECK(earlier["structure"] == "lyon8");
+    CHECK(earlier["fields"]["on_date"] == "2026-03-02");
+    CHECK_FALSE(earlier["fields"].contains("learner_id"));
+    CHECK_FALSE(earlier["fields"].contains("session_id"));
+    CHECK(seenByBruno[0]["details"]["incoming"]["fields"]["learner_id"] == "L1");  // his own, in full
+
+    // The owner of the booklet sees the conflict, with neither redeemer's learner.
+    auto seenByOwner = conflictsOf(olga);
+    REQUIRE(seenByOwner.size() == 1);
+    CHECK_FALSE(seenByOwner[0]["details"]["earlier"][0]["fields"].contains("learner_id"));
+    CHECK_FALSE(seenByOwner[0]["details"]["incoming"]["fields"].contains("learner_id"));
+
+    // The territory's coordinator sees everything, and a decision closes the conflict for the owner too.
+    auto coord = f.enroll("coord", "laptop-k");
+    auto full = conflictsOf(coord);
+    REQUIRE(full.size() == 1);
+    CHECK(full[0]["details"]["earlier"][0]["fields"]["learner_id"] == "L1");
+    auto id = full[0]["id"].get<std::int64_t>();
+    auto decided = coord.post("/v1/conflicts/" + std::to_string(id) + "/resolve",
+                              json{{"protocol_version", 1}, {"op_id", newOpId()},
+                                   {"resolution", {{"keep", "E1"}, {"note", "premier passage"}}}}.dump());
+    REQUIRE(decided.status == 200);
+    bool ownerGotDecision = false;
+    for (const auto& c : pullAll(olga)) ownerGotDecision |= c["entity"] == "conflict_resolution";
+    CHECK(ownerGotDecision);
+    CHECK(conflictsOf(olga).empty());
+}

@@ -1,0 +1,15 @@
+// What of a conflict a caller may read: another structure's redemption shows its date, not its learner or session.
+#pragma once
+
+#include "sync/hub/hub_store.hpp"
+
+namespace mediane::hub {
+
+// Over-redemption entries of structures outside the scope keep only kind, cheque, date and structure;
+// everything else of the conflict is returned as stored (the store already filtered by scope).
+ConflictEntry visibleTo(ConflictEntry conflict, const Scope& scope);
+
+// The structure whose booklet a cheque id ("<booklet id>#<number>") belongs to, "" when the hub has no such booklet.
+std::string chequeOwner(HubStore& store, const std::string& chequeId);
+
+}  // namespace mediane::hub
