@@ -10,6 +10,7 @@
 #include "store/remote_changes.hpp"
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
+#include "sync/protocol/json_fields.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::sync {
@@ -197,7 +198,7 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         if (response.status != 200) throw hubError(response, "/v1/conflicts");
         std::vector<store::RemoteConflict> conflicts;
         try {
-            auto body = json::parse(response.body);
+            auto body = parseJson(response.body);  // depth-checked like every wire body
             const auto& list = body.at("conflicts");
             if (!list.is_array()) throw std::runtime_error("conflicts is not an array");
             for (const auto& v : list) conflicts.push_back(decodeConflict(v));
