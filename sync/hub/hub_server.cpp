@@ -182,8 +182,11 @@ void HubServer::routes() {
         std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms addr=%s login=%s device=%s\n", req.method.c_str(),
                      auditText(req.path).c_str(), res.status, t_request.bytesIn, res.body.size(), ms,
                      auditText(req.remote_addr).c_str(), t_request.login.c_str(), device.c_str());
-        m_options.accounts->audit.record({req.remote_addr, t_request.login, device, req.method + " " + req.path,
-                                          auditResult(res.status, res.body, t_request.note)});
+        // Health probes arrive every few seconds from monitoring and carry no one's action: in the stderr
+        // log only, so they cannot grow the audit file.
+        if (req.path != "/healthz")
+            m_options.accounts->audit.record({req.remote_addr, t_request.login, device, req.method + " " + req.path,
+                                              auditResult(res.status, res.body, t_request.note)});
         std::fflush(stderr);
         t_request = RequestContext{};
     });
