@@ -10,35 +10,23 @@
 #include "store/remote_changes.hpp"
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
-#include "sync/protocol/json_fields.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::sync {
 
 namespace {
-using nlohmann::json;
 
-// The hub returns at most this many conflicts per request.
-constexpr std::size_t kConflictPage = 1000;
-
-std::string str(const json& v, const char* key) {
-    auto it = v.find(key);
-    return it != v.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-store::RemoteConflict decodeConflict(const json& v) {
-    if (!v.is_object() || !v.contains("id") || !v["id"].is_number_integer() || !v.contains("kind"))
-        throw std::runtime_error("conflict entry without id or kind");
+store::RemoteConflict localConflict(const WireConflict& w) {
     store::RemoteConflict c;
-    c.id = v["id"].get<std::int64_t>();
-    c.kind = str(v, "kind");
-    c.entity = str(v, "entity");
-    c.recordId = str(v, "record_id");
-    c.opId = str(v, "op_id");
-    c.deviceId = str(v, "device_id");
-    c.structure = str(v, "structure");
-    c.createdAt = str(v, "created_at");
-    if (v.contains("details") && v["details"].is_object()) c.details = v["details"];
+    c.id = w.id;
+    c.kind = w.kind;
+    c.entity = w.entity;
+    c.recordId = w.recordId;
+    c.opId = w.opId;
+    c.deviceId = w.deviceId;
+    c.structure = w.structure;
+    c.createdAt = w.createdAt;
+    c.details = w.details;
     return c;
 }
 }  // namespace
@@ -198,10 +186,7 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         if (response.status != 200) throw hubError(response, "/v1/conflicts");
         std::vector<store::RemoteConflict> conflicts;
         try {
-            auto body = parseJson(response.body);  // depth-checked like every wire body
-            const auto& list = body.at("conflicts");
-            if (!list.is_array()) throw std::runtime_error("conflicts is not an array");
-            for (const auto& v : list) conflicts.push_back(decodeConflict(v));
+            for (const auto& w : decodeConflictsResponse(response.body).conflicts) conflicts.push_back(localConflict(w));
         } catch (const std::exception& e) {
             throw unreadableAnswer("/v1/conflicts", e.what());
         }
@@ -213,7 +198,7 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         remote.setConflictsAfter(after);
         tx.commit();
         report.newConflicts += static_cast<std::int64_t>(conflicts.size());
-        if (conflicts.size() < kConflictPage) break;
+        if (conflicts.size() < static_cast<std::size_t>(kConflictPageSize)) break;
     }
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "sync/client/transport.hpp"
+#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::store {
 class Database;
@@ -39,7 +40,7 @@ struct SyncReport {
 struct EngineOptions {
     int batchOps = 300;                    // the spec's "a few hundred ops"
     std::size_t batchBytes = 256 * 1024;   // of JSON before gzip
-    int pullPage = 500;
+    int pullPage = kDefaultPullLimit;
     // Send the outbox only (a slow link at the end of the day); the next full sync pulls.
     bool pushOnly = false;
     std::function<void(const SyncProgress&)> onProgress;

@@ -355,16 +355,15 @@ void HubServer::routes() {
             {
                 std::lock_guard lock(m_storeMutex);
                 scope = scopeOf(*principal, m_store);
-                list = m_store.conflicts(after, m_options.maxPullLimit, scope);
+                list = m_store.conflicts(after, sync::kConflictPageSize, scope);
             }
-            json out = json::array();
+            sync::ConflictsResponse response;
             for (const auto& stored : list) {
                 auto c = visibleTo(stored, scope);
-                out.push_back({{"id", c.id}, {"kind", c.kind}, {"entity", c.entity}, {"record_id", c.recordId},
-                               {"op_id", c.opId}, {"device_id", c.deviceId}, {"structure", c.structure},
-                               {"details", c.details}, {"created_at", c.createdAt}});
+                response.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
+                                              c.details, c.createdAt});
             }
-            reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"conflicts", out}});
+            reply(res, 200, sync::encode(response));
         });
     });
 

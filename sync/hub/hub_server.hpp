@@ -11,6 +11,7 @@
 #include "sync/hub/connection_limits.hpp"
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
+#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::hub {
 
@@ -21,8 +22,8 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;                                  // 0: an ephemeral port, printed at start
     std::size_t maxBodyBytes = 8 * 1024 * 1024;    // after decompression too
-    int defaultPullLimit = 500;
-    int maxPullLimit = 1000;
+    int defaultPullLimit = sync::kDefaultPullLimit;
+    int maxPullLimit = sync::kMaxPullLimit;
     // The standard's schema.json, for GET /v1/directory; empty: that endpoint answers 503.
     std::string directorySchemaPath;
     // Connections: counts, deadlines and byte caps enforced before any handler runs.

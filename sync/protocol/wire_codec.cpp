@@ -207,6 +207,41 @@ EnrollResponse decodeEnrollResponse(const std::string& text) {
     return r;
 }
 
+json encode(const WireConflict& c) {
+    return {{"id", c.id},           {"kind", c.kind},           {"entity", c.entity},
+            {"record_id", c.recordId}, {"op_id", c.opId},       {"device_id", c.deviceId},
+            {"structure", c.structure}, {"details", c.details}, {"created_at", c.createdAt}};
+}
+
+json encode(const ConflictsResponse& response) {
+    json list = json::array();
+    for (const auto& c : response.conflicts) list.push_back(encode(c));
+    return {{"protocol_version", response.protocolVersion}, {"conflicts", list}};
+}
+
+ConflictsResponse decodeConflictsResponse(const std::string& text) {
+    auto body = parseObject(text);
+    ConflictsResponse r;
+    r.protocolVersion = readVersion(body);
+    const auto& list = readArray(body, "conflicts", "");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        auto path = indexPath("conflicts", i);
+        const auto& v = list[i];
+        WireConflict c;
+        c.id = readInt(v, "id", path);
+        c.kind = readString(v, "kind", path);
+        c.entity = readString(v, "entity", path);
+        c.recordId = readString(v, "record_id", path);
+        c.opId = readString(v, "op_id", path);
+        c.deviceId = readString(v, "device_id", path);
+        c.structure = readString(v, "structure", path);
+        c.details = readObject(v, "details", path);
+        c.createdAt = readString(v, "created_at", path);
+        r.conflicts.push_back(std::move(c));
+    }
+    return r;
+}
+
 ErrorBody decodeErrorBody(const std::string& text) {
     auto body = parseObject(text);
     return {readString(body, "error", ""), readString(body, "message", ""), readOptionalString(body, "field", "")};

@@ -20,6 +20,8 @@ nlohmann::json encode(const EnrollRequest& request);
 nlohmann::json encode(const EnrollResponse& response);
 nlohmann::json encode(const ErrorBody& body);
 nlohmann::json encode(const ResolveRequest& request);
+nlohmann::json encode(const WireConflict& conflict);
+nlohmann::json encode(const ConflictsResponse& response);
 
 WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
 OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
@@ -30,6 +32,7 @@ EnrollRequest decodeEnrollRequest(const std::string& text);
 EnrollResponse decodeEnrollResponse(const std::string& text);
 ErrorBody decodeErrorBody(const std::string& text);
 ResolveRequest decodeResolveRequest(const std::string& text);
+ConflictsResponse decodeConflictsResponse(const std::string& text);
 
 // The canonical text of an op's payload (everything but op_id, seq and hlc), so the hub can tell
 // a true retry of an op id from an op id reused for different content.

@@ -13,6 +13,12 @@ namespace mediane::sync {
 // Bumped on any incompatible change; the hub refuses versions it does not speak.
 inline constexpr int kProtocolVersion = 1;
 
+// Page sizes both ends agree on: a pull page unless the client asks fewer (the hub caps what it asks),
+// and the conflicts an answer carries at most (a full page means "ask again after the last id").
+inline constexpr int kDefaultPullLimit = 500;
+inline constexpr int kMaxPullLimit = 1000;
+inline constexpr int kConflictPageSize = 1000;
+
 // One outbox row, pushed exactly as the laptop wrote it.
 struct WireOp {
     std::string opId;          // idempotency key
@@ -90,6 +96,24 @@ struct ResolveRequest {
     int protocolVersion = kProtocolVersion;
     std::string opId;
     nlohmann::json resolution = nlohmann::json::object();  // {"fields": {...}} or {"keep": id}, and "note"
+};
+
+// One open conflict as GET /v1/conflicts lists it; details always keep both values (see §5 of the spec).
+struct WireConflict {
+    std::int64_t id = 0;
+    std::string kind;  // hard | soft | over_redemption | update_after_delete | place_proposal
+    std::string entity;
+    std::string recordId;
+    std::string opId;
+    std::string deviceId;
+    std::string structure;
+    nlohmann::json details = nlohmann::json::object();
+    std::string createdAt;
+};
+
+struct ConflictsResponse {
+    int protocolVersion = kProtocolVersion;
+    std::vector<WireConflict> conflicts;  // in id order, at most kConflictPageSize
 };
 
 struct ErrorBody {

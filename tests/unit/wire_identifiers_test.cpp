@@ -60,3 +60,24 @@ TEST_CASE("plain HTTP is refused to any hub but this machine's loopback", "[sync
     CHECK_THROWS(sync::requireSafeHubUrl("ftp://resin.example.org"));
     CHECK_THROWS(sync::requireSafeHubUrl("resin.example.org"));
 }
+
+TEST_CASE("a conflicts page goes through the wire codec both ways, and a malformed one names its field",
+          "[sync][protocol]") {
+    sync::ConflictsResponse page;
+    page.conflicts.push_back({7, "over_redemption", "cheque_event", "E2", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b",
+                              "laptop-b", "villeurbanne", {{"cheque_id", "BK1#4"}}, "2026-03-02T10:00:00Z"});
+    auto decoded = sync::decodeConflictsResponse(sync::encode(page).dump());
+    REQUIRE(decoded.conflicts.size() == 1);
+    CHECK(decoded.conflicts[0].id == 7);
+    CHECK(decoded.conflicts[0].structure == "villeurbanne");
+    CHECK(decoded.conflicts[0].details["cheque_id"] == "BK1#4");
+
+    auto broken = sync::encode(page);
+    broken["conflicts"][0].erase("kind");
+    try {
+        sync::decodeConflictsResponse(broken.dump());
+        FAIL("decoded");
+    } catch (const Error& e) {
+        CHECK(e.field() == "conflicts[0].kind");
+    }
+}
