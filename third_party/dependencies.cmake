@@ -18,13 +18,14 @@ if(MEDIANE_BUILD_GUI)
   find_package(OpenGL REQUIRED)
 endif()
 
-# Sync: libcurl on the client, cpp-httplib + libsodium on the hub.
+# libsodium: the notebook's encryption at rest on the laptop, password hashing on the hub.
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+# Sync: libcurl on the client, cpp-httplib on the hub.
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 if(MEDIANE_BUILD_HUB)
   # Use cpp-httplib's pkg-config cflags exactly: they define the OpenSSL/zlib/brotli
   # support the Debian library was compiled with, and the class layout depends on them.
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
-  pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
   # The hub serves TLS itself on its own connection loop (the HTTP library's TLS server is not used).
   pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
 endif()

@@ -3,7 +3,10 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/private_files.hpp"
+#include "store/encrypted_vfs.hpp"
 #include "store/migrations.hpp"
+#include "store/notebook_encryption.hpp"
+#include "store/notebook_key.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -34,9 +37,52 @@ std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::
     // WAL, exports, the token file) is readable by the adviser's account only.
     core::keepNewFilesPrivate();
     core::ensurePrivateDirectory(dataDir);
-    auto db = std::make_unique<store::Database>((fs::path(dataDir) / kDatabaseFile).string());
+    const std::string file = (fs::path(dataDir) / kDatabaseFile).string();
+    if (isEncrypted(dataDir) && !store::findNotebookKey(file))
+        throw Error(Error::Kind::Refused, "err.passphrase_needed", {{"file", file}});
+    auto db = std::make_unique<store::Database>(file);
     store::migrate(*db);
     return std::make_unique<Notebook>(std::move(db), std::move(vocabularies), std::move(framework));
+}
+
+bool Notebook::isEncrypted(const std::string& dataDir) {
+    // Both: a key file left beside a plain notebook by an interrupted conversion does not make it
+    // encrypted, and a damaged file without a key file is reported as damaged, not as locked.
+    std::error_code ec;
+    if (!fs::exists(fs::path(dataDir) / kKeyFile, ec)) return false;
+    const fs::path file = fs::path(dataDir) / kDatabaseFile;
+    if (!fs::exists(file, ec) || fs::file_size(file, ec) == 0) return true;
+    return !store::isPlainDatabaseFile(file.string());
+}
+
+void Notebook::unlock(const std::string& dataDir, const std::string& passphrase) {
+    auto key = store::readKeyFile((fs::path(dataDir) / kKeyFile).string(), passphrase);
+    store::registerNotebookKey((fs::path(dataDir) / kDatabaseFile).string(), std::move(key));
+}
+
+void Notebook::encrypt(const std::string& dataDir, const std::string& passphrase) {
+    store::checkNewPassphrase(passphrase);
+    if (isEncrypted(dataDir))
+        throw Error(Error::Kind::Refused, "err.already_encrypted", {{"file", (fs::path(dataDir) / kDatabaseFile).string()}});
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);
+    const std::string file = (fs::path(dataDir) / kDatabaseFile).string();
+    const std::string keyFile = (fs::path(dataDir) / kKeyFile).string();
+    auto key = store::DataKey::generate();
+    std::error_code ec;
+    if (fs::exists(file, ec) && fs::file_size(file, ec) > 0) {
+        store::encryptDatabaseFile(file, keyFile, passphrase, key);
+    } else {
+        // No notebook yet: the key file alone marks it, and the first open creates it sealed.
+        fs::remove(file, ec);
+        store::writeKeyFile(keyFile, *key, passphrase);
+        store::registerNotebookKey(file, key);
+    }
+}
+
+void Notebook::changePassphrase(const std::string& dataDir, const std::string& oldPassphrase,
+                                const std::string& newPassphrase) {
+    store::changeKeyFilePassphrase((fs::path(dataDir) / kKeyFile).string(), oldPassphrase, newPassphrase);
 }
 
 Notebook::Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies,

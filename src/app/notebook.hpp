@@ -40,7 +40,21 @@ public:
 
     // Opens (creating the directory and file if needed) and migrates the notebook in dataDir.
     // Throws mediane::Error naming the file when it is unreadable or from a newer Médiane.
+    // An encrypted notebook opens only once unlock() has registered its key in this process;
+    // otherwise Refused "err.passphrase_needed".
     static std::unique_ptr<Notebook> open(const std::string& dataDir, const std::string& assetsDir);
+
+    // --- Encryption at rest (docs/privacy.md) --------------------------------------------------
+    static constexpr const char* kKeyFile = "notebook-key";
+    // True when a key file is there and the notebook file is sealed (or does not exist yet: created sealed).
+    static bool isEncrypted(const std::string& dataDir);
+    // Unwraps the key with the passphrase (Refused "err.passphrase_wrong") and registers it for every
+    // connection of this process.
+    static void unlock(const std::string& dataDir, const std::string& passphrase);
+    // Encrypts the notebook in dataDir (converting a plain one, or preparing a key for a new one).
+    static void encrypt(const std::string& dataDir, const std::string& passphrase);
+    static void changePassphrase(const std::string& dataDir, const std::string& oldPassphrase,
+                                 const std::string& newPassphrase);
 
     const core::Vocabularies& vocabularies() const { return m_vocabularies; }
     const core::CompetenceFramework& framework() const { return m_framework; }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "app/notebook.hpp"
@@ -17,10 +18,21 @@ struct CliContext {
     std::string dataDir;
     std::string language = "fr";
     std::string assetsDir;
+    std::string passphraseFile;  // --passphrase-file: an encrypted notebook's passphrase, first line
 
-    std::unique_ptr<app::Notebook> openNotebook() const { return app::Notebook::open(dataDir, assetsDir); }
+    std::unique_ptr<app::Notebook> openNotebook() const;
     core::Translator translator() const { return core::Translator::load(assetsDir + "/i18n", language); }
 };
+
+// An encrypted notebook's passphrase: --passphrase-file, else MEDIANE_PASSPHRASE, else none.
+std::optional<std::string> givenPassphrase(const CliContext& ctx);
+// Unlocks an encrypted notebook with givenPassphrase (Refused "err.passphrase_needed" without one).
+void unlockIfEncrypted(const CliContext& ctx);
+
+inline std::unique_ptr<app::Notebook> CliContext::openNotebook() const {
+    unlockIfEncrypted(*this);
+    return app::Notebook::open(dataDir, assetsDir);
+}
 
 // Each subcommand registers itself; its callback runs the command and sets exitCode.
 // Errors are thrown as mediane::Error and reported by main (the one boundary).
@@ -33,5 +45,7 @@ void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 // `enroll --hub URL --login L` (password on stdin) and `sync [--hub URL]`.
 void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+// `encrypt` (new passphrase on stdin) and `passphrase` (current one as for any command, new one on stdin).
+void addEncryptionCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
 
 }  // namespace mediane::cli

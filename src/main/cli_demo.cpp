@@ -13,6 +13,7 @@ namespace {
 struct DemoArgs {
     std::uint64_t seed = 1;
     std::string scale = "small";
+    bool encrypt = false;
 };
 }  // namespace
 
@@ -26,17 +27,25 @@ void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
     cmd->add_option("--scale", args.scale, "small (~200 learners, ~2,000 sessions) or large (~20,000 learners, "
                                            "~100,000 sessions, ~50,000 cheques)")
         ->capture_default_str();
+    cmd->add_flag("--encrypt", args.encrypt,
+                  "Encrypt the demo notebook at rest (passphrase from MEDIANE_PASSPHRASE or --passphrase-file)");
     cmd->callback([&ctx, &exitCode] {
         if (args.scale != "small" && args.scale != "large")
             throw Error(Error::Kind::Validation, "err.demo_scale", {{"value", args.scale}}, "--scale");
         app::DemoOptions options;
         options.seed = args.seed;
         options.scale = args.scale == "large" ? app::DemoScale::Large : app::DemoScale::Small;
+        if (args.encrypt && !app::Notebook::isEncrypted(ctx.dataDir)) {
+            auto pass = givenPassphrase(ctx);
+            if (!pass) throw Error(Error::Kind::Refused, "err.passphrase_needed", {{"file", ctx.dataDir}});
+            app::Notebook::encrypt(ctx.dataDir, *pass);
+        }
         auto notebook = ctx.openNotebook();
         auto s = app::generateDemo(*notebook, options);
         nlohmann::json out = {{"data_file", notebook->database().path()},
                               {"seed", args.seed},
                               {"scale", args.scale},
+                              {"encrypted", app::Notebook::isEncrypted(ctx.dataDir)},
                               {"period", {{"from", s.firstDate}, {"to", s.lastDate}}},
                               {"places", s.places},
                               {"learners", s.learners},

@@ -70,6 +70,8 @@ int main(int argc, char** argv) {
     CLI::App app{"Médiane: the offline notebook of conseillers numériques"};
     app.set_version_flag("--version", "Médiane 0.1.0");
     app.add_option("--data", ctx.dataDir, "Data directory holding mediane.sqlite")->capture_default_str();
+    app.add_option("--passphrase-file", ctx.passphraseFile,
+                   "An encrypted notebook's passphrase, on the first line of this file (or MEDIANE_PASSPHRASE)");
     app.add_option("--lang", ctx.language, "Language of messages and screens")->check(CLI::IsMember({"fr", "en"}));
     int frames = 0;
     std::string screenshot, screen;
@@ -86,6 +88,7 @@ int main(int argc, char** argv) {
     mediane::cli::addDirectoryCommands(app, ctx, exitCode);
     mediane::cli::addReportCommands(app, ctx, exitCode);
     mediane::cli::addSyncCommands(app, ctx, exitCode);
+    mediane::cli::addEncryptionCommands(app, ctx, exitCode);
 
     try {
         app.parse(argc, argv);

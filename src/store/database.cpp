@@ -2,6 +2,8 @@
 
 #include "core/error.hpp"
 #include "core/private_files.hpp"
+#include "store/encrypted_vfs.hpp"
+#include "store/notebook_key.hpp"
 
 #include <sqlite3.h>
 
@@ -13,7 +15,7 @@ namespace {
     std::string key = "err.db_write";
     int primary = rc & 0xFF;
     if (primary == SQLITE_FULL) key = "err.disk_full";
-    else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT) key = "err.db_unreadable";
+    else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || rc == SQLITE_IOERR_DATA) key = "err.db_unreadable";
     else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) key = "err.db_busy";
     else if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) key = "err.db_readonly";
     throw Error(Error::Kind::Storage, key, {{"detail", detail}, {"sql", std::string(what.substr(0, 80))}});
@@ -30,7 +32,12 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
     // the umask decides their mode, so it is 077 while the connection opens and switches to WAL.
     std::optional<core::PrivateUmask> privateUmask;
     if (onDisk) privateUmask.emplace();
-    int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+    // An encrypted notebook whose key this process holds goes through the encrypting VFS; a key that
+    // does not open its first page is said to be wrong before SQLite reports a "damaged" file.
+    auto key = onDisk || mode == OpenMode::ReadOnly ? findNotebookKey(path) : nullptr;
+    if (key && !firstPageOpensWith(path, *key))
+        throw Error(Error::Kind::Refused, "err.notebook_key_mismatch", {{"file", path}});
+    int rc = sqlite3_open_v2(path.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, key ? encryptedVfsName() : nullptr);
     if (rc != SQLITE_OK) {
         std::string detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close(m_db);
@@ -39,6 +46,7 @@ Database::Database(const std::string& path, OpenMode mode) : m_path(path) {
     }
     sqlite3_busy_timeout(m_db, 5000);
     try {
+        if (key) prepareEncryptedConnection(m_db, mode == OpenMode::ReadWrite);
         // Reading the schema first makes a file that is not a database fail here, with a clear message.
         scalarInt("SELECT count(*) FROM sqlite_master");
         if (mode == OpenMode::ReadWrite) {

@@ -1,0 +1,67 @@
+#include "store/sync_file.hpp"
+
+#include "core/error.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <filesystem>
+#include <unistd.h>
+
+namespace mediane::store {
+
+namespace {
+[[noreturn]] void fail(const std::string& file, int error) {
+    throw Error(Error::Kind::Storage, "err.db_write", {{"file", file}, {"detail", std::strerror(error)}});
+}
+
+void syncPath(const std::string& path, int flags) {
+    int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+    if (fd < 0) fail(path, errno);
+    if (::fsync(fd) != 0) {
+        int error = errno;
+        ::close(fd);
+        fail(path, error);
+    }
+    ::close(fd);
+}
+
+std::string parentOf(const std::string& path) {
+    auto parent = std::filesystem::path(path).parent_path();
+    return parent.empty() ? "." : parent.string();
+}
+}  // namespace
+
+void syncFile(const std::string& path) { syncPath(path, O_RDONLY); }
+void syncDirectory(const std::string& directory) { syncPath(directory, O_RDONLY | O_DIRECTORY); }
+
+void writeFileAtomically(const std::string& path, const std::string& content) {
+    const std::string tmp = path + ".tmp";
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) fail(tmp, errno);
+    std::size_t done = 0;
+    while (done < content.size()) {
+        ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            int error = errno;
+            ::close(fd);
+            ::unlink(tmp.c_str());
+            fail(tmp, error);
+        }
+        done += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        int error = errno;
+        ::unlink(tmp.c_str());
+        fail(tmp, error);
+    }
+    renameDurably(tmp, path);
+}
+
+void renameDurably(const std::string& from, const std::string& to) {
+    if (::rename(from.c_str(), to.c_str()) != 0) fail(to, errno);
+    syncDirectory(parentOf(to));
+}
+
+}  // namespace mediane::store
