@@ -111,7 +111,9 @@ TEST_CASE("changing a filter does not block the frame: the old figures stay, mar
     auto quickFrame = [&] {
         auto started = std::chrono::steady_clock::now();
         t.h.frame();
-        return std::chrono::steady_clock::now() - started < std::chrono::milliseconds(200);
+        // A frame that waited for the worker would wait out SQLite's 5 s busy timeout; the frame times
+        // themselves are measured in tests/bench, not asserted.
+        return std::chrono::steady_clock::now() - started < std::chrono::seconds(2);
     };
     CHECK(quickFrame());
     auto* d = t.screen.dashboard();

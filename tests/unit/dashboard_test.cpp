@@ -333,10 +333,9 @@ TEST_CASE("a filter change returns at once with the previous figures, and the ne
     filter.structure = "Médiathèque Bron";
     filter.adviser = "bruno";
     dashboard.setFilter(filter);
-    auto started = std::chrono::steady_clock::now();
     dashboard.refreshInBackground();
-    auto elapsed = std::chrono::steady_clock::now() - started;
-    CHECK(elapsed < std::chrono::milliseconds(16));  // within a frame: it only posted the job
+    // It only posted the job: still computing, the previous figures in place (how long posting takes is
+    // measured in tests/bench/dashboard_bench.cpp, not asserted here).
     CHECK(dashboard.computing());
     CHECK(dashboard.activity().sessions == all.sessions);  // still the previous figures
     REQUIRE(awaitFigures(dashboard));
