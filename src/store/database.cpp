@@ -14,6 +14,7 @@ namespace {
     std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     std::string key = "err.db_write";
     int primary = rc & 0xFF;
+    if (db && primary == SQLITE_IOERR) rc = sqlite3_extended_errcode(db);  // tells a page that failed its tag apart
     if (primary == SQLITE_FULL) key = "err.disk_full";
     else if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT || rc == SQLITE_IOERR_DATA) key = "err.db_unreadable";
     else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) key = "err.db_busy";
