@@ -13,7 +13,7 @@ namespace mediane::hub {
 struct ConnectionLimits {
     int workers = 64;                 // threads serving connections
     int queued = 256;                 // accepted connections waiting for a worker; past that, 503 at once
-    int perAddress = 16;              // connections one client address may hold at once
+    int perAddress = 32;              // connections one client address may hold at once (a NATed centre has several laptops)
     std::chrono::milliseconds headDeadline{10000};  // TLS handshake, request line and headers
     std::chrono::milliseconds idleTimeout{5000};    // wait for the next request on a kept-alive connection
     std::size_t maxHeadBytes = 32 * 1024;

@@ -255,7 +255,7 @@ int main(int argc, char** argv) {
     app.add_option("--tls-key", settings.tls.keyFile, "PEM private key of --tls-cert");
     app.add_option("--workers", settings.limits.workers, "Threads serving connections (default 64)");
     app.add_option("--max-connections-per-address", settings.limits.perAddress,
-                   "Connections one client address may hold at once (default 16; behind a proxy, raise it)");
+                   "Connections one client address may hold at once (default 32; behind a proxy, raise it)");
     int headTimeoutMs = static_cast<int>(settings.limits.headDeadline.count());
     app.add_option("--head-timeout-ms", headTimeoutMs,
                    "Time a client has to send a request's head (TLS handshake, request line, headers)");
