@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -21,6 +22,7 @@
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shell.hpp"
+#include "ui/unlock_screen.hpp"
 
 namespace mediane::gui {
 
@@ -93,13 +95,55 @@ void writeScreenshot(GLFWwindow* window, const std::string& file) {
         throw Error(Error::Kind::Io, "gui.screenshot_failed", {{"file", file}});
 }
 
+// An encrypted notebook: the passphrase screen until Notebook::unlock accepts what was typed. Runs before
+// the notebook, hence before AppState: French unless --lang says otherwise (the saved preference is inside).
+// Returns false when the window closes first, or the smoke test's frames run out on this screen.
+bool unlockNotebook(GLFWwindow* window, const GuiOptions& options, int& frame) {
+    auto tr = core::Translator::load(options.assetsDir + "/i18n", options.language.empty() ? "fr" : options.language);
+    ui::UnlockScreen screen;
+    while (!glfwWindowShouldClose(window)) {
+        if (options.frames > 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.5);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(viewport->WorkPos);
+        ImGui::SetNextWindowSize(viewport->WorkSize);
+        ImGui::Begin("##unlock", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        auto typed = screen.draw(tr);
+        ImGui::End();
+        ImGui::Render();
+        int w = 0, h = 0;
+        glfwGetFramebufferSize(window, &w, &h);
+        glViewport(0, 0, w, h);
+        glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (typed) {
+            try {
+                app::Notebook::unlock(options.dataDir, *typed);  // Argon2id: a fraction of a second, once
+                explicit_bzero(typed->data(), typed->size());
+                return true;
+            } catch (const Error& e) {
+                explicit_bzero(typed->data(), typed->size());
+                screen.refused(tr.message(e));
+            }
+        }
+        if (options.frames > 0 && ++frame >= options.frames) {
+            if (!options.screenshot.empty()) writeScreenshot(window, options.screenshot);
+            return false;
+        }
+        glfwSwapBuffers(window);
+    }
+    return false;
+}
+
 }  // namespace
 
 int runGui(const GuiOptions& options) {
     const auto processStart = Clock::now();
-    auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
-    app::AppState state(*notebook, options.assetsDir, options.language);
-    if (!options.screen.empty()) state.screen = screenFrom(options.screen);
 
     glfwSetErrorCallback(onGlfwError);
     GlfwSession glfw;
@@ -116,8 +160,17 @@ int runGui(const GuiOptions& options) {
 
     ImGuiSession imgui(window);
     const ImGuiStyle baseStyle = ImGui::GetStyle();
+    int frame = 0;
+    const bool locked = app::Notebook::isEncrypted(options.dataDir);
+    if (locked) {
+        applyScale(1.0f, baseStyle, false);
+        if (!unlockNotebook(window, options, frame)) return 0;
+    }
+    auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
+    app::AppState state(*notebook, options.assetsDir, options.language);
+    if (!options.screen.empty()) state.screen = screenFrom(options.screen);
     float builtScale = state.fontScale();
-    applyScale(builtScale, baseStyle, false);
+    applyScale(builtScale, baseStyle, locked);
 
     // Background sync when this notebook is enrolled: the worker has its own thread and connection, and
     // is stopped (joined) before the notebook closes. The frame loop only ever reads its status snapshot.
@@ -127,7 +180,6 @@ int runGui(const GuiOptions& options) {
     state.sync().attach(syncWorker.get());
 
     ui::Shell shell;
-    int frame = 0;
     double firstFrameMs = 0, totalMs = 0, maxMs = 0;
     while (!glfwWindowShouldClose(window)) {
         if (options.frames > 0) {
