@@ -32,6 +32,12 @@ public:
         fs::create_directories(m_dir);
         if (const char* source = std::getenv("MEDIANE_BENCH_DATA"); source && *source) {
             fs::copy_file(fs::path(source) / app::Notebook::kDatabaseFile, m_dir / app::Notebook::kDatabaseFile);
+            // An encrypted demo (demo --encrypt): its key file too, unlocked with MEDIANE_PASSPHRASE.
+            if (fs::exists(fs::path(source) / app::Notebook::kKeyFile)) {
+                fs::copy_file(fs::path(source) / app::Notebook::kKeyFile, m_dir / app::Notebook::kKeyFile);
+                const char* pass = std::getenv("MEDIANE_PASSPHRASE");
+                app::Notebook::unlock(m_dir.string(), pass ? pass : "");
+            }
             m_nb = app::Notebook::open(m_dir.string(), MEDIANE_BENCH_ASSETS);
         } else {
             std::cerr << "MEDIANE_BENCH_DATA not set: generating a large demo notebook in " << m_dir << " ...\n";
