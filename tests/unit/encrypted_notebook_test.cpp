@@ -530,3 +530,58 @@ TEST_CASE("the CLI encrypts a notebook and then asks for its passphrase, never o
     CHECK(run("MEDIANE_PASSPHRASE='la nouvelle phrase secrète'", "status") == 0);
     CHECK(run("MEDIANE_PASSPHRASE='" + kPassphrase + "'", "status") == 3);
 }
+
+TEST_CASE("a page moved to another place in the file does not open there") {
+    DemoNotebook f;
+    f.notebook.reset();
+    app::Notebook::encrypt(f.dir.str(), kPassphrase);
+    forgetKey(f.dir);
+    const std::string file = dbFile(f.dir);
+    std::string bytes = slurp(file);
+    const std::size_t a = 4096 * 5, b = 4096 * 9;
+    // Two whole sealed pages swapped: each is intact, with its own nonce and tag, but bound to its number.
+    std::string pageA = bytes.substr(a, 4096);
+    bytes.replace(a, 4096, bytes.substr(b, 4096));
+    bytes.replace(b, 4096, pageA);
+    { std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes; }
+    app::Notebook::unlock(f.dir.str(), kPassphrase);
+    bool reported = false;
+    try {
+        store::Database db(file);
+        reported = integrity(db) != "ok";
+    } catch (const Error& e) {
+        CHECK(e.key() == "err.db_unreadable");
+        reported = true;
+    }
+    CHECK(reported);
+}
+
+TEST_CASE("a flipped byte in a committed WAL frame is reported to the next reader") {
+    test::TempDir dir;
+    app::Notebook::encrypt(dir.str(), kPassphrase);
+    auto n = app::Notebook::open(dir.str(), test::assetsDir());
+    for (int i = 0; i < 20; ++i) n->createLearner(test::NotebookFixture::makeLearner("Frame " + std::to_string(i)));
+    const std::string wal = dbFile(dir) + "-wal";
+    const auto walSize = fs::file_size(wal);
+    const std::uintmax_t frame = 24 + 4096;
+    REQUIRE(walSize >= 32 + 3 * frame);
+    // The last frame holds the newest copy of its page, so any reader must read that frame.
+    std::string bytes = slurp(wal);
+    const std::size_t lastFrame = 32 + ((walSize - 32) / frame - 1) * frame;
+    bytes[lastFrame + 24 + 2000] = static_cast<char>(bytes[lastFrame + 24 + 2000] ^ 0x10);
+    {
+        std::fstream out(wal, std::ios::binary | std::ios::in | std::ios::out);
+        out.seekp(static_cast<std::streamoff>(lastFrame + 24 + 2000));
+        out.put(bytes[lastFrame + 24 + 2000]);
+    }
+    bool reported = false;
+    try {
+        store::Database reader(dbFile(dir), store::OpenMode::ReadOnly);
+        reported = integrity(reader) != "ok";
+        for (const auto& [table, rows] : rowCounts(reader)) reader.scalarInt("SELECT count(*) FROM \"" + table + "\"");
+    } catch (const Error& e) {
+        CHECK(e.key() == "err.db_unreadable");
+        reported = true;
+    }
+    CHECK(reported);
+}
