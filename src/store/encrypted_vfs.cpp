@@ -192,9 +192,10 @@ int readWal(sqlite3_file* f, unsigned char* out, int amount, sqlite3_int64 offse
             std::memcpy(out, plain.data() + inPage, static_cast<std::size_t>(n));
         } else if (callStart <= frameOffset) {
             // Recovery reads header and page together to check the frame's checksum: a frame torn by a
-            // crash must fail that check (zeros never match it) and end the log there, as in plain
-            // SQLite, rather than make the whole notebook unreadable.
-            std::memset(out, 0, static_cast<std::size_t>(n));
+            // crash must fail that check and end the log there, as in plain SQLite, rather than make the
+            // whole notebook unreadable. Random bytes, not zeros: walRewriteChecksums also reads whole
+            // frames and checksums what it gets, and a checksum over fixed bytes would later match them.
+            randombytes_buf(out, static_cast<std::size_t>(n));
         } else {
             return SQLITE_IOERR_DATA;  // a committed frame read for its page: damage, never silently read
         }
