@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -237,6 +238,19 @@ int writeWal(sqlite3_file* f, const unsigned char* in, int amount, sqlite3_int64
 }
 
 // ---- 4b. io methods -------------------------------------------------------------------------------------
+std::atomic<int> g_faultCountdown{0};
+std::atomic<bool> g_faultPersistent{false};
+std::atomic<bool> g_faultFired{false};
+
+// True when the injected fault hits this call (see injectEncryptedIoFault).
+bool injectedFault() {
+    if (g_faultFired.load()) return g_faultPersistent.load();
+    if (g_faultCountdown.load() <= 0) return false;
+    if (g_faultCountdown.fetch_sub(1) != 1) return false;
+    g_faultFired = true;
+    return true;
+}
+
 int cryptClose(sqlite3_file* f) {
     sqlite3_file* r = realFile(f);
     int rc = r->pMethods ? r->pMethods->xClose(r) : SQLITE_OK;
@@ -249,11 +263,15 @@ int cryptRead(sqlite3_file* f, void* buf, int amount, sqlite3_int64 offset) {
     return stateOf(f).wal ? readWal(f, out, amount, offset) : readMain(f, out, amount, offset);
 }
 int cryptWrite(sqlite3_file* f, const void* buf, int amount, sqlite3_int64 offset) {
+    if (injectedFault()) return SQLITE_IOERR_WRITE;
     const auto* in = static_cast<const unsigned char*>(buf);
     return stateOf(f).wal ? writeWal(f, in, amount, offset) : writeMain(f, in, amount, offset);
 }
 int cryptTruncate(sqlite3_file* f, sqlite3_int64 size) { return realFile(f)->pMethods->xTruncate(realFile(f), size); }
-int cryptSync(sqlite3_file* f, int flags) { return realFile(f)->pMethods->xSync(realFile(f), flags); }
+int cryptSync(sqlite3_file* f, int flags) {
+    if (injectedFault()) return SQLITE_IOERR_FSYNC;
+    return realFile(f)->pMethods->xSync(realFile(f), flags);
+}
 int cryptFileSize(sqlite3_file* f, sqlite3_int64* size) { return realFile(f)->pMethods->xFileSize(realFile(f), size); }
 int cryptLock(sqlite3_file* f, int level) { return realFile(f)->pMethods->xLock(realFile(f), level); }
 int cryptUnlock(sqlite3_file* f, int level) { return realFile(f)->pMethods->xUnlock(realFile(f), level); }
@@ -419,6 +437,12 @@ const char* encryptedVfsName() {
             throw Error(Error::Kind::Storage, "err.db_unreadable", {{"detail", "sqlite3_vfs_register"}});
     });
     return kVfsName;
+}
+
+void injectEncryptedIoFault(int nth, bool persistent) {
+    g_faultFired = false;
+    g_faultPersistent = persistent;
+    g_faultCountdown = nth;
 }
 
 bool isPlainDatabaseFile(const std::string& path) {

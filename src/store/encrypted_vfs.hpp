@@ -24,6 +24,11 @@ bool isPlainDatabaseFile(const std::string& path);
 // Whether page 1 of an encrypted file opens with this key: tells a wrong key from a damaged page later.
 bool firstPageOpensWith(const std::string& path, const DataKey& key);
 
+// For tests that move a failure point across every I/O call (SQLite's own way of testing): the nth write or
+// sync from now through the VFS fails with SQLITE_IOERR, and with persistent every later one until
+// injectEncryptedIoFault(0, false) turns the fault off.
+void injectEncryptedIoFault(int nth, bool persistent);
+
 // On a connection opened through the VFS: temporary data in memory only, and on a new file the page
 // size and reserve set before the first page exists, then WAL without a rollback journal.
 void prepareEncryptedConnection(sqlite3* db, bool readWrite);
