@@ -24,22 +24,12 @@ namespace {
 class PlainConnection {
 public:
     explicit PlainConnection(const std::string& path) {
-        int rc = sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
-        if (rc != SQLITE_OK) fail(rc, "open");
-        sqlite3_busy_timeout(m_db, 2000);
-        exec("PRAGMA locking_mode=EXCLUSIVE");
-        exec("PRAGMA temp_store=MEMORY");
-        // Takes the lock, and empties the WAL into the file so nothing is left behind in it.
-        int busy = 0;
-        sqlite3_stmt* st = nullptr;
-        rc = sqlite3_prepare_v2(m_db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, nullptr);
-        if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) busy = sqlite3_column_int(st, 0);
-        rc = sqlite3_finalize(st);
-        if ((rc & 0xFF) == SQLITE_BUSY || busy != 0)
-            throw Error(Error::Kind::Refused, "err.notebook_in_use", {{"file", path}});
-        if (rc != SQLITE_OK) fail(rc, "wal_checkpoint");
-        exec("BEGIN IMMEDIATE; COMMIT");  // a writer elsewhere makes this busy: refuse rather than race it
+        try {
+            lock(path);
+        } catch (...) {
+            sqlite3_close(m_db);  // a constructor that throws gets no destructor
+            throw;
+        }
     }
     ~PlainConnection() { close(); }
     PlainConnection(const PlainConnection&) = delete;
@@ -58,6 +48,27 @@ public:
         }
     }
 
+private:
+    void lock(const std::string& path) {
+        int rc = sqlite3_open_v2(path.c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                                 nullptr);
+        if (rc != SQLITE_OK) fail(rc, "open");
+        sqlite3_busy_timeout(m_db, 2000);
+        exec("PRAGMA locking_mode=EXCLUSIVE");
+        exec("PRAGMA temp_store=MEMORY");
+        // Takes the lock, and empties the WAL into the file so nothing is left behind in it.
+        int busy = 0;
+        sqlite3_stmt* st = nullptr;
+        rc = sqlite3_prepare_v2(m_db, "PRAGMA wal_checkpoint(TRUNCATE)", -1, &st, nullptr);
+        if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) busy = sqlite3_column_int(st, 0);
+        rc = sqlite3_finalize(st);
+        if ((rc & 0xFF) == SQLITE_BUSY || busy != 0)
+            throw Error(Error::Kind::Refused, "err.notebook_in_use", {{"file", path}});
+        if (rc != SQLITE_OK) fail(rc, "wal_checkpoint");
+        exec("BEGIN IMMEDIATE; COMMIT");  // a writer elsewhere makes this busy: refuse rather than race it
+    }
+
+public:
     // Every b-tree table (shadow tables of FTS5 included) and its row count.
     std::map<std::string, std::int64_t> rowCounts() {
         std::map<std::string, std::int64_t> counts;
