@@ -4,6 +4,7 @@
 #include "core/private_files.hpp"
 #include "store/database.hpp"
 #include "store/secret_service_secret.hpp"
+#include "store/sync_file.hpp"
 
 #include <cerrno>
 #include <cstdlib>
@@ -48,42 +49,11 @@ std::optional<std::string> FileDeviceSecret::load() {
 }
 
 void FileDeviceSecret::save(const std::string& token) {
-    // Written beside the final name and renamed over it: a crash leaves the old token or the new one,
-    // never half of one, and the file is 0600 from its first byte (no window where it is readable).
-    fs::path tmp = m_file;
-    tmp += ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) failToken(m_file, errno);
-    // A leftover .tmp from an older run keeps its old mode through O_CREAT: set it explicitly.
-    if (::fchmod(fd, 0600) != 0) {
-        int err = errno;
-        ::close(fd);
-        failToken(m_file, err);
-    }
-    std::string text = token + "\n";
-    const char* p = text.data();
-    std::size_t left = text.size();
-    while (left > 0) {
-        ssize_t n = ::write(fd, p, left);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            int err = errno;
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            failToken(m_file, err);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        failToken(m_file, err);
-    }
-    if (::rename(tmp.c_str(), m_file.c_str()) != 0) {
-        int err = errno;
-        ::unlink(tmp.c_str());
-        failToken(m_file, err);
+    try {
+        writeFileAtomically(m_file.string(), token + "\n");
+    } catch (const Error& e) {
+        auto detail = e.params().count("detail") ? e.params().at("detail") : std::string();
+        throw Error(Error::Kind::Io, "err.device_token", {{"file", m_file.string()}, {"detail", detail}});
     }
 }
 

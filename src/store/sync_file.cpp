@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <filesystem>
 #include <unistd.h>
 
@@ -37,8 +38,15 @@ void syncDirectory(const std::string& directory) { syncPath(directory, O_RDONLY 
 
 void writeFileAtomically(const std::string& path, const std::string& content) {
     const std::string tmp = path + ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    // Never through a link someone planted; 0600 from the first byte, even over a leftover .tmp
+    // whose older mode O_CREAT would keep.
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd < 0) fail(tmp, errno);
+    if (::fchmod(fd, 0600) != 0) {
+        int error = errno;
+        ::close(fd);
+        fail(tmp, error);
+    }
     std::size_t done = 0;
     while (done < content.size()) {
         ssize_t n = ::write(fd, content.data() + done, content.size() - done);

@@ -9,7 +9,8 @@ namespace mediane::store {
 void syncFile(const std::string& path);
 // Flushes a folder's entries, so a rename or a new file inside it survives a power cut.
 void syncDirectory(const std::string& directory);
-// Writes content beside path, flushes it, renames it over path and flushes the folder.
+// Writes content beside path (0600), flushes it, renames it over path and flushes the folder: a crash
+// leaves the old content or the new, never half of either.
 void writeFileAtomically(const std::string& path, const std::string& content);
 // rename(2) then a flush of the folder.
 void renameDurably(const std::string& from, const std::string& to);
