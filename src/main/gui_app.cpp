@@ -28,6 +28,17 @@ namespace mediane::gui {
 
 namespace {
 
+// ImGui's draw data on the whole framebuffer (the unlock screen's frames and the shell's alike).
+void renderFrame(GLFWwindow* window) {
+    ImGui::Render();
+    int w = 0, h = 0;
+    glfwGetFramebufferSize(window, &w, &h);
+    glViewport(0, 0, w, h);
+    glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
 using Clock = std::chrono::steady_clock;
 
 std::string g_glfwError;
@@ -114,13 +125,7 @@ bool unlockNotebook(GLFWwindow* window, const GuiOptions& options, int& frame) {
                      ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
         auto typed = screen.draw(tr);
         ImGui::End();
-        ImGui::Render();
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(window, &w, &h);
-        glViewport(0, 0, w, h);
-        glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        renderFrame(window);
         if (typed) {
             try {
                 app::Notebook::unlock(options.dataDir, *typed);  // Argon2id: a fraction of a second, once
@@ -197,13 +202,7 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
         shell.draw(state);
-        ImGui::Render();
-        int w = 0, h = 0;
-        glfwGetFramebufferSize(window, &w, &h);
-        glViewport(0, 0, w, h);
-        glClearColor(0.10f, 0.10f, 0.12f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        renderFrame(window);
         if (options.frames > 0) glFinish();
         const auto frameEnd = Clock::now();
 
