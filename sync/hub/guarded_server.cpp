@@ -42,20 +42,21 @@ thread_local bool t_shedding = false;
 class BoundedPool : public httplib::TaskQueue {
 public:
     BoundedPool(int workers, int queued) : m_maxQueued(static_cast<std::size_t>(std::max(queued, 1))) {
-        for (int i = 0; i < std::max(workers, 1); ++i) m_threads.emplace_back([this] { work(m_jobs, false); });
-        m_threads.emplace_back([this] { work(m_shed, true); });
+        for (int i = 0; i < std::max(workers, 1); ++i) m_threads.emplace_back([this] { work(m_jobs, m_wakeWorker, false); });
+        m_threads.emplace_back([this] { work(m_shed, m_wakeShedder, true); });
     }
     ~BoundedPool() override = default;
 
+    // One thread woken per connection: waking them all would let 64 threads compete with the accept
+    // loop for two cores at every connection.
     void enqueue(std::function<void()> fn) override {
+        bool shed = false;
         {
             std::lock_guard lock(m_mutex);
-            if (m_jobs.size() < m_maxQueued)
-                m_jobs.push_back(std::move(fn));
-            else
-                m_shed.push_back(std::move(fn));
+            shed = m_jobs.size() >= m_maxQueued;
+            (shed ? m_shed : m_jobs).push_back(std::move(fn));
         }
-        m_wake.notify_all();
+        (shed ? m_wakeShedder : m_wakeWorker).notify_one();
     }
 
     void shutdown() override {
@@ -63,18 +64,19 @@ public:
             std::lock_guard lock(m_mutex);
             m_stopping = true;
         }
-        m_wake.notify_all();
+        m_wakeWorker.notify_all();
+        m_wakeShedder.notify_all();
         for (auto& t : m_threads) t.join();
     }
 
 private:
-    void work(std::deque<std::function<void()>>& queue, bool shedding) {
+    void work(std::deque<std::function<void()>>& queue, std::condition_variable& wake, bool shedding) {
         t_shedding = shedding;
         for (;;) {
             std::function<void()> fn;
             {
                 std::unique_lock lock(m_mutex);
-                m_wake.wait(lock, [&] { return !queue.empty() || m_stopping; });
+                wake.wait(lock, [&] { return !queue.empty() || m_stopping; });
                 if (queue.empty()) return;
                 fn = std::move(queue.front());
                 queue.pop_front();
@@ -85,7 +87,7 @@ private:
 
     std::size_t m_maxQueued;
     std::mutex m_mutex;
-    std::condition_variable m_wake;
+    std::condition_variable m_wakeWorker, m_wakeShedder;
     std::deque<std::function<void()>> m_jobs, m_shed;
     bool m_stopping = false;
     std::vector<std::thread> m_threads;
@@ -364,6 +366,13 @@ std::string GuardedServer::reloadTls() { return m_tls ? m_tls->reload() : std::s
 
 bool GuardedServer::tlsEnabled() const { return m_tls != nullptr; }
 
+void GuardedServer::widenBacklog(int connections) {
+    // The HTTP library listens with a backlog of 5: a burst of laptops (or an attacker's) overflowed it
+    // and every seventh connection waited a second for a SYN retry. Linux takes a second listen() on a
+    // listening socket as a new backlog.
+    if (svr_sock_ != INVALID_SOCKET) ::listen(svr_sock_, connections);
+}
+
 void GuardedServer::markHeadComplete() {
     if (t_request && !t_request->headComplete) {
         t_request->headComplete = true;
@@ -418,7 +427,9 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
             bool closed = false;
             ok = process_request(stream, count == 1, closed, nullptr);
             t_request = nullptr;
-            if (!ok || closed || state.closeAfter) break;
+            // A head that never reached routing (malformed, too big, too slow) was answered 400 at best:
+            // the rest of that connection is not worth reading.
+            if (!ok || closed || state.closeAfter || !state.headComplete) break;
         }
         if (ssl) {
             if (ready) SSL_shutdown(ssl);

@@ -26,6 +26,8 @@ public:
     // is returned; on success, "" (connections already open keep their handshake).
     std::string reloadTls();
     bool tlsEnabled() const;
+    // After binding: room for this many connections waiting to be accepted.
+    void widenBacklog(int connections);
 
     // Called from the pre-routing handler: the head of the current request is parsed, the body
     // deadline starts now. Without it the head deadline also covers the body.

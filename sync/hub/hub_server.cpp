@@ -452,6 +452,7 @@ int HubServer::bind() {
     if (port <= 0)
         throw Error(Error::Kind::Io, "err.hub.listen",
                     {{"address", m_options.host + ":" + std::to_string(m_options.port)}});
+    m_server->widenBacklog(std::max(m_options.limits.queued, 64));
     return port;
 }
 

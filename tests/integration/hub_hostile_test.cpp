@@ -118,8 +118,8 @@ TEST_CASE("slow sockets cannot stop other callers and are cut at the head deadli
     for (int i = 0; i < 40; ++i) greedy.push_back(std::make_unique<RawSocket>(f.hub->port(), "127.0.0.3"));
     int refused = 0;
     for (auto& s : greedy) refused += statusOf(s->readFor(300ms)) == 503 ? 1 : 0;
-    // Past its 32 the address is refused (a few more may be admitted as the first ones idle out).
-    CHECK(refused >= 1);
+    // Past its 32 the address is refused (the hub's accept queue takes the whole burst at once).
+    CHECK(refused >= 40 - 32);
     CHECK(healthzMillis(f) < 1000);
 }
 
