@@ -3,22 +3,14 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
-#include <fstream>
-#include <iterator>
 #include <thread>
 
 #include "app/sync_service.hpp"
+#include "support/file_text.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
 using namespace mediane::test;
-
-namespace {
-std::string fileBytes(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-}  // namespace
 
 TEST_CASE("an encrypted notebook syncs through the worker's own connection and another laptop receives it",
           "[sync][at_rest]") {
@@ -52,5 +44,5 @@ TEST_CASE("an encrypted notebook syncs through the worker's own connection and a
     CHECK(other.count("SELECT count(*) FROM learners WHERE pseudonym = 'Zéphyrine Quenouille'") == 1);
     // On the encrypted laptop's disk, the pseudonym is nowhere in clear.
     for (const char* suffix : {"", "-wal"})
-        CHECK(fileBytes(notebook->database().path() + suffix).find("Quenouille") == std::string::npos);
+        CHECK(slurp(notebook->database().path() + suffix).find("Quenouille") == std::string::npos);
 }

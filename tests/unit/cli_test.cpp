@@ -1,5 +1,6 @@
 // The `mediane` command line as a process: exit codes, messages on stderr, data left untouched.
 #include "support/temp_dir.hpp"
+#include "support/file_text.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -12,23 +13,15 @@ using namespace mediane;
 
 namespace {
 
+using test::quoted;
+using test::slurp;
+
 struct Run {
     int exitCode = -1;
     std::string out, err;
 };
 
-std::string slurp(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
-std::string quoted(const std::string& arg) {
-    std::string out = "'";
-    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 // Runs the built binary with English messages, capturing stdout and stderr in files of `dir`.
 Run runMediane(const test::TempDir& dir, const std::vector<std::string>& args) {

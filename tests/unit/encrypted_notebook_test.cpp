@@ -1,5 +1,6 @@
 // The notebook encrypted at rest, tested as storage: real files, searched byte by byte, killed, damaged, converted.
 #include "notebook_fixture.hpp"
+#include "support/file_text.hpp"
 
 #include "app/dashboard_worker.hpp"
 #include "app/demo_generator.hpp"
@@ -25,14 +26,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::slurp;
+
 const std::string kPassphrase = "quatre mots faciles à retenir";
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
 std::string dbFile(const test::TempDir& dir) { return (dir.path() / app::Notebook::kDatabaseFile).string(); }
 

@@ -3,6 +3,7 @@
 #include "store/device_secret.hpp"
 #include "store/remote_changes.hpp"
 #include "support/temp_dir.hpp"
+#include "support/file_text.hpp"
 
 #include <catch2/catch.hpp>
 #include <cstdio>
@@ -17,20 +18,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using test::quoted;
+using test::slurp;
+
 constexpr const char* kToken = "dt_c0ffee5ecret0badcafe9e8d7c6b5a41";
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
 
-std::string quoted(const std::string& arg) {
-    std::string out = "'";
-    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
 
 // Runs a shell command; returns its exit status and stdout.
 std::pair<int, std::string> shell(const std::string& command, const fs::path& outFile) {
