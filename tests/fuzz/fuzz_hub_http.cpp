@@ -2,8 +2,6 @@
 // memory (HubServer::processBytes): request line, headers, chunked and gzip bodies, size caps, routing,
 // token checks and every route, on a real SqliteHubStore. The devices below hold fixed tokens, so a seed
 // request that carries one reaches the authenticated routes.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -16,8 +14,7 @@
 #include "core/translator.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/hub_server.hpp"
-#include "sync/hub/sqlite_connection.hpp"
-#include "sync/hub/sqlite_hub_store.hpp"
+#include "scratch_hub.hpp"
 
 namespace {
 using namespace mediane;
@@ -43,31 +40,14 @@ const Device kDevices[] = {
      "dddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd"},
 };
 
-struct Hub {
-    std::filesystem::path dir;
-    std::unique_ptr<SqliteHubStore> store;
-    std::unique_ptr<SqliteConnection> resetter;
-    std::vector<std::string> dataTables;
-};
-
-Hub& theHub() {
-    static Hub* instance = [] {
-        auto* h = new Hub;
-        std::string base =
-            std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path().string();
-        std::string pattern = base + "/mediane-fuzz-http-XXXXXX";
-        if (!mkdtemp(pattern.data())) std::abort();
-        h->dir = pattern;
+fuzz::ScratchHub& theHub() {
+    static auto* instance = [] {
+        auto* h = new fuzz::ScratchHub("http");
         initCrypto();
-        h->store = std::make_unique<SqliteHubStore>((h->dir / "hub.sqlite3").string());
         // One Argon2 hash for every account: the enroll seeds use this password.
         const std::string hash = hashPassword("correct horse battery");
-        for (const auto& d : kDevices) h->store->saveUser({d.login, hash, d.role, d.structure, d.territory});
-        h->resetter = std::make_unique<SqliteConnection>((h->dir / "hub.sqlite3").string());
-        auto st = h->resetter->prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                                       "('structures', 'users', 'devices', 'meta', 'sqlite_sequence')");
-        while (st.step()) h->dataTables.push_back(st.columnText(0));
-        std::atexit([] { std::filesystem::remove_all(theHub().dir); });
+        for (const auto& d : kDevices) h->store().saveUser({d.login, hash, d.role, d.structure, d.territory});
+        h->rememberDataTables();
         return h;
     }();
     return *instance;
@@ -75,13 +55,10 @@ Hub& theHub() {
 
 // Each input starts from the same hub: no records, and the four devices enrolled with their fixed tokens
 // (an enroll in an earlier input would otherwise have replaced one).
-void resetHub(Hub& h) {
-    std::string sql = "BEGIN;";
-    for (const auto& table : h.dataTables) sql += "DELETE FROM \"" + table + "\";";
-    sql += "DELETE FROM sqlite_sequence; DELETE FROM devices; COMMIT;";
-    h.resetter->exec(sql);
+void resetHub(fuzz::ScratchHub& h) {
+    h.wipeData("DELETE FROM devices;");
     const std::int64_t now = std::time(nullptr);
-    for (const auto& d : kDevices) h.store->saveDevice(d.deviceId, d.login, tokenHash(d.token), now, now + 86400);
+    for (const auto& d : kDevices) h.store().saveDevice(d.deviceId, d.login, tokenHash(d.token), now, now + 86400);
 }
 
 ServerOptions options() {
@@ -92,12 +69,12 @@ ServerOptions options() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    Hub& h = theHub();
+    auto& h = theHub();
     resetHub(h);
     // A server per input: login throttling and body slots keep state, and a crash must replay from its input.
     static const core::Translator translator =
         core::Translator::load(std::string(MEDIANE_FUZZ_ASSETS) + "/i18n", "en");
-    HubServer server(*h.store, translator, options());
+    HubServer server(h.store(), translator, options());
     (void)server.processBytes(std::string(reinterpret_cast<const char*>(data), size));
     return 0;
 }

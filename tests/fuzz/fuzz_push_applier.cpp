@@ -2,8 +2,6 @@
 // The input is one to four push request bodies separated by a line "###"; each is applied as the device it
 // names (an adviser, another structure's adviser, a coordinator or an admin), so one input can create a
 // record on one laptop, edit it concurrently on another and resolve the conflict as the coordinator.
-#include <unistd.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -17,8 +15,7 @@
 #include "core/error.hpp"
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/push_applier.hpp"
-#include "sync/hub/sqlite_connection.hpp"
-#include "sync/hub/sqlite_hub_store.hpp"
+#include "scratch_hub.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace {
@@ -36,46 +33,26 @@ const UserAccount kUsers[] = {
 };
 
 struct Hub {
-    std::filesystem::path dir;
-    std::unique_ptr<SqliteHubStore> store;
-    std::unique_ptr<SqliteConnection> resetter;  // a second connection that empties the data tables
-    std::map<std::string, Principal> byDevice;   // "laptop-ana" → ana's principal
-    std::vector<std::string> dataTables;
+    fuzz::ScratchHub files{"push"};
+    std::map<std::string, Principal> byDevice;  // "laptop-ana" → ana's principal
+    SqliteHubStore& store() { return files.store(); }
 };
 
 Hub& theHub() {
     static Hub* instance = [] {
         auto* h = new Hub;
-        // /dev/shm when there is one: every batch commits with synchronous=FULL, and an fsync on tmpfs is free.
-        std::string base = std::filesystem::is_directory("/dev/shm") ? "/dev/shm" : std::filesystem::temp_directory_path().string();
-        std::string pattern = base + "/mediane-fuzz-push-XXXXXX";
-        if (!mkdtemp(pattern.data())) std::abort();
-        h->dir = pattern;
-        h->store = std::make_unique<SqliteHubStore>((h->dir / "hub.sqlite").string());
         for (auto user : kUsers) {
             user.passwordHash = "unused";
-            h->store->saveUser(user);
+            h->store().saveUser(user);
             // No device rows: the applier trusts the principal it is given, as the server hands it one
             // after checking the token (the token checks are the HTTP target's business).
             std::string device = "laptop-" + user.login;
             h->byDevice[device] = Principal{device, user.login, user.role, user.structure, user.territory};
         }
-        h->resetter = std::make_unique<SqliteConnection>((h->dir / "hub.sqlite").string());
-        // Everything but accounts and devices is emptied between inputs, so a crash replays from its input alone.
-        auto st = h->resetter->prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
-                                       "('structures', 'users', 'devices', 'meta', 'sqlite_sequence')");
-        while (st.step()) h->dataTables.push_back(st.columnText(0));
-        std::atexit([] { std::filesystem::remove_all(theHub().dir); });
+        h->files.rememberDataTables();
         return h;
     }();
     return *instance;
-}
-
-void resetData(Hub& h) {
-    std::string sql = "BEGIN;";
-    for (const auto& table : h.dataTables) sql += "DELETE FROM \"" + table + "\";";
-    sql += "DELETE FROM sqlite_sequence; COMMIT;";
-    h.resetter->exec(sql);
 }
 
 std::vector<std::string> splitRequests(const std::string& text) {
@@ -95,22 +72,22 @@ std::vector<std::string> splitRequests(const std::string& text) {
 void applyAs(Hub& h, const sync::PushRequest& request) {
     auto it = h.byDevice.find(request.deviceId);
     const Principal& principal = it != h.byDevice.end() ? it->second : h.byDevice.at("laptop-ana");
-    auto response = PushApplier(*h.store, principal).apply(request);
+    auto response = PushApplier(h.store(), principal).apply(request);
     if (response.results.size() != request.batch.size()) {
         std::fprintf(stderr, "%zu results for %zu ops\n", response.results.size(), request.batch.size());
         std::abort();
     }
     // What was stored must read back and encode for every puller: the change feed and the conflict inbox.
-    auto scope = scopeOf(principal, *h.store);
+    auto scope = scopeOf(principal, h.store());
     (void)sync::encode(response).dump();
-    for (const auto& change : h.store->changesSince(0, 1000, scope)) (void)sync::encode(change).dump();
-    for (const auto& entry : h.store->conflicts(0, 1000, scope)) (void)entry.details.dump();
+    for (const auto& change : h.store().changesSince(0, 1000, scope)) (void)sync::encode(change).dump();
+    for (const auto& entry : h.store().conflicts(0, 1000, scope)) (void)entry.details.dump();
 }
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     Hub& h = theHub();
-    resetData(h);
+    h.files.wipeData();
     for (const auto& part : splitRequests(std::string(reinterpret_cast<const char*>(data), size))) {
         sync::PushRequest request;
         try {
