@@ -26,7 +26,7 @@ void ConflictInbox::refresh(std::int64_t generation) {
 void ConflictInbox::reload() {
     m_open.clear();
     m_closed.clear();
-    for (const auto& c : store::RemoteChanges(m_notebook.database()).conflicts()) {
+    for (const auto& c : store::LocalConflicts(m_notebook.database()).all()) {
         auto v = view(c);
         (c.state == "resolved" ? m_closed : m_open).push_back(std::move(v));
     }
@@ -85,8 +85,7 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
 }
 
 void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std::string& note) {
-    store::RemoteChanges remote(m_notebook.database());
-    auto c = remote.conflict(id);
+    auto c = store::LocalConflicts(m_notebook.database()).find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (c->entity != "learner") throw Error(Error::Kind::Refused, "conflicts.err.not_fields");
     if (c->kind == "hard" && c->details.contains("fields"))
@@ -97,8 +96,7 @@ void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std
 }
 
 void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRecordId, const std::string& note) {
-    store::RemoteChanges remote(m_notebook.database());
-    auto c = remote.conflict(id);
+    auto c = store::LocalConflicts(m_notebook.database()).find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (c->kind != "over_redemption") throw Error(Error::Kind::Refused, "conflicts.err.not_redemption");
     if (keepRecordId.empty() && note.empty())
@@ -107,8 +105,7 @@ void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRe
 }
 
 void ConflictInbox::resolveWithNote(std::int64_t id, const std::string& note) {
-    store::RemoteChanges remote(m_notebook.database());
-    auto c = remote.conflict(id);
+    auto c = store::LocalConflicts(m_notebook.database()).find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (note.empty()) throw validationError("conflicts.err.decision_missing", "conflicts.note");
     decide(*c, {{"note", note}});
@@ -121,7 +118,7 @@ void ConflictInbox::decide(const store::RemoteConflict& conflict, const json& re
     // The decision and its outbox row in one transaction, like every other write of the notebook.
     store::Transaction tx(db);
     m_notebook.outbox().append("conflict_resolution", std::to_string(conflict.id), "create", resolution);
-    store::RemoteChanges(db).markSent(conflict.id, resolution);
+    store::LocalConflicts(db).markSent(conflict.id, resolution);
     tx.commit();
     reload();
 }

@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/notebook.hpp"
-#include "store/remote_changes.hpp"
+#include "store/local_conflicts.hpp"
 
 namespace mediane::app {
 

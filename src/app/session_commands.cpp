@@ -6,7 +6,7 @@
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 
 #include <set>
 

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "app/notebook.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/client/sync_engine.hpp"
 #include "sync/client/sync_worker.hpp"

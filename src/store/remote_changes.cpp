@@ -6,15 +6,12 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/directory_repository.hpp"
-#include "store/local_settings.hpp"
+#include "store/local_conflicts.hpp"
 
 namespace mediane::store {
 
 namespace {
 using nlohmann::json;
-
-constexpr const char* kCursorKey = "sync.cursor";
-constexpr const char* kConflictsAfterKey = "sync.conflicts_after";
 
 std::string text(const json& fields, const char* key) {
     auto it = fields.find(key);
@@ -303,127 +300,9 @@ void RemoteChanges::erasePlace(const std::string& id) {
     m_db.prepare("DELETE FROM places WHERE id = ?").bind(1, id).run();
 }
 
-void RemoteChanges::recordConflict(const RemoteConflict& c) {
-    m_db.prepare("INSERT OR REPLACE INTO sync_conflicts (id, kind, entity, record_id, op_id, device_id, structure, "
-                 "created_at, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, c.id).bind(2, c.kind).bind(3, c.entity).bind(4, c.recordId).bind(5, c.opId).bind(6, c.deviceId)
-        .bind(7, c.structure).bind(8, c.createdAt).bind(9, c.details.dump())
-        .run();
-    // The record shows "conflict" until a person resolves it; a cheque event marks its cheque.
-    if (c.entity == "learner")
-        m_db.prepare("UPDATE learners SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "session")
-        m_db.prepare("UPDATE sessions SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "place")
-        m_db.prepare("UPDATE places SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "cheque_event") {
-        std::string cheque = text(c.details, "cheque_id");
-        if (cheque.empty()) {
-            auto st = m_db.prepare("SELECT cheque_id FROM cheque_events WHERE id = ?");
-            st.bind(1, c.recordId);
-            if (st.step()) cheque = st.columnText(0);
-        }
-        m_db.prepare("UPDATE pass_cheques SET sync_state = 'conflict' WHERE id = ?").bind(1, cheque).run();
-    }
-}
-
-namespace {
-constexpr const char* kSelectConflict =
-    "SELECT id, kind, entity, record_id, op_id, device_id, structure, created_at, details, resolution_state, "
-    "resolution, resolved_by, resolved_at FROM sync_conflicts ";
-
-RemoteConflict readConflict(Statement& st) {
-    return {st.columnInt(0),  st.columnText(1),  st.columnText(2),  st.columnText(3), st.columnText(4),
-            st.columnText(5), st.columnText(6),  st.columnText(7),  json::parse(st.columnText(8)),
-            st.columnText(9), json::parse(st.columnText(10)), st.columnText(11), st.columnText(12)};
-}
-}  // namespace
-
-std::vector<RemoteConflict> RemoteChanges::conflicts(const std::string& recordId) {
-    std::string sql = kSelectConflict;
-    if (!recordId.empty()) sql += "WHERE record_id = ? ";
-    auto st = m_db.prepare(sql + "ORDER BY id");
-    if (!recordId.empty()) st.bind(1, recordId);
-    std::vector<RemoteConflict> out;
-    while (st.step()) out.push_back(readConflict(st));
-    return out;
-}
-
-std::optional<RemoteConflict> RemoteChanges::conflict(std::int64_t id) {
-    auto st = m_db.prepare(std::string(kSelectConflict) + "WHERE id = ?");
-    st.bind(1, id);
-    if (!st.step()) return std::nullopt;
-    return readConflict(st);
-}
-
-void RemoteChanges::markSent(std::int64_t id, const json& resolution) {
-    m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'sent', resolution = ? WHERE id = ? "
-                 "AND resolution_state = 'open'")
-        .bind(1, resolution.dump()).bind(2, id).run();
-}
-
 void RemoteChanges::applyResolution(const RemoteChange& c) {
     if (c.deleted) return;
-    std::int64_t id = c.fields.value("conflict_id", std::int64_t{0});
-    m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'resolved', resolution = ?, resolved_by = ?, "
-                 "resolved_at = ? WHERE id = ?")
-        .bind(1, c.fields.dump()).bind(2, text(c.fields, "resolved_by")).bind(3, text(c.fields, "resolved_at"))
-        .bind(4, id).run();
-    // The record leaves "conflict" once none of its conflicts is open; pending local edits keep it pending.
-    std::string recordId = text(c.fields, "record_id"), entity = text(c.fields, "entity");
-    const char* table = entity == "learner" ? "learners" : entity == "session" ? "sessions"
-                        : entity == "place" ? "places" : nullptr;
-    if (!table) return;
-    m_db.prepare(std::string("UPDATE ") + table + " SET sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE "
-                 "record_id = ?1 AND state != 'acked') THEN 'pending' ELSE 'synced' END WHERE id = ?1 AND "
-                 "sync_state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND "
-                 "resolution_state != 'resolved')")
-        .bind(1, recordId).run();
-}
-
-std::int64_t RemoteChanges::conflictCount() { return m_db.scalarInt("SELECT count(*) FROM sync_conflicts"); }
-
-std::int64_t RemoteChanges::cursor() { return std::stoll(LocalSettings(m_db).get(kCursorKey, "0")); }
-void RemoteChanges::setCursor(std::int64_t serverSeq) { LocalSettings(m_db).set(kCursorKey, std::to_string(serverSeq)); }
-std::int64_t RemoteChanges::conflictsAfter() { return std::stoll(LocalSettings(m_db).get(kConflictsAfterKey, "0")); }
-void RemoteChanges::setConflictsAfter(std::int64_t id) {
-    LocalSettings(m_db).set(kConflictsAfterKey, std::to_string(id));
-}
-
-SyncAccountStore::SyncAccountStore(Database& db) : m_db(db), m_secret(openDeviceSecret(dataDirOf(db))) {}
-SyncAccountStore::SyncAccountStore(Database& db, std::unique_ptr<DeviceSecret> secret)
-    : m_db(db), m_secret(std::move(secret)) {}
-SyncAccountStore::~SyncAccountStore() = default;
-
-std::optional<SyncAccount> SyncAccountStore::load() {
-    auto st = m_db.prepare("SELECT hub_url, login, role, structure, territory, enrolled_at FROM sync_account WHERE id = 1");
-    if (!st.step()) return std::nullopt;
-    return SyncAccount{st.columnText(0), m_secret->load().value_or(""), st.columnText(1), st.columnText(2),
-                       st.columnText(3), st.columnText(4), st.columnText(5)};
-}
-
-void SyncAccountStore::save(const SyncAccount& a) {
-    Transaction tx(m_db);
-    auto previous = load();
-    // Another hub has another change feed: its cursor and conflict ids mean nothing here.
-    if (previous && previous->hubUrl != a.hubUrl) {
-        LocalSettings(m_db).set(kCursorKey, "0");
-        LocalSettings(m_db).set(kConflictsAfterKey, "0");
-    }
-    m_db.prepare("INSERT OR REPLACE INTO sync_account (id, hub_url, login, role, structure, territory, enrolled_at) "
-                 "VALUES (1, ?, ?, ?, ?, ?, ?)")
-        .bind(1, a.hubUrl).bind(2, a.login).bind(3, a.role).bind(4, a.structure).bind(5, a.territory)
-        .bind(6, a.enrolledAt)
-        .run();
-    // Before the commit: a token that cannot be kept rolls the account back, so the laptop never
-    // looks enrolled without a way to authenticate.
-    if (a.deviceToken.empty()) m_secret->erase();
-    else m_secret->save(a.deviceToken);
-    tx.commit();
-}
-
-void SyncAccountStore::setHubUrl(const std::string& url) {
-    m_db.prepare("UPDATE sync_account SET hub_url = ? WHERE id = 1").bind(1, url).run();
+    LocalConflicts(m_db).markResolved(c.fields);
 }
 
 }  // namespace mediane::store

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "sync/client/transport.hpp"
 
 namespace mediane::store {

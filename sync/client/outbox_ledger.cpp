@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "store/database.hpp"
+#include "store/local_conflicts.hpp"
 
 namespace mediane::sync {
 
@@ -57,8 +58,7 @@ void OutboxLedger::markRecord(const WireOp& op, const std::string& state) {
     if (op.entity == "conflict_resolution") {
         // A refused decision (not this person's to make): the conflict is open again on this laptop.
         if (state == "error")
-            m_db.prepare("UPDATE sync_conflicts SET resolution_state = 'open' WHERE id = ? AND resolution_state = 'sent'")
-                .bind(1, op.recordId).run();
+            store::LocalConflicts(m_db).reopen(std::stoll(op.recordId));
         return;
     }
     const char* table = tableOf(op.entity);

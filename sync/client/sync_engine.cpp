@@ -7,7 +7,10 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/local_settings.hpp"
+#include "store/local_conflicts.hpp"
 #include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
+#include "store/sync_cursor.hpp"
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -135,7 +138,8 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
 
 void SyncEngine::pull(SyncReport& report) {
     store::RemoteChanges remote(m_db);
-    std::int64_t since = remote.cursor();
+    store::SyncCursor cursor(m_db);
+    std::int64_t since = cursor.changes();
     progress(SyncProgress::Phase::Pulling, 0, 0);
     for (int page = 0;; ++page) {
         std::string target = "/v1/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(m_options.pullPage);
@@ -144,7 +148,7 @@ void SyncEngine::pull(SyncReport& report) {
         if (response.status == 410 && since > 0) {
             // Tombstones older than the cursor were pruned: take the whole feed again.
             store::Transaction tx(m_db);
-            remote.setCursor(0);
+            cursor.setChanges(0);
             tx.commit();
             since = 0;
             continue;
@@ -165,7 +169,7 @@ void SyncEngine::pull(SyncReport& report) {
                 if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted})) ++report.skipped;
             }
             if (m_options.beforePageCommit) m_options.beforePageCommit(page);
-            remote.setCursor(decoded.nextSince);
+            cursor.setChanges(decoded.nextSince);
             tx.commit();
         }
         report.pulled += static_cast<std::int64_t>(decoded.changes.size());
@@ -177,8 +181,9 @@ void SyncEngine::pull(SyncReport& report) {
 }
 
 void SyncEngine::fetchConflicts(SyncReport& report) {
-    store::RemoteChanges remote(m_db);
-    std::int64_t after = remote.conflictsAfter();
+    store::LocalConflicts local(m_db);
+    store::SyncCursor cursor(m_db);
+    std::int64_t after = cursor.conflicts();
     progress(SyncProgress::Phase::Conflicts, 0, 0);
     for (;;) {
         auto response = exchange({"GET", "/v1/conflicts?after=" + std::to_string(after), "", false, ""});
@@ -192,10 +197,10 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         }
         store::Transaction tx(m_db);
         for (const auto& c : conflicts) {
-            remote.recordConflict(c);
+            local.record(c);
             after = std::max(after, c.id);
         }
-        remote.setConflictsAfter(after);
+        cursor.setConflicts(after);
         tx.commit();
         report.newConflicts += static_cast<std::int64_t>(conflicts.size());
         if (conflicts.size() < static_cast<std::size_t>(kConflictPageSize)) break;

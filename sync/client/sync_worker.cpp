@@ -2,7 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/local_settings.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "sync/client/backoff.hpp"
 #include "sync/client/sync_engine.hpp"
 

@@ -3,7 +3,7 @@
 
 #include "app/app_state.hpp"
 #include "imgui_harness.hpp"
-#include "store/remote_changes.hpp"
+#include "store/local_conflicts.hpp"
 #include "sync_fixture.hpp"
 #include "ui/shell.hpp"
 

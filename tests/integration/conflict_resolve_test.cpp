@@ -3,7 +3,7 @@
 
 #include "app/conflict_inbox.hpp"
 #include "core/calendar.hpp"
-#include "store/remote_changes.hpp"
+#include "store/local_conflicts.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -32,7 +32,7 @@ struct HardConflict {
         a.sync();
     }
     std::int64_t conflictId() {
-        auto list = store::RemoteChanges(a.notebook->database()).conflicts(learner.id);
+        auto list = store::LocalConflicts(a.notebook->database()).all(learner.id);
         REQUIRE(list.size() == 1);
         return list[0].id;
     }

@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "raw_http.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane::test;

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/calendar.hpp"
-#include "store/remote_changes.hpp"
+#include "store/local_conflicts.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -49,8 +49,8 @@ TEST_CASE("two laptops converge after editing different and the same learners of
     // The same field: the first to reach the hub stays, the other value is kept in a hard conflict on both sides.
     CHECK(t.b.notebook->learner(other.id)->phone == "0611111111");
     for (auto* laptop : {&t.a, &t.b}) {
-        store::RemoteChanges remote(laptop->notebook->database());
-        auto conflicts = remote.conflicts(other.id);
+        store::LocalConflicts remote(laptop->notebook->database());
+        auto conflicts = remote.all(other.id);
         REQUIRE(conflicts.size() == 1);
         CHECK(conflicts[0].kind == "hard");
         CHECK(conflicts[0].details["fields"]["phone"]["incoming"] == "0622222222");

@@ -5,7 +5,8 @@
 #include <thread>
 
 #include "app/demo_generator.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
+#include "store/sync_cursor.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -80,7 +81,7 @@ TEST_CASE("a fault during a pull keeps the cursor where the last whole page left
     CHECK(errorKeyOf([&] { o.b.sync(transport, options); }) != "no error");
     CHECK(o.b.intact());
     CHECK(o.b.count("SELECT count(*) FROM learners") == 5);
-    CHECK(store::RemoteChanges(o.b.notebook->database()).cursor() > 0);
+    CHECK(store::SyncCursor(o.b.notebook->database()).changes() > 0);
     o.b.sync(options);
     CHECK(o.b.learnersDump() == o.a.learnersDump());
 }

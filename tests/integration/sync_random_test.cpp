@@ -5,7 +5,7 @@
 #include <random>
 #include <set>
 
-#include "store/remote_changes.hpp"
+#include "store/local_conflicts.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -88,7 +88,7 @@ TEST_CASE("random offline edits, faults and sync order always converge, once eac
 
     // No edit silently lost: each typed value is the final one, or someone overwrote it knowingly
     // (they saw it when typing), or it sits in a hard conflict record that every laptop holds.
-    store::RemoteChanges remote(laptops[0]->notebook->database());
+    store::LocalConflicts remote(laptops[0]->notebook->database());
     for (const auto& e : edits) {
         auto now = laptops[0]->notebook->learner(e.learner);
         REQUIRE(now);
@@ -99,7 +99,7 @@ TEST_CASE("random offline edits, faults and sync order always converge, once eac
             if (other.learner == e.learner && other.field == e.field && other.seenBefore == e.value) knowinglyReplaced = true;
         if (knowinglyReplaced) continue;
         bool kept = false;
-        for (const auto& c : remote.conflicts(e.learner)) {
+        for (const auto& c : remote.all(e.learner)) {
             if (c.kind != "hard" || !c.details.contains("fields") || !c.details["fields"].contains(e.field)) continue;
             const auto& both = c.details["fields"][e.field];
             if (both["incoming"] == e.value || both["hub"] == e.value) kept = true;

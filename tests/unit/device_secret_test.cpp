@@ -5,7 +5,7 @@
 #include "store/database.hpp"
 #include "store/device_secret.hpp"
 #include "store/migrations.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "store/secret_service_secret.hpp"
 #include "support/temp_dir.hpp"
 

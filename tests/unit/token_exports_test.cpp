@@ -1,7 +1,7 @@
 // No export, report, status output or copy of the notebook file ever carries the device token.
 #include "app/notebook.hpp"
 #include "store/device_secret.hpp"
-#include "store/remote_changes.hpp"
+#include "store/sync_account_store.hpp"
 #include "support/temp_dir.hpp"
 #include "support/file_text.hpp"
 
