@@ -107,6 +107,17 @@ struct PassCheque {
     bool isExpiredOn(const std::string& isoDate) const { return !expiry.empty() && isoDate > expiry; }
 };
 
+// One step of a cheque's life (given, redeemed, claimed), as it travels: the cheque's state is its furthest event.
+struct ChequeEvent {
+    std::string id;
+    std::string chequeId;    // "<booklet id>#<number>"
+    std::int64_t number = 0;
+    std::string kind;        // "given" | "redeemed" | "claimed"
+    std::string learnerId;
+    std::string sessionId;
+    std::string onDate;      // ISO date
+};
+
 // One competence assessment of a learner. Levels 1–8 of the CRCN, each cut into 4 steps,
 // because most learners of digital inclusion move within levels 1–2 and need visible small steps.
 struct Assessment {

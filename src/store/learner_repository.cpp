@@ -2,6 +2,9 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_rows.hpp"
+#include "store/record_writer.hpp"
+#include "sync/protocol/record_wire.hpp"
 
 #include <cctype>
 
@@ -10,81 +13,50 @@
 namespace mediane::store {
 
 namespace {
-#define MEDIANE_LEARNER_COLUMNS                                                                          \
-    "SELECT l.id, l.pseudonym, l.first_name, l.last_name, l.phone, l.email, l.consent_date, l.age_bracket, " \
-    "l.gender, l.social_status, l.commune, l.goals, l.created_at, l.updated_at, l.version, l.sync_state "
-constexpr const char* kSelect = MEDIANE_LEARNER_COLUMNS "FROM learners l ";
-// Why FTS first and ORDER BY f.rowid: FTS5 then walks its matches newest first and stops at the limit;
-// ordering by the learners' rowid sorted every match of a one-letter prefix first (24 ms instead of
-// 0.2 ms on 20,000 learners).
-constexpr const char* kSearch = MEDIANE_LEARNER_COLUMNS
-    "FROM learners_fts f JOIN learners l ON l.rowid = f.rowid WHERE learners_fts MATCH ? "
-    "ORDER BY f.rowid DESC LIMIT ?";
-#undef MEDIANE_LEARNER_COLUMNS
+// The synced fields come from the learner's description (record_kinds.cpp); these are the notebook's own.
+constexpr const char* kLocalColumns = "l.id, l.created_at, l.updated_at, l.version, l.sync_state";
+constexpr int kLocalCount = 5;
 
-core::Learner read(const Statement& st) {
-    core::Learner l;
-    l.id = st.columnText(0);
-    l.pseudonym = st.columnText(1);
-    l.firstName = st.columnText(2);
-    l.lastName = st.columnText(3);
-    l.phone = st.columnText(4);
-    l.email = st.columnText(5);
-    l.consentDate = st.columnText(6);
-    l.ageBracket = st.columnText(7);
-    l.gender = st.columnText(8);
-    l.socialStatus = st.columnText(9);
-    l.commune = st.columnText(10);
-    l.goals = st.columnText(11);
-    l.createdAt = st.columnText(12);
-    l.updatedAt = st.columnText(13);
-    l.version = static_cast<int>(st.columnInt(14));
-    l.syncState = core::syncStateFrom(st.columnText(15));
-    return l;
+std::string selectFrom(const RecordRows& rows, const char* from) {
+    return std::string("SELECT ") + kLocalColumns + ", " + rows.selectList("l") + " " + from;
 }
 
-// The synced fields of a learner, by wire name.
-nlohmann::json fieldsOf(const core::Learner& l) {
-    return {{"pseudonym", l.pseudonym}, {"first_name", l.firstName}, {"last_name", l.lastName},
-            {"phone", l.phone},         {"email", l.email},          {"consent_date", l.consentDate},
-            {"age_bracket", l.ageBracket}, {"gender", l.gender},     {"social_status", l.socialStatus},
-            {"commune", l.commune},     {"goals", l.goals}};
+core::Learner read(const RecordRows& rows, const Statement& st) {
+    core::Learner l;
+    l.id = st.columnText(0);
+    l.createdAt = st.columnText(1);
+    l.updatedAt = st.columnText(2);
+    l.version = static_cast<int>(st.columnInt(3));
+    l.syncState = core::syncStateFrom(st.columnText(4));
+    nlohmann::json wire = nlohmann::json::object();
+    rows.readColumns(st, kLocalCount, wire);
+    sync::fromWire(wire, l);
+    return l;
 }
 }  // namespace
 
 void LearnerRepository::insert(const core::Learner& l) {
-    m_db.prepare("INSERT INTO learners (id, pseudonym, first_name, last_name, phone, email, consent_date, "
-                 "age_bracket, gender, social_status, commune, goals, created_at, updated_at, version, sync_state) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')")
-        .bind(1, l.id).bind(2, l.pseudonym).bind(3, l.firstName).bind(4, l.lastName).bind(5, l.phone)
-        .bind(6, l.email).bind(7, l.consentDate).bind(8, l.ageBracket).bind(9, l.gender).bind(10, l.socialStatus)
-        .bind(11, l.commune).bind(12, l.goals).bind(13, l.createdAt).bind(14, l.updatedAt).bind(15, l.version)
-        .run();
-    m_outbox.append("learner", l.id, "create", fieldsOf(l), 0);
+    RecordWriter(m_db, m_outbox)
+        .create("learner", l.id, sync::toWire(l),
+                {{"created_at", l.createdAt}, {"updated_at", l.updatedAt}, {"version", l.version}});
 }
 
 void LearnerRepository::update(const core::Learner& before, const core::Learner& after) {
     nlohmann::json changed = nlohmann::json::object();
-    auto old = fieldsOf(before), now = fieldsOf(after);
+    auto old = sync::toWire(before), now = sync::toWire(after);
     for (auto it = now.begin(); it != now.end(); ++it)
         if (old[it.key()] != it.value()) changed[it.key()] = it.value();
     if (changed.empty()) return;
-    m_db.prepare("UPDATE learners SET pseudonym=?, first_name=?, last_name=?, phone=?, email=?, consent_date=?, "
-                 "age_bracket=?, gender=?, social_status=?, commune=?, goals=?, updated_at=?, sync_state='pending' "
-                 "WHERE id=?")
-        .bind(1, after.pseudonym).bind(2, after.firstName).bind(3, after.lastName).bind(4, after.phone)
-        .bind(5, after.email).bind(6, after.consentDate).bind(7, after.ageBracket).bind(8, after.gender)
-        .bind(9, after.socialStatus).bind(10, after.commune).bind(11, after.goals).bind(12, after.updatedAt)
-        .bind(13, after.id)
-        .run();
+    RecordRows(m_db, "learner").update(after.id, changed, {{"updated_at", after.updatedAt}, {"sync_state", "pending"}});
     m_outbox.append("learner", after.id, "update", changed, before.version);
 }
 
 std::optional<core::Learner> LearnerRepository::find(const std::string& id) {
-    auto st = m_db.prepare(std::string(kSelect) + "WHERE l.id = ?");
+    RecordRows rows(m_db, "learner");
+    auto st = m_db.prepare(selectFrom(rows, "FROM learners l WHERE l.id = ?"));
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    return read(st);
+    return read(rows, st);
 }
 
 std::string ftsPrefixQuery(const std::string& typed) {
@@ -108,19 +80,25 @@ std::string ftsPrefixQuery(const std::string& typed) {
 std::vector<core::Learner> LearnerRepository::search(const std::string& typed, int limit) {
     std::vector<core::Learner> out;
     std::string query = ftsPrefixQuery(typed);
+    // Why FTS first and ORDER BY f.rowid: FTS5 then walks its matches newest first and stops at the limit;
+    // ordering by the learners' rowid sorted every match of a one-letter prefix first (24 ms instead of
+    // 0.2 ms on 20,000 learners).
+    RecordRows rows(m_db, "learner");
     auto st = query.empty()
-                  ? m_db.prepare(std::string(kSelect) + "ORDER BY l.rowid DESC LIMIT ?")
-                  : m_db.prepare(kSearch);
+                  ? m_db.prepare(selectFrom(rows, "FROM learners l ORDER BY l.rowid DESC LIMIT ?"))
+                  : m_db.prepare(selectFrom(rows, "FROM learners_fts f JOIN learners l ON l.rowid = f.rowid "
+                                                  "WHERE learners_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?"));
     if (query.empty()) st.bind(1, limit);
     else st.bind(1, query).bind(2, limit);
-    while (st.step()) out.push_back(read(st));
+    while (st.step()) out.push_back(read(rows, st));
     return out;
 }
 
 std::vector<core::Learner> LearnerRepository::all() {
-    auto st = m_db.prepare(std::string(kSelect) + "ORDER BY l.rowid");
+    RecordRows rows(m_db, "learner");
+    auto st = m_db.prepare(selectFrom(rows, "FROM learners l ORDER BY l.rowid"));
     std::vector<core::Learner> out;
-    while (st.step()) out.push_back(read(st));
+    while (st.step()) out.push_back(read(rows, st));
     return out;
 }
 

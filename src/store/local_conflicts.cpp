@@ -1,6 +1,7 @@
 #include "store/local_conflicts.hpp"
 
 #include "store/database.hpp"
+#include "store/record_sync_state.hpp"
 
 namespace mediane::store {
 
@@ -22,21 +23,7 @@ void LocalConflicts::record(const RemoteConflict& c) {
         .bind(7, c.structure).bind(8, c.createdAt).bind(9, c.details.dump())
         .run();
     // The record shows "conflict" until a person resolves it; a cheque event marks its cheque.
-    if (c.entity == "learner")
-        m_db.prepare("UPDATE learners SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "session")
-        m_db.prepare("UPDATE sessions SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "place")
-        m_db.prepare("UPDATE places SET sync_state = 'conflict' WHERE id = ?").bind(1, c.recordId).run();
-    else if (c.entity == "cheque_event") {
-        std::string cheque = text(c.details, "cheque_id");
-        if (cheque.empty()) {
-            auto st = m_db.prepare("SELECT cheque_id FROM cheque_events WHERE id = ?");
-            st.bind(1, c.recordId);
-            if (st.step()) cheque = st.columnText(0);
-        }
-        m_db.prepare("UPDATE pass_cheques SET sync_state = 'conflict' WHERE id = ?").bind(1, cheque).run();
-    }
+    RecordSyncState(m_db).show(c.entity, c.recordId, c.details, "conflict");
 }
 
 namespace {
@@ -80,16 +67,7 @@ void LocalConflicts::markResolved(const json& resolution) {
                  "resolved_at = ? WHERE id = ?")
         .bind(1, resolution.dump()).bind(2, text(resolution, "resolved_by")).bind(3, text(resolution, "resolved_at"))
         .bind(4, id).run();
-    // Pending local edits keep the record pending.
-    std::string recordId = text(resolution, "record_id"), entity = text(resolution, "entity");
-    const char* table = entity == "learner" ? "learners" : entity == "session" ? "sessions"
-                        : entity == "place" ? "places" : nullptr;
-    if (!table) return;
-    m_db.prepare(std::string("UPDATE ") + table + " SET sync_state = CASE WHEN EXISTS (SELECT 1 FROM outbox WHERE "
-                 "record_id = ?1 AND state != 'acked') THEN 'pending' ELSE 'synced' END WHERE id = ?1 AND "
-                 "sync_state = 'conflict' AND NOT EXISTS (SELECT 1 FROM sync_conflicts WHERE record_id = ?1 AND "
-                 "resolution_state != 'resolved')")
-        .bind(1, recordId).run();
+    RecordSyncState(m_db).leaveConflict(text(resolution, "entity"), text(resolution, "record_id"));
 }
 
 void LocalConflicts::reopen(std::int64_t id) {

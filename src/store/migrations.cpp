@@ -285,6 +285,13 @@ UPDATE sync_account SET device_token = '';
 ALTER TABLE sync_account DROP COLUMN device_token;
 )SQL";
 
+// Version 8: a cheque event keeps its cheque's number as it travelled, like every other wire field of a
+// record is a column of its row (store/record_tables); filled from the cheque for events already here.
+const char* kV8 = R"SQL(
+ALTER TABLE cheque_events ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
+UPDATE cheque_events SET number = coalesce((SELECT c.number FROM pass_cheques c WHERE c.id = cheque_events.cheque_id), 0);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -296,6 +303,7 @@ const std::vector<Migration>& migrations() {
         {5, "coordinator dashboard: session structure and adviser, dashboard indexes", kV5},
         {6, "conflict inbox: resolution state of each conflict", kV6},
         {7, "sync client: the device token leaves the notebook (secret service or a 0600 file)", kV7},
+        {8, "one description per record: a cheque event keeps its cheque's number", kV8},
     };
     return all;
 }

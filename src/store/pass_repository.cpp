@@ -4,6 +4,9 @@
 #include "core/uuid.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_rows.hpp"
+#include "store/record_writer.hpp"
+#include "sync/protocol/record_wire.hpp"
 
 #include <map>
 
@@ -34,49 +37,47 @@ core::PassCheque readCheque(const Statement& st) {
     return c;
 }
 
-core::PassBooklet readBooklet(const Statement& st) {
+std::string selectBooklets(const RecordRows& rows, const std::string& rest) {
+    return "SELECT id, " + rows.selectList("b") + " FROM pass_booklets b " + rest;
+}
+
+core::PassBooklet readBooklet(const RecordRows& rows, const Statement& st) {
     core::PassBooklet b;
     b.id = st.columnText(0);
-    b.structure = st.columnText(1);
-    b.firstNumber = st.columnInt(2);
-    b.lastNumber = st.columnInt(3);
-    b.faceValueCents = static_cast<int>(st.columnInt(4));
-    b.expiry = st.columnText(5);
-    b.receivedOn = st.columnText(6);
+    nlohmann::json wire = nlohmann::json::object();
+    rows.readColumns(st, 1, wire);
+    sync::fromWire(wire, b);
     return b;
 }
-constexpr const char* kSelectBooklet =
-    "SELECT id, structure, first_number, last_number, face_value_cents, expiry, received_on FROM pass_booklets ";
 }  // namespace
 
-void PassRepository::insertBooklet(const core::PassBooklet& b) {
-    m_db.prepare("INSERT INTO pass_booklets (id, structure, first_number, last_number, face_value_cents, expiry, "
-                 "received_on) VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, b.id).bind(2, b.structure).bind(3, b.firstNumber).bind(4, b.lastNumber)
-        .bind(5, b.faceValueCents).bind(6, b.expiry).bind(7, b.receivedOn)
-        .run();
-    // Cheque ids derive from the booklet id and number so every device names the same cheque alike.
-    auto cheque = m_db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state) VALUES (?, ?, ?, 'in_stock')");
+void issueCheques(Database& db, const core::PassBooklet& b, const std::string& syncState) {
+    auto cheque = db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state, sync_state) "
+                             "VALUES (?, ?, ?, 'in_stock', ?)");
     for (auto n = b.firstNumber; n <= b.lastNumber; ++n) {
-        cheque.bind(1, b.id + "#" + std::to_string(n)).bind(2, b.id).bind(3, n).run();
+        cheque.bind(1, b.id + "#" + std::to_string(n)).bind(2, b.id).bind(3, n).bind(4, syncState).run();
         cheque.reset();
     }
-    m_outbox.append("pass_booklet", b.id, "create",
-                    {{"structure", b.structure}, {"first_number", b.firstNumber}, {"last_number", b.lastNumber},
-                     {"face_value_cents", b.faceValueCents}, {"expiry", b.expiry}, {"received_on", b.receivedOn}});
+}
+
+void PassRepository::insertBooklet(const core::PassBooklet& b) {
+    // The cheques come with it (applyRecordEffects), as on every laptop that pulls it.
+    RecordWriter(m_db, m_outbox).create("pass_booklet", b.id, sync::toWire(b));
 }
 
 std::optional<core::PassBooklet> PassRepository::overlapping(std::int64_t first, std::int64_t last) {
-    auto st = m_db.prepare(std::string(kSelectBooklet) + "WHERE first_number <= ? AND last_number >= ? LIMIT 1");
+    RecordRows rows(m_db, "pass_booklet");
+    auto st = m_db.prepare(selectBooklets(rows, "WHERE first_number <= ? AND last_number >= ? LIMIT 1"));
     st.bind(1, last).bind(2, first);
     if (!st.step()) return std::nullopt;
-    return readBooklet(st);
+    return readBooklet(rows, st);
 }
 
 std::vector<core::PassBooklet> PassRepository::booklets() {
-    auto st = m_db.prepare(std::string(kSelectBooklet) + "ORDER BY received_on DESC, first_number");
+    RecordRows rows(m_db, "pass_booklet");
+    auto st = m_db.prepare(selectBooklets(rows, "ORDER BY received_on DESC, first_number"));
     std::vector<core::PassBooklet> out;
-    while (st.step()) out.push_back(readBooklet(st));
+    while (st.step()) out.push_back(readBooklet(rows, st));
     return out;
 }
 
@@ -93,15 +94,10 @@ void PassRepository::recordEvent(const core::PassCheque& c, const std::string& k
         .bind(1, core::toString(c.state)).bindOptional(2, c.learnerId).bind(3, c.givenOn)
         .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.id)
         .run();
-    std::string eventId = core::newUuidV7();
-    m_db.prepare("INSERT INTO cheque_events (id, cheque_id, kind, learner_id, session_id, on_date, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, eventId).bind(2, c.id).bind(3, kind).bindOptional(4, c.learnerId).bindOptional(5, c.sessionId)
-        .bind(6, onDate).bind(7, core::nowUtc())
-        .run();
-    m_outbox.append("cheque_event", eventId, "create",
-                    {{"cheque_id", c.id}, {"number", c.number}, {"kind", kind}, {"learner_id", c.learnerId},
-                     {"session_id", c.sessionId}, {"on_date", onDate}});
+    core::ChequeEvent event{core::newUuidV7(), c.id, c.number, kind, c.learnerId, c.sessionId, onDate};
+    auto wire = sync::toWire(event);
+    RecordRows(m_db, "cheque_event").insert(event.id, wire, {{"created_at", core::nowUtc()}}, Origin::ThisLaptop);
+    m_outbox.append("cheque_event", event.id, "create", wire);
 }
 
 std::vector<core::PassCheque> PassRepository::forLearner(const std::string& learnerId) {

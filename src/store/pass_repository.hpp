@@ -49,4 +49,8 @@ private:
     Outbox& m_outbox;
 };
 
+// One row per cheque of a booklet just stored (here or pulled from the hub), all in stock. Cheque ids derive
+// from the booklet id and number ("<booklet id>#<number>") so every device names the same cheque alike.
+void issueCheques(Database& db, const core::PassBooklet& booklet, const std::string& syncState);
+
 }  // namespace mediane::store

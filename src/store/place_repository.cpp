@@ -2,36 +2,47 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_rows.hpp"
+#include "store/record_writer.hpp"
+#include "sync/protocol/record_wire.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace mediane::store {
 
 namespace {
-constexpr const char* kSelect = "SELECT id, name, kind, address, postal_code, commune FROM places ";
-core::Place read(const Statement& st) {
-    return {st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4), st.columnText(5)};
+// The place's own fields come from its description; the directory's national fields are read by
+// DirectoryRepository.
+std::string select(const RecordRows& rows, const std::string& rest) {
+    return "SELECT p.id, " + rows.selectList("p") + " FROM places p " + rest;
+}
+core::Place read(const RecordRows& rows, const Statement& st) {
+    core::Place p;
+    p.id = st.columnText(0);
+    nlohmann::json wire = nlohmann::json::object();
+    rows.readColumns(st, 1, wire);
+    sync::fromWire(wire, p);
+    return p;
 }
 }  // namespace
 
 void PlaceRepository::insert(const core::Place& p) {
-    m_db.prepare("INSERT INTO places (id, name, kind, address, postal_code, commune) VALUES (?, ?, ?, ?, ?, ?)")
-        .bind(1, p.id).bind(2, p.name).bind(3, p.kind).bind(4, p.address).bind(5, p.postalCode).bind(6, p.commune)
-        .run();
-    m_outbox.append("place", p.id, "create",
-                    {{"name", p.name}, {"kind", p.kind}, {"address", p.address}, {"postal_code", p.postalCode},
-                     {"commune", p.commune}});
+    RecordWriter(m_db, m_outbox).create("place", p.id, sync::toWire(p));
 }
 
 std::optional<core::Place> PlaceRepository::find(const std::string& id) {
-    auto st = m_db.prepare(std::string(kSelect) + "WHERE id = ?");
+    RecordRows rows(m_db, "place");
+    auto st = m_db.prepare(select(rows, "WHERE p.id = ?"));
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    return read(st);
+    return read(rows, st);
 }
 
 std::vector<core::Place> PlaceRepository::all() {
-    auto st = m_db.prepare(std::string(kSelect) + "ORDER BY name COLLATE NOCASE");
+    RecordRows rows(m_db, "place");
+    auto st = m_db.prepare(select(rows, "ORDER BY p.name COLLATE NOCASE"));
     std::vector<core::Place> out;
-    while (st.step()) out.push_back(read(st));
+    while (st.step()) out.push_back(read(rows, st));
     return out;
 }
 

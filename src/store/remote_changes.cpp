@@ -7,6 +7,12 @@
 #include "store/database.hpp"
 #include "store/directory_repository.hpp"
 #include "store/local_conflicts.hpp"
+#include "store/outbox_delivery.hpp"
+#include "store/record_writer.hpp"
+#include "store/record_rows.hpp"
+#include "store/record_tables.hpp"
+#include "sync/protocol/record_kinds.hpp"
+#include "sync/protocol/record_wire.hpp"
 
 namespace mediane::store {
 
@@ -20,27 +26,6 @@ std::string text(const json& fields, const char* key) {
     return it->dump();
 }
 
-std::int64_t integer(const json& fields, const char* key) {
-    auto it = fields.find(key);
-    return it != fields.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-std::vector<std::string> strings(const json& fields, const char* key) {
-    std::vector<std::string> out;
-    auto it = fields.find(key);
-    if (it == fields.end() || !it->is_array()) return out;
-    for (const auto& v : *it)
-        if (v.is_string()) out.push_back(v.get<std::string>());
-    return out;
-}
-
-// The learner columns the wire names map to, in the order of the UPDATE below.
-const char* const kLearnerFields[] = {"pseudonym", "first_name",  "last_name",     "phone",   "email", "consent_date",
-                                      "age_bracket", "gender",    "social_status", "commune", "goals"};
-
-// Lifecycle order of cheque events: a cheque's state is its furthest event, whatever order they arrived in.
-int rank(const std::string& kind) { return kind == "given" ? 1 : kind == "redeemed" ? 2 : kind == "claimed" ? 3 : 0; }
-
 // Only a change the local schema refuses is kept aside; a full disk or a busy database must stop the sync.
 bool refusedByLocalSchema(Database& db) {
     int code = sqlite3_errcode(db.handle()) & 0xFF;
@@ -52,14 +37,11 @@ bool RemoteChanges::apply(const RemoteChange& c) {
     m_db.exec("SAVEPOINT remote_change");
     std::string reason;
     try {
-        if (c.entity == "learner") applyLearner(c);
-        else if (c.entity == "session") applySession(c);
-        else if (c.entity == "pass_booklet") applyBooklet(c);
-        else if (c.entity == "cheque_event") applyChequeEvent(c);
-        else if (c.entity == "assessment") applyAssessment(c);
+        if (c.entity == sync::kConflictResolutionEntity) applyResolution(c);
         else if (c.entity == "place") applyPlace(c);
-        else if (c.entity == "conflict_resolution") applyResolution(c);
-        else reason = "unknown entity " + c.entity;
+        else if (!findRecordTable(c.entity)) reason = "unknown entity " + c.entity;
+        else if (c.deleted) erase(c);
+        else applyRecord(c);
         if (reason.empty()) {
             m_db.exec("RELEASE remote_change");
             return true;
@@ -81,46 +63,63 @@ bool RemoteChanges::apply(const RemoteChange& c) {
     return false;
 }
 
-bool RemoteChanges::exists(const char* table, const std::string& id) {
-    auto st = m_db.prepare(std::string("SELECT 1 FROM ") + table + " WHERE id = ?");
-    st.bind(1, id);
-    return st.step();
+void RemoteChanges::applyRecord(const RemoteChange& c) {
+    RecordRows rows(m_db, c.entity);
+    const auto& kind = *rows.table().kind;
+    if (kind.lifecycle == sync::Lifecycle::Mergeable) return applyMergeable(rows, c);
+    if (rows.exists(c.recordId)) return;  // a fact: the first copy is the only one
+    json local = json::object();
+    const std::string now = core::nowUtc();
+    for (const auto& stamp : rows.table().stamps) local[stamp] = now;
+    // A cheque event shows its state on its cheque, whose row the effects below refresh.
+    if (rows.table().stateIdField.empty()) local["sync_state"] = "synced";
+    rows.insert(c.recordId, c.fields, local, Origin::Hub);
+    applyRecordEffects(m_db, c.entity, c.recordId, c.fields, "synced");
 }
 
-std::string RemoteChanges::known(const char* table, const std::string& id) {
-    return !id.empty() && exists(table, id) ? id : std::string();
-}
-
-void RemoteChanges::applyLearner(const RemoteChange& c) {
-    if (c.deleted) return eraseLearner(c.recordId);
+void RemoteChanges::applyMergeable(RecordRows& rows, const RemoteChange& c) {
     json state = c.fields;
     // Rebase: local operations the hub has not acknowledged yet stay visible on top of its state;
     // they keep their own base_version, so the hub still sees what they overlap.
-    auto pending = m_db.prepare("SELECT fields FROM outbox WHERE record_id = ? AND entity = 'learner' "
-                                "AND state != 'acked' ORDER BY seq");
-    pending.bind(1, c.recordId);
     bool rebased = false;
-    while (pending.step()) {
-        auto local = json::parse(pending.columnText(0));
-        for (auto it = local.begin(); it != local.end(); ++it) state[it.key()] = it.value();
+    for (const auto& pending : unacknowledgedFields(m_db, c.entity, c.recordId)) {
+        for (auto it = pending.begin(); it != pending.end(); ++it) state[it.key()] = it.value();
         rebased = true;
     }
+    // The hub sends the whole record: a field it does not carry is empty.
+    for (const auto& f : rows.table().kind->fields)
+        if (!state.contains(f.wire)) state[f.wire] = f.type == sync::FieldType::Integer ? json(0) : json("");
     std::string now = core::nowUtc();
-    if (!exists("learners", c.recordId)) {
-        m_db.prepare("INSERT INTO learners (id, pseudonym, created_at, updated_at) VALUES (?, ?, ?, ?)")
-            .bind(1, c.recordId).bind(2, text(state, "pseudonym")).bind(3, now).bind(4, now).run();
+    if (!rows.exists(c.recordId)) {
+        json stamps = json::object();
+        for (const auto& stamp : rows.table().stamps) stamps[stamp] = now;
+        rows.insert(c.recordId, state, stamps, Origin::Hub);
     }
-    auto st = m_db.prepare(
-        "UPDATE learners SET pseudonym=?, first_name=?, last_name=?, phone=?, email=?, consent_date=?, age_bracket=?, "
-        "gender=?, social_status=?, commune=?, goals=?, updated_at=?, version=?, "
-        "sync_state = CASE WHEN ? THEN 'pending' WHEN sync_state = 'conflict' THEN 'conflict' ELSE 'synced' END "
-        "WHERE id=?");
-    int i = 1;
-    for (const char* field : kLearnerFields) st.bind(i++, text(state, field));
-    st.bind(i, now);
-    st.bind(i + 1, c.version);
-    st.bind(i + 2, rebased ? 1 : 0);
-    st.bind(i + 3, c.recordId).run();
+    rows.update(c.recordId, state, {{"updated_at", now}, {"version", c.version}});
+    m_db.prepare("UPDATE " + rows.table().table + " SET sync_state = CASE WHEN ? THEN 'pending' "
+                 "WHEN sync_state = 'conflict' THEN 'conflict' ELSE 'synced' END WHERE id = ?")
+        .bind(1, rebased ? 1 : 0).bind(2, c.recordId).run();
+}
+
+void RemoteChanges::erase(const RemoteChange& c) {
+    if (c.entity == "learner") return eraseLearner(c.recordId);
+    if (c.entity == "session") return eraseSession(c.recordId);
+    if (c.entity == "pass_booklet") {
+        m_db.prepare("DELETE FROM cheque_events WHERE cheque_id IN (SELECT id FROM pass_cheques WHERE booklet_id = ?)")
+            .bind(1, c.recordId).run();
+        m_db.prepare("DELETE FROM pass_cheques WHERE booklet_id = ?").bind(1, c.recordId).run();
+        m_db.prepare("DELETE FROM pass_booklets WHERE id = ?").bind(1, c.recordId).run();
+        return;
+    }
+    if (c.entity == "cheque_event") {
+        auto st = m_db.prepare("SELECT cheque_id FROM cheque_events WHERE id = ?");
+        st.bind(1, c.recordId);
+        if (!st.step()) return;
+        std::string cheque = st.columnText(0);
+        m_db.prepare("DELETE FROM cheque_events WHERE id = ?").bind(1, c.recordId).run();
+        return refreshChequeState(m_db, cheque);
+    }
+    m_db.prepare("DELETE FROM " + recordTable(c.entity).table + " WHERE id = ?").bind(1, c.recordId).run();
 }
 
 void RemoteChanges::eraseLearner(const std::string& id) {
@@ -132,37 +131,6 @@ void RemoteChanges::eraseLearner(const std::string& id) {
     m_db.prepare("DELETE FROM learners WHERE id = ?").bind(1, id).run();
 }
 
-void RemoteChanges::applySession(const RemoteChange& c) {
-    if (c.deleted) return eraseSession(c.recordId);
-    if (exists("sessions", c.recordId)) return;  // a fact: the first copy is the only one
-    const auto& f = c.fields;
-    m_db.prepare("INSERT INTO sessions (id, date, duration_minutes, kind, place_mode, place_id, anonymous_count, "
-                 "autonomy, orientation_place_id, notes, created_at, sync_state, structure, adviser) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'synced', ?, ?)")
-        .bind(1, c.recordId).bind(2, text(f, "date")).bind(3, integer(f, "duration_minutes"))
-        .bind(4, text(f, "kind")).bind(5, text(f, "place_mode"))
-        .bindOptional(6, known("places", text(f, "place_id"))).bind(7, integer(f, "anonymous_count"))
-        .bind(8, text(f, "autonomy")).bindOptional(9, known("places", text(f, "orientation_place_id")))
-        .bind(10, text(f, "notes")).bind(11, core::nowUtc())
-        .bind(12, text(f, "structure")).bind(13, text(f, "adviser"))  // stamped by the hub
-        .run();
-    auto link = m_db.prepare("INSERT OR IGNORE INTO session_learners (session_id, learner_id) VALUES (?, ?)");
-    for (const auto& learner : strings(f, "learner_ids")) {
-        if (!exists("learners", learner)) continue;
-        link.bind(1, c.recordId).bind(2, learner).run();
-        link.reset();
-    }
-    auto tag = m_db.prepare("INSERT OR IGNORE INTO session_tags (session_id, facet, code) VALUES (?, ?, ?)");
-    const std::pair<const char*, const char*> facets[] = {
-        {"themes", "theme"}, {"equipment", "equipment"}, {"competences", "competence"}};
-    for (const auto& [key, facet] : facets) {
-        for (const auto& code : strings(f, key)) {
-            tag.bind(1, c.recordId).bind(2, facet).bind(3, code).run();
-            tag.reset();
-        }
-    }
-}
-
 void RemoteChanges::eraseSession(const std::string& id) {
     m_db.prepare("DELETE FROM session_tags WHERE session_id = ?").bind(1, id).run();
     m_db.prepare("DELETE FROM session_learners WHERE session_id = ?").bind(1, id).run();
@@ -170,95 +138,6 @@ void RemoteChanges::eraseSession(const std::string& id) {
     m_db.prepare("UPDATE cheque_events SET session_id = NULL WHERE session_id = ?").bind(1, id).run();
     m_db.prepare("UPDATE assessments SET session_id = NULL WHERE session_id = ?").bind(1, id).run();
     m_db.prepare("DELETE FROM sessions WHERE id = ?").bind(1, id).run();
-}
-
-void RemoteChanges::applyBooklet(const RemoteChange& c) {
-    if (c.deleted) {
-        m_db.prepare("DELETE FROM cheque_events WHERE cheque_id IN (SELECT id FROM pass_cheques WHERE booklet_id = ?)")
-            .bind(1, c.recordId).run();
-        m_db.prepare("DELETE FROM pass_cheques WHERE booklet_id = ?").bind(1, c.recordId).run();
-        m_db.prepare("DELETE FROM pass_booklets WHERE id = ?").bind(1, c.recordId).run();
-        return;
-    }
-    if (exists("pass_booklets", c.recordId)) return;
-    const auto& f = c.fields;
-    auto first = integer(f, "first_number"), last = integer(f, "last_number");
-    m_db.prepare("INSERT INTO pass_booklets (id, structure, first_number, last_number, face_value_cents, expiry, "
-                 "received_on, sync_state) VALUES (?, ?, ?, ?, ?, ?, ?, 'synced')")
-        .bind(1, c.recordId).bind(2, text(f, "structure")).bind(3, first).bind(4, last)
-        .bind(5, integer(f, "face_value_cents")).bind(6, text(f, "expiry")).bind(7, text(f, "received_on"))
-        .run();
-    // Same cheque ids as the laptop that received the booklet: "<booklet id>#<number>".
-    auto cheque = m_db.prepare(
-        "INSERT INTO pass_cheques (id, booklet_id, number, state, sync_state) VALUES (?, ?, ?, 'in_stock', 'synced')");
-    for (auto n = first; n <= last; ++n) {
-        cheque.bind(1, c.recordId + "#" + std::to_string(n)).bind(2, c.recordId).bind(3, n).run();
-        cheque.reset();
-    }
-}
-
-void RemoteChanges::applyChequeEvent(const RemoteChange& c) {
-    if (c.deleted) {
-        auto st = m_db.prepare("SELECT cheque_id FROM cheque_events WHERE id = ?");
-        st.bind(1, c.recordId);
-        if (!st.step()) return;
-        std::string cheque = st.columnText(0);
-        m_db.prepare("DELETE FROM cheque_events WHERE id = ?").bind(1, c.recordId).run();
-        return refreshCheque(cheque);
-    }
-    if (exists("cheque_events", c.recordId)) return;
-    const auto& f = c.fields;
-    std::string cheque = text(f, "cheque_id");
-    m_db.prepare("INSERT INTO cheque_events (id, cheque_id, kind, learner_id, session_id, on_date, created_at) "
-                 "VALUES (?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, c.recordId).bind(2, cheque).bind(3, text(f, "kind"))
-        .bindOptional(4, known("learners", text(f, "learner_id")))
-        .bindOptional(5, known("sessions", text(f, "session_id"))).bind(6, text(f, "on_date"))
-        .bind(7, core::nowUtc())
-        .run();
-    refreshCheque(cheque);
-}
-
-void RemoteChanges::refreshCheque(const std::string& chequeId) {
-    auto events = m_db.prepare("SELECT kind, coalesce(learner_id, ''), coalesce(session_id, ''), on_date "
-                               "FROM cheque_events WHERE cheque_id = ? ORDER BY on_date, id");
-    events.bind(1, chequeId);
-    std::string state = "in_stock", learner, session, givenOn, redeemedOn, claimedOn;
-    int furthest = 0;
-    while (events.step()) {
-        std::string kind = events.columnText(0);
-        if (!events.columnText(1).empty()) learner = events.columnText(1);
-        if (kind == "given") givenOn = events.columnText(3);
-        if (kind == "redeemed" && redeemedOn.empty()) {
-            redeemedOn = events.columnText(3);
-            session = events.columnText(2);
-        }
-        if (kind == "claimed") claimedOn = events.columnText(3);
-        if (rank(kind) > furthest) {
-            furthest = rank(kind);
-            state = kind;
-        }
-    }
-    m_db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, claimed_on=? "
-                 "WHERE id=?")
-        .bind(1, state).bindOptional(2, learner).bind(3, givenOn).bindOptional(4, session).bind(5, redeemedOn)
-        .bind(6, claimedOn).bind(7, chequeId)
-        .run();
-}
-
-void RemoteChanges::applyAssessment(const RemoteChange& c) {
-    if (c.deleted) {
-        m_db.prepare("DELETE FROM assessments WHERE id = ?").bind(1, c.recordId).run();
-        return;
-    }
-    if (exists("assessments", c.recordId)) return;
-    const auto& f = c.fields;
-    m_db.prepare("INSERT INTO assessments (id, learner_id, competence_code, score, date, session_id, sync_state) "
-                 "VALUES (?, ?, ?, ?, ?, ?, 'synced')")
-        .bind(1, c.recordId).bind(2, text(f, "learner_id")).bind(3, text(f, "competence_code"))
-        .bind(4, integer(f, "score")).bind(5, text(f, "date"))
-        .bindOptional(6, known("sessions", text(f, "session_id")))
-        .run();
 }
 
 const std::set<std::string>& RemoteChanges::placeColumns() {
@@ -273,7 +152,7 @@ const std::set<std::string>& RemoteChanges::placeColumns() {
 void RemoteChanges::applyPlace(const RemoteChange& c) {
     if (c.deleted) return erasePlace(c.recordId);
     // The directory is hub-authoritative: its state replaces the local one, pending proposals or not.
-    if (!exists("places", c.recordId))
+    if (!RecordRows(m_db, "place").exists(c.recordId))
         m_db.prepare("INSERT INTO places (id, name) VALUES (?, ?)").bind(1, c.recordId).bind(2, text(c.fields, "name")).run();
     const auto& columns = placeColumns();
     for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {

@@ -2,18 +2,15 @@
 #pragma once
 
 #include <cstdint>
-#include <memory>
-#include <optional>
 #include <set>
 #include <string>
-#include <vector>
 
 #include <nlohmann/json.hpp>
-
 
 namespace mediane::store {
 
 class Database;
+class RecordRows;
 
 // One entry of the hub's change feed: the record's full state after the change (or a tombstone).
 struct RemoteChange {
@@ -37,21 +34,14 @@ public:
     bool apply(const RemoteChange& change);
 
 private:
-    void applyLearner(const RemoteChange& c);
-    void applySession(const RemoteChange& c);
-    void applyBooklet(const RemoteChange& c);
-    void applyChequeEvent(const RemoteChange& c);
-    void applyAssessment(const RemoteChange& c);
+    void applyRecord(const RemoteChange& c);
+    void applyMergeable(RecordRows& rows, const RemoteChange& c);
     void applyPlace(const RemoteChange& c);
     void applyResolution(const RemoteChange& c);
+    void erase(const RemoteChange& c);
     void eraseLearner(const std::string& id);
     void eraseSession(const std::string& id);
     void erasePlace(const std::string& id);
-    void refreshCheque(const std::string& chequeId);
-    bool exists(const char* table, const std::string& id);
-    // The id when such a row exists locally, else empty (stored as NULL): a reference to a record this
-    // laptop cannot see must not make the whole change fail.
-    std::string known(const char* table, const std::string& id);
     const std::set<std::string>& placeColumns();
 
     Database& m_db;

@@ -29,7 +29,6 @@ public:
 
 private:
     std::vector<core::Session> query(const std::string& whereAndOrder, const std::string& param, int limit);
-    void loadDetails(core::Session& s);
 
     Database& m_db;
     Outbox& m_outbox;

@@ -9,6 +9,7 @@
 #include "sync/hub/conflict_view.hpp"
 #include "sync/hub/learner_merge.hpp"
 #include "sync/protocol/identifiers.hpp"
+#include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::hub {
@@ -16,9 +17,6 @@ namespace mediane::hub {
 namespace {
 using nlohmann::json;
 
-const std::set<std::string> kEntities = {"learner", "session", "pass_booklet", "cheque_event", "assessment", "place"};
-// Facts: corrected by a new event, never edited in place.
-const std::set<std::string> kAppendOnly = {"session", "pass_booklet", "cheque_event", "assessment"};
 
 sync::OpResult rejected(const sync::WireOp& op, const std::string& reason, const std::string& message) {
     sync::OpResult r;
@@ -77,14 +75,15 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
         r.status = "duplicate";
         return r;
     }
-    if (op.entity == "conflict_resolution") {
+    if (op.entity == sync::kConflictResolutionEntity) {
         // A person's decision on a conflict, pushed from a laptop's outbox like any other write.
         auto result = ConflictResolver(m_store, m_principal).resolve(op);
         if (result.status != "rejected")
             m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
         return result;
     }
-    if (!kEntities.count(op.entity)) return rejected(op, "unknown_entity", "unknown entity '" + op.entity + "'");
+    const auto* kind = sync::findRecordKind(op.entity);
+    if (!kind) return rejected(op, "unknown_entity", "unknown entity '" + op.entity + "'");
     if (op.recordId.empty()) return rejected(op, "record_id_empty", "record_id is empty");
     // Never echoed: the id may hold the very bytes (NUL, controls) that make it unsafe.
     if (!sync::isRecordId(op.entity, op.recordId))
@@ -93,7 +92,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
         return rejected(op, "unknown_op", "unknown op '" + op.op + "'");
 
     sync::OpResult result;
-    if (op.entity == "place" && !editsDirectory(m_principal)) {
+    if (kind->lifecycle == sync::Lifecycle::HubAuthoritative && !editsDirectory(m_principal)) {
         result = propose(op);
     } else {
         auto existing = m_store.findRecord(op.entity, op.recordId);
@@ -101,42 +100,43 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
             return rejected(op, "forbidden", "this record belongs to another structure");
         if (op.op == "create") {
             if (existing) return rejected(op, "record_exists", "a record with this id already exists");
-            result = create(op);
+            result = create(op, *kind);
         } else if (!existing) {
             return rejected(op, "unknown_record", "no record with this id on the hub");
         } else if (op.op == "update") {
-            result = update(op, *existing);
+            result = update(op, *kind, *existing);
         } else {
-            result = remove(op, *existing);
+            result = remove(op, *kind, *existing);
         }
     }
     if (result.status != "rejected") m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
     return result;
 }
 
-sync::OpResult PushApplier::create(const sync::WireOp& op) {
+sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKind& kind) {
     StoredRecord record;
     record.entity = op.entity;
     record.recordId = op.recordId;
     record.version = 1;
     record.fields = op.fields;
     record.fieldVersions = fieldVersionsAt(op.fields, 1);
-    record.structure = op.entity == "place" ? std::string() : m_principal.structure;
-    if (op.entity == "session") {
-        // The hub is authoritative on who recorded a session: a laptop cannot claim another structure or adviser.
-        record.fields["structure"] = m_principal.structure;
-        record.fields["adviser"] = m_principal.login;
-    }
-    if (op.entity == "pass_booklet") {
-        // Booklets name their structure; an adviser receives booklets only for their own.
-        record.structure = stringField(op.fields, "structure");
-        if (record.structure.empty()) return rejected(op, "field_missing", "fields.structure is required");
-        if (!m_scope.reaches(record.structure))
-            return rejected(op, "forbidden", "this booklet belongs to another structure");
+    // The directory belongs to the territory, every other record to the structure that wrote it.
+    record.structure = kind.lifecycle == sync::Lifecycle::HubAuthoritative ? std::string() : m_principal.structure;
+    for (const auto& field : kind.fields) {
+        // The hub is authoritative on who recorded a fact: a laptop cannot claim another structure or adviser.
+        if (field.role == sync::FieldRole::StampedStructure) record.fields[field.wire] = m_principal.structure;
+        if (field.role == sync::FieldRole::StampedAdviser) record.fields[field.wire] = m_principal.login;
+        if (field.role == sync::FieldRole::OwnerStructure) {
+            // A record that names its structure (a booklet) is received only for one's own.
+            record.structure = stringField(op.fields, field.wire);
+            if (record.structure.empty()) return rejected(op, "field_missing", "fields." + field.wire + " is required");
+            if (!m_scope.reaches(record.structure))
+                return rejected(op, "forbidden", "this " + op.entity + " belongs to another structure");
+        }
     }
     // Read before writing: the redemptions that were on the hub before this one.
     std::vector<StoredRecord> earlier;
-    if (op.entity == "cheque_event" && stringField(op.fields, "kind") == "redeemed")
+    if (kind.conflicts == sync::ConflictRule::OverRedemption && stringField(op.fields, "kind") == "redeemed")
         earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
     auto seq = write(op, record);
     if (earlier.empty()) return applied(op, record.version, seq);
@@ -152,12 +152,12 @@ sync::OpResult PushApplier::create(const sync::WireOp& op) {
                     record.version, seq);
 }
 
-sync::OpResult PushApplier::update(const sync::WireOp& op, StoredRecord record) {
+sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record) {
     if (record.deleted)
         return conflict(op, "update_after_delete", record.structure,
                         {{"base_version", op.baseVersion}, {"hub_version", record.version}, {"incoming", op.fields}},
                         record.version, 0);
-    if (kAppendOnly.count(op.entity))
+    if (kind.lifecycle == sync::Lifecycle::AppendOnly)
         return rejected(op, "append_only", op.entity + " records are facts: send a new event instead of an update");
     if (op.baseVersion > record.version)
         return rejected(op, "base_version_ahead", "base_version is newer than the hub's version of the record");
@@ -182,8 +182,8 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, StoredRecord record) 
     return applied(op, record.version, seq);
 }
 
-sync::OpResult PushApplier::remove(const sync::WireOp& op, StoredRecord record) {
-    if (op.entity == "cheque_event")
+sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record) {
+    if (!kind.erasable)
         return rejected(op, "append_only", "cheque events are never deleted: record a correcting event");
     if (record.deleted) return applied(op, record.version, 0);
     bool gap = op.baseVersion < record.version;
@@ -194,7 +194,7 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, StoredRecord record) 
     record.fields = json::object();
     record.fieldVersions = json::object();
     auto seq = write(op, record);
-    if (gap && op.entity == "learner")
+    if (gap && kind.lifecycle == sync::Lifecycle::Mergeable)
         return conflict(op, "soft", record.structure,
                         {{"base_version", op.baseVersion}, {"hub_version", record.version - 1}, {"deleted_state", lost}},
                         record.version, seq);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sync/hub/hub_store.hpp"
+#include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/wire_types.hpp"
 
 namespace mediane::hub {
@@ -14,9 +15,9 @@ public:
 
 private:
     sync::OpResult applyOne(const sync::WireOp& op);
-    sync::OpResult create(const sync::WireOp& op);
-    sync::OpResult update(const sync::WireOp& op, StoredRecord record);
-    sync::OpResult remove(const sync::WireOp& op, StoredRecord record);
+    sync::OpResult create(const sync::WireOp& op, const sync::RecordKind& kind);
+    sync::OpResult update(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record);
+    sync::OpResult remove(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record);
     sync::OpResult propose(const sync::WireOp& op);
     sync::OpResult conflict(const sync::WireOp& op, const std::string& kind, const std::string& structure,
                             nlohmann::json details, std::int64_t version, std::int64_t serverSeq);

@@ -1,0 +1,69 @@
+// The kinds of records laptops and the hub exchange, each described once: wire fields, lifecycle, conflict rule.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mediane::sync {
+
+// How a record changes once it exists.
+enum class Lifecycle {
+    Mergeable,        // edited in place; concurrent edits merge field by field (learner)
+    AppendOnly,       // a fact: never updated, a correction is a new record (session, booklet, cheque event, assessment)
+    HubAuthoritative  // the directory: the hub's copy wins; an adviser's edit is a proposal (place)
+};
+
+// What the hub does when two writes meet.
+enum class ConflictRule {
+    FieldMerge,      // disjoint fields merge; the same field changed on both sides is a hard conflict
+    FirstCopyWins,   // a fact arrives once; a second create with the same id is refused
+    OverRedemption,  // a second redemption of one cheque is kept and raised for a person to decide
+    Proposal         // a change from someone who may not edit it waits for a coordinator
+};
+
+enum class FieldType { Text, Integer, TextList, IntegerList };
+
+// What a field means beyond its type, where the hub or a laptop treats it specially.
+enum class FieldRole {
+    Plain,
+    Reference,        // the id of another record (refersTo): stored as NULL when that record is unknown locally
+    Choice,           // one of a closed list of codes (choices)
+    OwnerStructure,   // the structure the record belongs to: the hub refuses one outside the sender's scope
+    StampedStructure, // the hub overwrites it with the sender's structure
+    StampedAdviser,   // the hub overwrites it with the sender's login
+    Derived           // a summary of other records (derivedFrom), carried for readers of the wire
+};
+
+struct RecordField {
+    std::string wire;
+    FieldType type = FieldType::Text;
+    FieldRole role = FieldRole::Plain;
+    std::string refersTo;              // Reference: the entity (or "pass_cheque") the id names
+    std::vector<std::string> choices;  // Choice: the allowed codes
+    std::string derivedFrom;           // Derived: "<entity>.<field>" whose values make this list
+};
+
+struct RecordKind {
+    std::string entity;  // the wire name: "learner", "session"...
+    Lifecycle lifecycle = Lifecycle::AppendOnly;
+    ConflictRule conflicts = ConflictRule::FirstCopyWins;
+    std::vector<RecordField> fields;
+    // The directory's places also carry every field of the national schema of lieux de médiation
+    // numérique, described by that schema (core/directory_schema) rather than listed here.
+    bool openFields = false;
+    // Whether a laptop may delete it (erasure): a cheque event never is, a correction is a new event.
+    bool erasable = true;
+
+    const RecordField* field(std::string_view wire) const;
+};
+
+// Every kind, in dependency order: a kind refers only to kinds before it.
+const std::vector<RecordKind>& recordKinds();
+// Nullptr for an entity the protocol does not know.
+const RecordKind* findRecordKind(std::string_view entity);
+
+// Not a record: a person's decision on a conflict, pushed through the outbox like a record.
+inline constexpr std::string_view kConflictResolutionEntity = "conflict_resolution";
+
+}  // namespace mediane::sync

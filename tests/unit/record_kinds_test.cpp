@@ -1,0 +1,103 @@
+// The record kinds' descriptions agree with the notebook's schema and with the domain records they bind.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "notebook_fixture.hpp"
+#include "store/database.hpp"
+#include "store/record_tables.hpp"
+#include "support/record_samples.hpp"
+#include "sync/protocol/record_wire.hpp"
+
+using namespace mediane;
+using namespace mediane::test;
+
+namespace {
+std::set<std::string> columnsOf(store::Database& db, const std::string& table) {
+    std::set<std::string> out;
+    auto st = db.prepare("SELECT name FROM pragma_table_info(?)");
+    st.bind(1, table);
+    while (st.step()) out.insert(st.columnText(0));
+    return out;
+}
+
+template <class Record>
+nlohmann::json throughStruct(const nlohmann::json& wire) {
+    Record record;
+    sync::fromWire(wire, record);
+    return sync::toWire(record);
+}
+
+nlohmann::json throughDomainRecord(const std::string& entity, const nlohmann::json& wire) {
+    if (entity == "learner") return throughStruct<core::Learner>(wire);
+    if (entity == "session") return throughStruct<core::Session>(wire);
+    if (entity == "pass_booklet") return throughStruct<core::PassBooklet>(wire);
+    if (entity == "cheque_event") return throughStruct<core::ChequeEvent>(wire);
+    if (entity == "assessment") return throughStruct<core::Assessment>(wire);
+    if (entity == "place") return throughStruct<core::Place>(wire);
+    FAIL("no domain record for " << entity);
+    return {};
+}
+
+SampleContext sampleContext() {
+    SampleContext context{{}, "Centre social Parilly", "claire"};
+    for (const auto& kind : sync::recordKinds()) context.ids[kind.entity] = "id-of-" + kind.entity;
+    return context;
+}
+}  // namespace
+
+TEST_CASE("every wire field of every record kind has a column, a list table or a derivation in the notebook") {
+    NotebookFixture f;
+    store::Database db(f.dir.str() + "/" + app::Notebook::kDatabaseFile);
+    REQUIRE(store::recordTables().size() == sync::recordKinds().size());
+    for (const auto& table : store::recordTables()) {
+        INFO(table.kind->entity);
+        auto columns = columnsOf(db, table.table);
+        CHECK(columns.count("id"));
+        CHECK(columnsOf(db, table.stateTable).count("sync_state"));
+        for (const auto& field : table.kind->fields) {
+            INFO(field.wire);
+            if (const auto* list = table.list(field.wire)) {
+                auto listColumns = columnsOf(db, list->table);
+                CHECK(listColumns.count(list->ownerColumn));
+                CHECK(listColumns.count(list->valueColumn));
+            } else if (const auto* derived = table.derivedField(field.wire)) {
+                CHECK(field.role == sync::FieldRole::Derived);
+                CHECK_NOTHROW(db.prepare(derived->select));
+            } else {
+                CHECK(columns.count(field.wire));
+            }
+        }
+        for (const auto& stamp : table.stamps) CHECK(columns.count(stamp));
+    }
+}
+
+TEST_CASE("every wire field of every record kind survives the trip through its domain record") {
+    auto context = sampleContext();
+    for (const auto& kind : sync::recordKinds()) {
+        INFO(kind.entity);
+        auto wire = sampleWire(kind, context);
+        CHECK(throughDomainRecord(kind.entity, wire) == wire);
+    }
+}
+
+TEST_CASE("a record kind refers only to kinds described before it") {
+    std::set<std::string> before;
+    for (const auto& kind : sync::recordKinds()) {
+        for (const auto& field : kind.fields) {
+            INFO(kind.entity + "." + field.wire);
+            if (field.role == sync::FieldRole::Reference) CHECK(before.count(field.refersTo));
+            if (field.role == sync::FieldRole::Choice) CHECK(field.choices.size() >= 2);
+        }
+        before.insert(kind.entity);
+        if (kind.entity == "pass_booklet") before.insert("pass_cheque");  // cheques come with their booklet
+    }
+}
+
+TEST_CASE("a field of a newer Médiane or of the wrong type leaves the domain record's value alone") {
+    core::Session s;
+    s.durationMinutes = 45;
+    sync::fromWire({{"duration_minutes", "long"}, {"kind", "séance inconnue"}, {"from_the_future", 1}}, s);
+    CHECK(s.durationMinutes == 45);
+    CHECK(s.kind == core::SessionKind::Individual);
+}
