@@ -20,7 +20,7 @@ struct TransportOptions {
     const std::atomic<bool>* abort = nullptr;  // when it turns true, the exchange in flight stops
 };
 
-// Usage: CurlTransport t("https://hub.example.org"); auto r = t.send({"GET", "/healthz"});
+// Usage: CurlTransport t("https://hub.example.org"); auto r = t.send({kHealth.method, kHealth.path});
 // One instance per thread: it keeps one connection alive between requests.
 class CurlTransport : public Transport {
 public:

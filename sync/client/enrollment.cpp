@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "store/local_settings.hpp"
 #include "sync/client/hub_answer.hpp"
+#include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::sync {
@@ -16,12 +17,12 @@ store::SyncAccount enrollDevice(store::Database& db, Transport& transport, const
     request.login = login;
     request.password = password;
     request.deviceId = store::LocalSettings(db).deviceId();
-    auto response = transport.send({"POST", "/v1/enroll", encode(request).dump(), false, ""});
+    auto response = transport.send({kEnroll.method, kEnroll.path, encode(request).dump(), false, ""});
     if (response.status == 401)
         throw Error(Error::Kind::Refused, "err.sync.invalid_credentials", {{"login", login}}, "enroll.password");
     if (response.status == 409 || response.status == 403 || response.status == 429) {
         // The hub's stable codes, each with its own explanation: taken, revoked, disabled, throttled.
-        auto error = hubError(response, "/v1/enroll");
+        auto error = hubError(response, kEnroll.path);
         const auto& code = error.params().at("error");
         if (code == "device_taken" || code == "device_revoked" || code == "account_disabled" ||
             code == "login_throttled") {
@@ -32,12 +33,12 @@ store::SyncAccount enrollDevice(store::Database& db, Transport& transport, const
         }
         throw error;
     }
-    if (response.status != 200) throw hubError(response, "/v1/enroll");
+    if (response.status != 200) throw hubError(response, kEnroll.path);
     EnrollResponse decoded;
     try {
         decoded = decodeEnrollResponse(response.body);
     } catch (const std::exception& e) {
-        throw unreadableAnswer("/v1/enroll", e.what());
+        throw unreadableAnswer(kEnroll.path, e.what());
     }
     store::SyncAccount account{hubUrl,           decoded.deviceToken, decoded.login, decoded.role,
                                decoded.structure, decoded.territory,  core::nowUtc()};

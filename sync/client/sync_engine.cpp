@@ -13,6 +13,7 @@
 #include "store/sync_cursor.hpp"
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
+#include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::sync {
@@ -97,7 +98,7 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
         PushRequest request;
         request.deviceId = deviceId;
         request.batch = batch;
-        HttpRequest http{"POST", "/v1/push", encode(request).dump(), true, ""};
+        HttpRequest http{kPush.method, kPush.path, encode(request).dump(), true, ""};
         auto response = exchange(http);
         ++report.pushRequests;
         if (response.status == 413) {
@@ -111,19 +112,19 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
             continue;
         }
         if (response.status == 400) {
-            auto error = hubError(response, "/v1/push");
+            auto error = hubError(response, kPush.path);
             if (error.key() != "err.sync.refused") throw error;  // e.g. protocol version: a person must act
             // Malformed in the hub's eyes and nothing stored: resending it as is would fail forever.
             ledger.markFailed(batch, "bad_request: " + error.params().at("message"));
             report.rejected += static_cast<std::int64_t>(batch.size());
             continue;
         }
-        if (response.status != 200) throw hubError(response, "/v1/push");
+        if (response.status != 200) throw hubError(response, kPush.path);
         PushResponse decoded;
         try {
             decoded = decodePushResponse(response.body);
         } catch (const std::exception& e) {
-            throw unreadableAnswer("/v1/push", e.what());
+            throw unreadableAnswer(kPush.path, e.what());
         }
         auto tally = ledger.recordResults(batch, decoded.results);
         report.pushed += static_cast<std::int64_t>(batch.size());
@@ -142,8 +143,7 @@ void SyncEngine::pull(SyncReport& report) {
     std::int64_t since = cursor.changes();
     progress(SyncProgress::Phase::Pulling, 0, 0);
     for (int page = 0;; ++page) {
-        std::string target = "/v1/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(m_options.pullPage);
-        auto response = exchange({"GET", target, "", false, ""});
+        auto response = exchange({kPull.method, PullQuery{since, m_options.pullPage}.target(), "", false, ""});
         ++report.pullRequests;
         if (response.status == 410 && since > 0) {
             // Tombstones older than the cursor were pruned: take the whole feed again.
@@ -153,15 +153,15 @@ void SyncEngine::pull(SyncReport& report) {
             since = 0;
             continue;
         }
-        if (response.status != 200) throw hubError(response, "/v1/pull");
+        if (response.status != 200) throw hubError(response, kPull.path);
         PullResponse decoded;
         try {
             decoded = decodePullResponse(response.body);
         } catch (const std::exception& e) {
-            throw unreadableAnswer("/v1/pull", e.what());
+            throw unreadableAnswer(kPull.path, e.what());
         }
         if (decoded.nextSince < since || (decoded.hasMore && decoded.changes.empty()))
-            throw unreadableAnswer("/v1/pull", "the cursor did not move forward");
+            throw unreadableAnswer(kPull.path, "the cursor did not move forward");
         {
             // A page and its cursor commit together: a crash replays the whole page, never half of it.
             store::Transaction tx(m_db);
@@ -186,14 +186,14 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
     std::int64_t after = cursor.conflicts();
     progress(SyncProgress::Phase::Conflicts, 0, 0);
     for (;;) {
-        auto response = exchange({"GET", "/v1/conflicts?after=" + std::to_string(after), "", false, ""});
+        auto response = exchange({kConflicts.method, ConflictsQuery{after}.target(), "", false, ""});
         ++report.pullRequests;
-        if (response.status != 200) throw hubError(response, "/v1/conflicts");
+        if (response.status != 200) throw hubError(response, kConflicts.path);
         std::vector<store::RemoteConflict> conflicts;
         try {
             for (const auto& w : decodeConflictsResponse(response.body).conflicts) conflicts.push_back(localConflict(w));
         } catch (const std::exception& e) {
-            throw unreadableAnswer("/v1/conflicts", e.what());
+            throw unreadableAnswer(kConflicts.path, e.what());
         }
         store::Transaction tx(m_db);
         for (const auto& c : conflicts) {

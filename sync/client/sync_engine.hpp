@@ -7,7 +7,7 @@
 #include <string>
 
 #include "sync/client/transport.hpp"
-#include "sync/protocol/wire_types.hpp"
+#include "sync/protocol/endpoints.hpp"
 
 namespace mediane::store {
 class Database;
@@ -38,8 +38,8 @@ struct SyncReport {
 };
 
 struct EngineOptions {
-    int batchOps = 300;                    // the spec's "a few hundred ops"
-    std::size_t batchBytes = 256 * 1024;   // of JSON before gzip
+    int batchOps = kPushBatchOps;
+    std::size_t batchBytes = kPushBatchBytes;
     int pullPage = kDefaultPullLimit;
     // Send the outbox only (a slow link at the end of the day); the next full sync pulls.
     bool pushOnly = false;

@@ -9,7 +9,7 @@ namespace mediane::sync {
 
 struct HttpRequest {
     std::string method = "GET";  // GET | POST
-    std::string target;          // path and query, e.g. "/v1/pull?since=0&limit=500"
+    std::string target;          // path and query, from sync/protocol/endpoints.hpp (e.g. PullQuery::target())
     std::string body;            // JSON text, uncompressed
     bool gzipBody = false;       // send the body with Content-Encoding: gzip
     std::string token;           // device token, empty for /v1/enroll

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string>
 
+#include "sync/protocol/endpoints.hpp"
+
 namespace mediane::hub {
 
 // Why these numbers: a laptop on a 2G link sends its head in well under a second and its body at
@@ -17,7 +19,7 @@ struct ConnectionLimits {
     std::chrono::milliseconds headDeadline{10000};  // TLS handshake, request line and headers
     std::chrono::milliseconds idleTimeout{5000};    // wait for the next request on a kept-alive connection
     std::size_t maxHeadBytes = 32 * 1024;
-    std::size_t maxBodyBytes = 8 * 1024 * 1024;     // raw bytes of one body as sent (compressed or not)
+    std::size_t maxBodyBytes = sync::kMaxPushBodyBytes;  // raw bytes of one body as sent (compressed or not)
     // Body and response: after the grace period, slower than this on average cuts the connection.
     std::size_t minBytesPerSecond = 1024;
     std::chrono::milliseconds grace{20000};

@@ -5,7 +5,7 @@
 
 namespace mediane::hub {
 
-DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema& schema, const std::string& format) {
+DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema& schema, sync::DirectoryFormat format) {
     DirectoryDocument doc;
     std::vector<core::PlaceRecord> places;
     for (const auto& record : store.liveRecords("place")) {
@@ -14,7 +14,7 @@ DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema
         if (schema.check(place).empty()) places.push_back(std::move(place));
         else doc.skipped.push_back(record.recordId);
     }
-    if (format == "json") {
+    if (format == sync::DirectoryFormat::Json) {
         doc.body = core::directoryJson(places, schema).dump(2);
         doc.contentType = "application/json";
     } else {
@@ -24,8 +24,8 @@ DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema
     return doc;
 }
 
-nlohmann::json placeProposals(HubStore& store, const Scope& scope, int limit) {
-    auto out = nlohmann::json::array();
+std::vector<sync::WireProposal> placeProposals(HubStore& store, const Scope& scope, int limit) {
+    std::vector<sync::WireProposal> out;
     // Conflicts of every kind share one id sequence: page through them until enough proposals are found.
     std::int64_t after = 0;
     while (static_cast<int>(out.size()) < limit) {
@@ -34,10 +34,9 @@ nlohmann::json placeProposals(HubStore& store, const Scope& scope, int limit) {
         for (const auto& c : page) {
             after = c.id;
             if (c.kind != "place_proposal" || static_cast<int>(out.size()) >= limit) continue;
-            out.push_back({{"id", c.id}, {"record_id", c.recordId}, {"op_id", c.opId}, {"device_id", c.deviceId},
-                           {"structure", c.structure}, {"op", c.details.value("op", std::string())},
-                           {"proposed", c.details.value("proposed", nlohmann::json::object())},
-                           {"current", c.details.value("current", nlohmann::json())}, {"created_at", c.createdAt}});
+            out.push_back({c.id, c.recordId, c.opId, c.deviceId, c.structure, c.details.value("op", std::string()),
+                           c.details.value("proposed", nlohmann::json::object()),
+                           c.details.value("current", nlohmann::json()), c.createdAt});
         }
     }
     return out;

@@ -8,6 +8,8 @@
 
 #include "core/directory_schema.hpp"
 #include "sync/hub/hub_store.hpp"
+#include "sync/protocol/endpoints.hpp"
+#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::hub {
 
@@ -17,11 +19,11 @@ struct DirectoryDocument {
     std::vector<std::string> skipped;  // ids of places left out because they break the schema
 };
 
-// `GET /v1/directory?format=csv|json`: every live place that satisfies the schema, by id, through the core
-// exporter (the same bytes `mediane export directory` writes). format is "csv" or "json".
-DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema& schema, const std::string& format);
+// The directory endpoint (sync::kDirectory): every live place that satisfies the schema, by id, through the
+// core exporter (the same bytes `mediane export directory` writes).
+DirectoryDocument directoryDocument(HubStore& store, const core::DirectorySchema& schema, sync::DirectoryFormat format);
 
-// `GET /v1/directory/proposals`: the open place proposals the scope reaches, oldest first.
-nlohmann::json placeProposals(HubStore& store, const Scope& scope, int limit);
+// The proposals endpoint (sync::kProposals): the open place proposals the scope reaches, oldest first.
+std::vector<sync::WireProposal> placeProposals(HubStore& store, const Scope& scope, int limit);
 
 }  // namespace mediane::hub

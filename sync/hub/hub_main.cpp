@@ -96,7 +96,7 @@ void auditCommand(const std::string& path, const std::string& action, const std:
 
 struct ServeSettings {
     std::string listen;
-    std::size_t maxBody = 8 * 1024 * 1024;
+    std::size_t maxBody = sync::kMaxPushBodyBytes;
     std::string assets;
     std::int64_t tokenSeconds = 0;
     std::string auditLog;

@@ -16,6 +16,7 @@
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/guarded_server.hpp"
 #include "sync/hub/push_applier.hpp"
+#include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 // Section index: request context and log line · error replies · body and auth helpers · routes · lifecycle
@@ -52,15 +53,6 @@ std::string printable(const std::string& text) {
     std::string out;
     for (char c : text.substr(0, 300)) out += (c >= 0x20 && c < 0x7f) ? c : '?';
     return out;
-}
-
-// Only these take a request body; any other request that announces one is refused before it is read.
-bool takesBody(const httplib::Request& req) {
-    if (req.method != "POST") return false;
-    if (req.path == "/v1/push" || req.path == "/v1/enroll") return true;
-    const std::string prefix = "/v1/conflicts/", suffix = "/resolve";
-    return req.path.size() > prefix.size() + suffix.size() && req.path.compare(0, prefix.size(), prefix) == 0 &&
-           req.path.compare(req.path.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 bool announcesBody(const httplib::Request& req) {
@@ -101,13 +93,6 @@ std::string bearerToken(const httplib::Request& req) {
     return header.substr(prefix.size());
 }
 
-bool parseCount(const std::string& text, std::int64_t& out) {
-    if (text.empty() || text.size() > 18) return false;
-    for (char c : text)
-        if (c < '0' || c > '9') return false;
-    out = std::stoll(text);
-    return true;
-}
 }  // namespace
 
 // Large bodies being read and decoded at once. A counting gate rather than a semaphore: a waiter gives up
@@ -153,7 +138,7 @@ void HubServer::routes() {
         GuardedServer::markHeadComplete();
         t_request = RequestContext{Clock::now(), 0, "-"};
         // A body nobody reads would otherwise be read and decompressed whole by the HTTP library.
-        if (announcesBody(req) && !takesBody(req)) {
+        if (announcesBody(req) && !sync::bodyEndpoint(req.method, req.path)) {
             replyError(res, 413, "body_not_allowed", "this endpoint takes no request body");
             res.set_header("Connection", "close");
             GuardedServer::closeAfterResponse();
@@ -184,7 +169,7 @@ void HubServer::routes() {
                      auditText(req.remote_addr).c_str(), t_request.login.c_str(), device.c_str());
         // Health probes arrive every few seconds from monitoring and carry no one's action: in the stderr
         // log only, so they cannot grow the audit file.
-        if (req.path != "/healthz")
+        if (req.path != sync::kHealth.path)
             m_options.accounts->audit.record({req.remote_addr, t_request.login, device, req.method + " " + req.path,
                                               auditResult(res.status, res.body, t_request.note)});
         std::fflush(stderr);
@@ -250,14 +235,14 @@ void HubServer::routes() {
         return std::nullopt;
     };
 
-    svr.Get("/healthz", [](const httplib::Request&, httplib::Response& res) {
-        reply(res, 200, {{"status", "ok"}, {"protocol_version", sync::kProtocolVersion}});
+    svr.Get(sync::kHealth.path, [](const httplib::Request&, httplib::Response& res) {
+        reply(res, 200, sync::encode(sync::HealthResponse{}));
     });
 
-    svr.Post("/v1/enroll", [this, guarded](const httplib::Request& req, httplib::Response& res,
-                                           const httplib::ContentReader& reader) {
+    svr.Post(sync::kEnroll.path, [this, guarded](const httplib::Request& req, httplib::Response& res,
+                                                 const httplib::ContentReader& reader) {
         std::string body;
-        if (!readBody(reader, res, 64 * 1024, body)) return;
+        if (!readBody(reader, res, sync::kEnroll.maxBodyBytes, body)) return;
         guarded(res, [&] {
             auto request = sync::decodeEnrollRequest(body);
             if (request.deviceId.empty())
@@ -277,8 +262,8 @@ void HubServer::routes() {
         });
     });
 
-    svr.Post("/v1/push", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res,
-                                                       const httplib::ContentReader& reader) {
+    svr.Post(sync::kPush.path, [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res,
+                                                             const httplib::ContentReader& reader) {
         std::string body;
         if (!m_bodySlots->acquire(std::chrono::seconds(10))) {
             replyError(res, 503, "busy", "the hub is reading other uploads; retry shortly");
@@ -309,20 +294,13 @@ void HubServer::routes() {
         });
     });
 
-    svr.Get("/v1/pull", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+    svr.Get(sync::kPull.path, [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
-            std::int64_t since = 0, limit = m_options.defaultPullLimit;
-            if (req.has_param("since") && !parseCount(req.get_param_value("since"), since)) {
-                replyError(res, 400, "bad_request", "since must be a non-negative integer", "since");
-                return;
-            }
-            if (req.has_param("limit") && (!parseCount(req.get_param_value("limit"), limit) || limit < 1)) {
-                replyError(res, 400, "bad_request", "limit must be a positive integer", "limit");
-                return;
-            }
-            limit = std::min<std::int64_t>(limit, m_options.maxPullLimit);
+            auto query = sync::parsePullQuery(req.params);
+            auto since = query.since;
+            auto limit = query.pageSize(m_options.defaultPullLimit, m_options.maxPullLimit);
             sync::PullResponse response;
             {
                 std::lock_guard lock(m_storeMutex);
@@ -341,15 +319,12 @@ void HubServer::routes() {
         });
     });
 
-    svr.Get("/v1/conflicts", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+    svr.Get(sync::kConflicts.path, [this, guarded, authenticate](const httplib::Request& req,
+                                                                 httplib::Response& res) {
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
-            std::int64_t after = 0;
-            if (req.has_param("after") && !parseCount(req.get_param_value("after"), after)) {
-                replyError(res, 400, "bad_request", "after must be a non-negative integer", "after");
-                return;
-            }
+            auto after = sync::parseConflictsQuery(req.params).after;
             std::vector<ConflictEntry> list;
             Scope scope;
             {
@@ -368,18 +343,18 @@ void HubServer::routes() {
     });
 
     // A resolution straight from a coordinator's tool; laptops push the same thing as a "conflict_resolution" op.
-    svr.Post(R"(/v1/conflicts/(\d+)/resolve)", [this, guarded, authenticate](const httplib::Request& req,
-                                                                           httplib::Response& res,
-                                                                           const httplib::ContentReader& reader) {
+    svr.Post(sync::kResolveRoute, [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res,
+                                                                const httplib::ContentReader& reader) {
         std::string body;
-        if (!readBody(reader, res, 64 * 1024, body)) return;
+        if (!readBody(reader, res, sync::kResolve.maxBodyBytes, body)) return;
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
             auto request = sync::decodeResolveRequest(body);
+            auto target = sync::matchResolvePath(req.path).value();  // the route matched the same ids
             sync::PushRequest push;
             push.deviceId = principal->deviceId;
-            push.batch.push_back({request.opId, 0, "conflict_resolution", std::string(req.matches[1]), "create", 0,
+            push.batch.push_back({request.opId, 0, "conflict_resolution", target.conflictId, "create", 0,
                                   request.resolution, ""});
             sync::PushResponse response;
             {
@@ -401,15 +376,12 @@ void HubServer::routes() {
     });
 
     // The directory as the standard's file, for anyone enrolled (the directory is public data).
-    svr.Get("/v1/directory", [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+    svr.Get(sync::kDirectory.path, [this, guarded, authenticate](const httplib::Request& req,
+                                                                 httplib::Response& res) {
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
-            auto format = req.has_param("format") ? req.get_param_value("format") : std::string("csv");
-            if (format != "csv" && format != "json") {
-                replyError(res, 400, "bad_request", "format must be csv or json", "format");
-                return;
-            }
+            auto format = sync::parseDirectoryQuery(req.params).format;
             if (m_options.directorySchemaPath.empty()) {
                 replyError(res, 503, "directory_unavailable", "the hub was started without the directory schema");
                 return;
@@ -427,8 +399,8 @@ void HubServer::routes() {
     });
 
     // Pending directory corrections, for those who may publish them (by pushing the edit themselves).
-    svr.Get("/v1/directory/proposals", [this, guarded, authenticate](const httplib::Request& req,
-                                                                     httplib::Response& res) {
+    svr.Get(sync::kProposals.path, [this, guarded, authenticate](const httplib::Request& req,
+                                                                 httplib::Response& res) {
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
@@ -436,12 +408,12 @@ void HubServer::routes() {
                 replyError(res, 403, "forbidden", "only coordinators and admins review directory proposals");
                 return;
             }
-            json list;
+            sync::ProposalsResponse response;
             {
                 std::lock_guard lock(m_storeMutex);
-                list = placeProposals(m_store, scopeOf(*principal, m_store), m_options.maxPullLimit);
+                response.proposals = placeProposals(m_store, scopeOf(*principal, m_store), m_options.maxProposals);
             }
-            reply(res, 200, {{"protocol_version", sync::kProtocolVersion}, {"proposals", list}});
+            reply(res, 200, sync::encode(response));
         });
     });
 }

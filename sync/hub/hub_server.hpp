@@ -11,7 +11,7 @@
 #include "sync/hub/connection_limits.hpp"
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
-#include "sync/protocol/wire_types.hpp"
+#include "sync/protocol/endpoints.hpp"
 
 namespace mediane::hub {
 
@@ -21,10 +21,11 @@ class BodySlots;
 struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 0;                                  // 0: an ephemeral port, printed at start
-    std::size_t maxBodyBytes = 8 * 1024 * 1024;    // after decompression too
+    std::size_t maxBodyBytes = sync::kMaxPushBodyBytes;  // after decompression too
     int defaultPullLimit = sync::kDefaultPullLimit;
     int maxPullLimit = sync::kMaxPullLimit;
-    // The standard's schema.json, for GET /v1/directory; empty: that endpoint answers 503.
+    int maxProposals = sync::kMaxProposals;
+    // The standard's schema.json, for the directory endpoint; empty: that endpoint answers 503.
     std::string directorySchemaPath;
     // Connections: counts, deadlines and byte caps enforced before any handler runs.
     ConnectionLimits limits;

@@ -242,6 +242,51 @@ ConflictsResponse decodeConflictsResponse(const std::string& text) {
     return r;
 }
 
+OpResult decodeResolveResponse(const std::string& text) { return decodeOpResult(parseObject(text), ""); }
+
+json encode(const HealthResponse& r) { return {{"status", r.status}, {"protocol_version", r.protocolVersion}}; }
+
+HealthResponse decodeHealthResponse(const std::string& text) {
+    auto body = parseObject(text);
+    // Not readVersion: the health check is how a client learns that a hub speaks another version.
+    return {readString(body, "status", ""), static_cast<int>(readInt(body, "protocol_version", ""))};
+}
+
+json encode(const WireProposal& p) {
+    return {{"id", p.id},           {"record_id", p.recordId}, {"op_id", p.opId},         {"device_id", p.deviceId},
+            {"structure", p.structure}, {"op", p.op},           {"proposed", p.proposed}, {"current", p.current},
+            {"created_at", p.createdAt}};
+}
+
+json encode(const ProposalsResponse& response) {
+    json list = json::array();
+    for (const auto& p : response.proposals) list.push_back(encode(p));
+    return {{"protocol_version", response.protocolVersion}, {"proposals", list}};
+}
+
+ProposalsResponse decodeProposalsResponse(const std::string& text) {
+    auto body = parseObject(text);
+    ProposalsResponse r;
+    r.protocolVersion = readVersion(body);
+    const auto& list = readArray(body, "proposals", "");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        auto path = indexPath("proposals", i);
+        const auto& v = list[i];
+        WireProposal p;
+        p.id = readInt(v, "id", path);
+        p.recordId = readString(v, "record_id", path);
+        p.opId = readString(v, "op_id", path);
+        p.deviceId = readString(v, "device_id", path);
+        p.structure = readString(v, "structure", path);
+        p.op = readString(v, "op", path);
+        p.proposed = readObject(v, "proposed", path);
+        p.current = requireField(v, "current", path);  // an object, or null for a place the hub lacks
+        p.createdAt = readString(v, "created_at", path);
+        r.proposals.push_back(std::move(p));
+    }
+    return r;
+}
+
 ErrorBody decodeErrorBody(const std::string& text) {
     auto body = parseObject(text);
     return {readString(body, "error", ""), readString(body, "message", ""), readOptionalString(body, "field", "")};

@@ -22,6 +22,9 @@ nlohmann::json encode(const ErrorBody& body);
 nlohmann::json encode(const ResolveRequest& request);
 nlohmann::json encode(const WireConflict& conflict);
 nlohmann::json encode(const ConflictsResponse& response);
+nlohmann::json encode(const HealthResponse& response);
+nlohmann::json encode(const WireProposal& proposal);
+nlohmann::json encode(const ProposalsResponse& response);
 
 WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
 OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
@@ -33,6 +36,10 @@ EnrollResponse decodeEnrollResponse(const std::string& text);
 ErrorBody decodeErrorBody(const std::string& text);
 ResolveRequest decodeResolveRequest(const std::string& text);
 ConflictsResponse decodeConflictsResponse(const std::string& text);
+// The resolve endpoint's answer: one OpResult, without a protocol_version of its own.
+OpResult decodeResolveResponse(const std::string& text);
+HealthResponse decodeHealthResponse(const std::string& text);
+ProposalsResponse decodeProposalsResponse(const std::string& text);
 
 // The canonical text of an op's payload (everything but op_id, seq and hlc), so the hub can tell
 // a true retry of an op id from an op id reused for different content.

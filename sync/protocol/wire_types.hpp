@@ -8,16 +8,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/endpoints.hpp"
+
 namespace mediane::sync {
 
 // Bumped on any incompatible change; the hub refuses versions it does not speak.
 inline constexpr int kProtocolVersion = 1;
 
-// Page sizes both ends agree on: a pull page unless the client asks fewer (the hub caps what it asks),
-// and the conflicts an answer carries at most (a full page means "ask again after the last id").
-inline constexpr int kDefaultPullLimit = 500;
-inline constexpr int kMaxPullLimit = 1000;
-inline constexpr int kConflictPageSize = 1000;
+// Paths, query parameters, page sizes and body caps: sync/protocol/endpoints.hpp.
 
 // One outbox row, pushed exactly as the laptop wrote it.
 struct WireOp {
@@ -114,6 +112,32 @@ struct WireConflict {
 struct ConflictsResponse {
     int protocolVersion = kProtocolVersion;
     std::vector<WireConflict> conflicts;  // in id order, at most kConflictPageSize
+};
+
+// POST /v1/conflicts/{id}/resolve answers 200 with the OpResult of the decision, as a push would for it.
+
+// GET /healthz: no authentication. The version is read as given, so a client can tell a hub it cannot speak to.
+struct HealthResponse {
+    std::string status = "ok";
+    int protocolVersion = kProtocolVersion;
+};
+
+// One open place_proposal as GET /v1/directory/proposals lists it: the adviser's edit and the place as it is.
+struct WireProposal {
+    std::int64_t id = 0;  // the conflict's id, to resolve it
+    std::string recordId;
+    std::string opId;
+    std::string deviceId;
+    std::string structure;
+    std::string op;                                          // create | update | delete, "" when unknown
+    nlohmann::json proposed = nlohmann::json::object();      // the fields the adviser sent
+    nlohmann::json current = nlohmann::json();               // the hub's fields, null for a new place
+    std::string createdAt;
+};
+
+struct ProposalsResponse {
+    int protocolVersion = kProtocolVersion;
+    std::vector<WireProposal> proposals;  // oldest first, at most kMaxProposals
 };
 
 struct ErrorBody {

@@ -4,6 +4,7 @@
 #include "app/conflict_inbox.hpp"
 #include "core/calendar.hpp"
 #include "store/local_conflicts.hpp"
+#include "sync/protocol/wire_codec.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -112,10 +113,10 @@ TEST_CASE("the resolve endpoint is idempotent by op id and refuses an adviser of
     auto opId = newOpId();
     auto first = bruno.post(path, t.resolveBody(opId, "0611111111").dump());
     REQUIRE(first.status == 200);
-    CHECK(first.json()["status"] == "applied");
+    CHECK(mediane::sync::decodeResolveResponse(first.body).status == "applied");
     auto again = bruno.post(path, t.resolveBody(opId, "0611111111").dump());
     REQUIRE(again.status == 200);
-    CHECK(again.json()["status"] == "duplicate");
+    CHECK(mediane::sync::decodeResolveResponse(again.body).status == "duplicate");
     CHECK(bruno.post(path, t.resolveBody(newOpId(), "0622222222").dump()).status == 409);
 
     t.b.sync();

@@ -74,3 +74,25 @@ TEST_CASE("an enroll body that is not the expected shape gets 400", "[hub][bad-i
     CHECK(r.json()["field"] == "password");
     CHECK(http.post("/v1/enroll", "[1, 2").status == 400);
 }
+
+TEST_CASE("a bad query parameter gets 400 naming it, with the same words as ever", "[hub][bad-input]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    struct Probe {
+        const char* target;
+        const char* field;
+        const char* message;
+    };
+    for (const auto& p : {Probe{"/v1/pull?since=-3", "since", "since must be a non-negative integer"},
+                          Probe{"/v1/pull?since=0&limit=0", "limit", "limit must be a positive integer"},
+                          Probe{"/v1/conflicts?after=x", "after", "after must be a non-negative integer"},
+                          Probe{"/v1/directory?format=xml", "format", "format must be csv or json"}}) {
+        INFO(p.target);
+        auto r = alice.get(p.target);
+        CHECK(r.status == 400);
+        CHECK(r.json()["error"] == "bad_request");
+        CHECK(r.json()["field"] == p.field);
+        CHECK(r.json()["message"] == p.message);
+    }
+}

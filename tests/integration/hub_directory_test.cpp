@@ -12,6 +12,7 @@
 #include "core/csv.hpp"
 #include "core/directory_schema.hpp"
 #include "core/text_file.hpp"
+#include "sync/protocol/wire_codec.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -252,11 +253,11 @@ TEST_CASE("an adviser's correction stays pending on the hub; a coordinator's edi
     auto coordinator = t.hub.enroll("carla", "review-desk");
     auto proposals = coordinator.get("/v1/directory/proposals");
     REQUIRE(proposals.status == 200);
-    auto list = proposals.json()["proposals"];
+    auto list = mediane::sync::decodeProposalsResponse(proposals.body).proposals;
     REQUIRE(list.size() == 1);
-    CHECK(list[0]["record_id"] == "structure-1");
-    CHECK(list[0]["structure"] == "Centre social Parilly");
-    CHECK(list[0]["proposed"]["horaires"] == "Mo-Fr 10:00-17:00");
+    CHECK(list[0].recordId == "structure-1");
+    CHECK(list[0].structure == "Centre social Parilly");
+    CHECK(list[0].proposed["horaires"] == "Mo-Fr 10:00-17:00");
     auto adviser = t.hub.enroll("bruno", "laptop-b2");
     CHECK(adviser.get("/v1/directory/proposals").status == 403);
 

@@ -1,0 +1,65 @@
+// The answers the hub used to write by hand (health, directory proposals, a resolution) go through the codec.
+#include <catch2/catch.hpp>
+
+#include "core/error.hpp"
+#include "sync/protocol/wire_codec.hpp"
+
+using namespace mediane;
+using nlohmann::json;
+
+TEST_CASE("the health answer names the hub's protocol version, even one this laptop does not speak",
+          "[sync][codec]") {
+    auto text = sync::encode(sync::HealthResponse{}).dump();
+    CHECK(json::parse(text) == json{{"status", "ok"}, {"protocol_version", sync::kProtocolVersion}});
+    auto newer = sync::decodeHealthResponse(R"({"status":"ok","protocol_version":7})");
+    CHECK(newer.status == "ok");
+    CHECK(newer.protocolVersion == 7);
+}
+
+TEST_CASE("directory proposals round-trip through the codec, a new place's current state as null",
+          "[sync][codec]") {
+    sync::ProposalsResponse sent;
+    sent.proposals.push_back({12, "structure-1", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b", "laptop-b2",
+                              "Centre social Parilly", "update", json{{"horaires", "Mo-Fr 10:00-17:00"}},
+                              json{{"horaires", "Mo-Fr 09:00-12:00"}}, "2026-03-02T10:00:00Z"});
+    sent.proposals.push_back({13, "lieu-neuf", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5c", "laptop-b2", "", "create",
+                              json{{"name", "Lieu neuf"}}, json(), "2026-03-02T10:01:00Z"});
+    auto got = sync::decodeProposalsResponse(sync::encode(sent).dump());
+    REQUIRE(got.proposals.size() == 2);
+    const auto& first = got.proposals[0];
+    CHECK(first.id == 12);
+    CHECK(first.recordId == "structure-1");
+    CHECK(first.deviceId == "laptop-b2");
+    CHECK(first.structure == "Centre social Parilly");
+    CHECK(first.op == "update");
+    CHECK(first.proposed["horaires"] == "Mo-Fr 10:00-17:00");
+    CHECK(first.current["horaires"] == "Mo-Fr 09:00-12:00");
+    CHECK(first.createdAt == "2026-03-02T10:00:00Z");
+    CHECK(got.proposals[1].current.is_null());
+}
+
+TEST_CASE("a proposals answer missing a field is refused naming it", "[sync][codec]") {
+    auto body = sync::encode(sync::ProposalsResponse{sync::kProtocolVersion,
+                                                     {{1, "p", "o", "d", "s", "update", json::object(), json(), "t"}}});
+    body["proposals"][0].erase("current");
+    try {
+        sync::decodeProposalsResponse(body.dump());
+        FAIL("accepted a proposal without current");
+    } catch (const Error& e) {
+        CHECK(e.field() == "proposals[0].current");
+    }
+}
+
+TEST_CASE("the resolve answer decodes as the op result a push would carry", "[sync][codec]") {
+    sync::OpResult sent;
+    sent.opId = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+    sent.status = "applied";
+    sent.version = 3;
+    sent.serverSeq = 41;
+    auto got = sync::decodeResolveResponse(sync::encode(sent).dump());
+    CHECK(got.opId == sent.opId);
+    CHECK(got.status == "applied");
+    CHECK(got.version == 3);
+    CHECK(got.serverSeq == 41);
+    CHECK_THROWS_AS(sync::decodeResolveResponse(R"({"op_id":"x"})"), Error);
+}
