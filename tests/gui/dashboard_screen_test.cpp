@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/dashboard_screen.hpp"
 #include "ui/shell.hpp"
@@ -103,9 +104,9 @@ TEST_CASE("a typed period applies once both dates are valid, and a half-typed on
 TEST_CASE("changing a filter does not block the frame: the old figures stay, marked, until the worker's arrive",
           "[dashboard_screen]") {
     DashboardUnderTest t;
-    // The notebook's connection takes the file exclusively before the worker opens its own, so the worker's
+    // A connection of the test takes the file exclusively before the worker opens its own, so the worker's
     // read waits (busy timeout) for as long as the test holds the lock: the frames must go on meanwhile.
-    auto& db = t.f.notebook->database();
+    mediane::test::NotebookSql db(*t.f.notebook);
     db.exec("PRAGMA locking_mode=EXCLUSIVE");
     db.exec("BEGIN EXCLUSIVE");
     auto quickFrame = [&] {
