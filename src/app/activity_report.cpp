@@ -6,7 +6,7 @@
 #include "core/calendar.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
-#include "store/database.hpp"
+#include "store/activity_queries.hpp"
 
 namespace mediane::app {
 
@@ -73,64 +73,38 @@ ActivityReport::ActivityReport(Notebook& notebook)
 std::int64_t ActivityReport::forEachRow(const DashboardFilter& filter,
                                         const std::function<void(const ActivityRow&)>& visit) {
     checkPeriod(filter);
-    auto& db = m_notebook.database();
-    auto where = DashboardQueries::sessionWhere(filter);
-    auto sessions = db.prepare(
-        "SELECT s.id, s.date, s.kind, s.duration_minutes, s.place_mode, coalesce(p.name, ''), "
-        "coalesce(p.commune, ''), coalesce(p.postal_code, ''), coalesce(p.kind, ''), s.structure, s.adviser, "
-        "s.anonymous_count, s.autonomy, coalesce(o.name, ''), coalesce(o.commune, ''), "
-        "(SELECT count(*) FROM pass_cheques c WHERE c.session_id = s.id) "
-        "FROM sessions s LEFT JOIN places p ON p.id = s.place_id "
-        "LEFT JOIN places o ON o.id = s.orientation_place_id WHERE 1" +
-        where.sql + " ORDER BY s.date, s.created_at, s.id");
-    for (std::size_t i = 0; i < where.values.size(); ++i) sessions.bind(static_cast<int>(i) + 1, where.values[i]);
-    auto tags = db.prepare("SELECT facet, code FROM session_tags WHERE session_id = ? ORDER BY facet, code");
-    auto learners = db.prepare(
-        "SELECT l.id, l.age_bracket, l.social_status FROM session_learners sl JOIN learners l ON l.id = sl.learner_id "
-        "WHERE sl.session_id = ? ORDER BY l.id");
-
-    std::int64_t count = 0;
     ActivityRow row;
-    while (sessions.step()) {
+    return m_notebook.activityQueries().forEachSession(filter, [&](const store::ReportedSession& s) {
         row = ActivityRow{};
-        row.sessionId = sessions.columnText(0);
-        row.date = sessions.columnText(1);
-        row.kind = sessions.columnText(2);
-        row.durationMinutes = static_cast<int>(sessions.columnInt(3));
-        row.placeMode = sessions.columnText(4);
-        row.placeName = sessions.columnText(5);
-        row.placeCommune = sessions.columnText(6);
-        row.placePostalCode = sessions.columnText(7);
-        row.placeKind = sessions.columnText(8);
-        row.structure = sessions.columnText(9);
-        row.adviser = sessions.columnText(10);
-        row.anonymous = static_cast<int>(sessions.columnInt(11));
-        row.autonomy = sessions.columnText(12);
-        row.orientationName = sessions.columnText(13);
-        row.orientationCommune = sessions.columnText(14);
-        row.chequesRedeemed = static_cast<int>(sessions.columnInt(15));
-
-        tags.reset();
-        tags.bind(1, row.sessionId);
-        while (tags.step()) {
-            std::string facet = tags.columnText(0);
-            auto& list = facet == "theme" ? row.themes : facet == "equipment" ? row.equipment : row.competences;
-            list.push_back(tags.columnText(1));
-        }
+        row.sessionId = s.id;
+        row.date = s.date;
+        row.kind = s.kind;
+        row.durationMinutes = s.durationMinutes;
+        row.placeMode = s.placeMode;
+        row.placeName = s.placeName;
+        row.placeCommune = s.placeCommune;
+        row.placePostalCode = s.placePostalCode;
+        row.placeKind = s.placeKind;
+        row.structure = s.structure;
+        row.adviser = s.adviser;
+        row.anonymous = s.anonymous;
+        row.autonomy = s.autonomy;
+        row.orientationName = s.orientationName;
+        row.orientationCommune = s.orientationCommune;
+        row.chequesRedeemed = s.chequesRedeemed;
+        row.themes = s.themes;
+        row.equipment = s.equipment;
+        row.competences = s.competences;
         row.ageCounts.assign(m_ageCodes.size() + 1, 0);
         row.statusCounts.assign(m_statusCodes.size() + 1, 0);
-        learners.reset();
-        learners.bind(1, row.sessionId);
-        while (learners.step()) {
-            row.learnerIds.push_back(learners.columnText(0));
-            ++row.ageCounts[slotOf(m_ageCodes, learners.columnText(1))];
-            ++row.statusCounts[slotOf(m_statusCodes, learners.columnText(2))];
+        for (const auto& learner : s.learners) {
+            row.learnerIds.push_back(learner.id);
+            ++row.ageCounts[slotOf(m_ageCodes, learner.ageBracket)];
+            ++row.statusCounts[slotOf(m_statusCodes, learner.socialStatus)];
         }
         row.learners = static_cast<int>(row.learnerIds.size());
         visit(row);
-        ++count;
-    }
-    return count;
+    });
 }
 
 std::vector<std::string> ActivityReport::cells(const ActivityRow& r) const {
@@ -172,7 +146,7 @@ std::int64_t ActivityReport::writeClaimCsv(const DashboardFilter& filter, std::o
     writeOrThrow(out, core::csvRow({"cheque_number", "structure", "face_value_euros", "expiry", "redeemed_on",
                                     "claimed_on", "session_id"}));
     std::int64_t count = 0;
-    DashboardQueries(m_notebook.database()).forEachClaimLine(filter, [&](const ClaimLine& line) {
+    m_notebook.dashboardQueries().forEachClaimLine(filter, [&](const ClaimLine& line) {
         char euros[32];
         std::snprintf(euros, sizeof euros, "%lld.%02lld", static_cast<long long>(line.faceValueCents / 100),
                       static_cast<long long>(line.faceValueCents % 100));

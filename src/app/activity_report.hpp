@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "app/dashboard_queries.hpp"
+#include "app/dashboard_figures.hpp"
 
 namespace mediane::core {
 class Translator;

@@ -59,7 +59,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
         ++r;
     });
 
-    DashboardQueries queries(m_notebook.database());
+    auto& queries = m_notebook.dashboardQueries();
     auto activity = queries.activity(filter);
     {
         auto sheet = book.addSheet(tr.tr("dashboard.xlsx.months"));

@@ -3,18 +3,12 @@
 #include <algorithm>
 
 #include "core/error.hpp"
-#include "store/database.hpp"
+#include "store/conflict_labels.hpp"
 
 namespace mediane::app {
 
 namespace {
 using nlohmann::json;
-
-std::string firstText(store::Database& db, const std::string& sql, const std::string& id) {
-    auto st = db.prepare(sql);
-    st.bind(1, id);
-    return st.step() ? st.columnText(0) : std::string();
-}
 }  // namespace
 
 void ConflictInbox::refresh(std::int64_t generation) {
@@ -26,7 +20,7 @@ void ConflictInbox::refresh(std::int64_t generation) {
 void ConflictInbox::reload() {
     m_open.clear();
     m_closed.clear();
-    for (const auto& c : store::LocalConflicts(m_notebook.database()).all()) {
+    for (const auto& c : m_notebook.conflicts().all()) {
         auto v = view(c);
         (c.state == "resolved" ? m_closed : m_open).push_back(std::move(v));
     }
@@ -43,13 +37,13 @@ const ConflictView* ConflictInbox::find(std::int64_t id) const {
 }
 
 ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
-    auto& db = m_notebook.database();
+    auto& labels = m_notebook.conflictLabels();
     ConflictView v;
     v.conflict = c;
     v.raisedHere = c.deviceId == m_notebook.settings().deviceId();
     const auto& d = c.details;
     if (c.entity == "learner") {
-        v.recordLabel = firstText(db, "SELECT pseudonym FROM learners WHERE id = ?", c.recordId);
+        v.recordLabel = labels.learnerPseudonym(c.recordId);
         if (d.contains("fields") && d["fields"].is_object())
             for (auto it = d["fields"].begin(); it != d["fields"].end(); ++it)
                 v.fields.push_back({it.key(), it.value().value("hub", json()), it.value().value("incoming", json())});
@@ -58,7 +52,7 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
                 v.fields.push_back({it.key(), json(), it.value()});
     } else if (c.kind == "over_redemption") {
         std::string cheque = d.value("cheque_id", "");
-        v.recordLabel = firstText(db, "SELECT CAST(number AS TEXT) FROM pass_cheques WHERE id = ?", cheque);
+        v.recordLabel = labels.chequeNumber(cheque);
         auto add = [&](const json& e, bool incoming) {
             ConflictView::Redemption r;
             r.recordId = e.value("record_id", "");
@@ -66,8 +60,7 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
             const json fields = e.value("fields", json::object());
             r.sessionId = fields.value("session_id", "");
             r.date = fields.value("on_date", "");
-            r.place = firstText(db, "SELECT p.name FROM sessions s JOIN places p ON p.id = s.place_id WHERE s.id = ?",
-                                r.sessionId);
+            r.place = labels.sessionPlaceName(r.sessionId);
             r.incoming = incoming;
             v.redemptions.push_back(std::move(r));
         };
@@ -75,17 +68,16 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
             for (const auto& e : d["earlier"]) add(e, false);
         if (d.contains("incoming")) add(d["incoming"], true);
     } else if (c.entity == "place") {
-        v.recordLabel = firstText(db, "SELECT name FROM places WHERE id = ?", c.recordId);
+        v.recordLabel = labels.placeName(c.recordId);
     }
     if (v.recordLabel.empty()) v.recordLabel = c.recordId;
     if (c.state == "open")
-        v.refusal = firstText(db, "SELECT error FROM outbox WHERE entity = 'conflict_resolution' AND state = 'error' "
-                                  "AND record_id = ? ORDER BY seq DESC LIMIT 1", std::to_string(c.id));
+        v.refusal = labels.decisionRefusal(c.id);
     return v;
 }
 
 void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std::string& note) {
-    auto c = store::LocalConflicts(m_notebook.database()).find(id);
+    auto c = m_notebook.conflicts().find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (c->entity != "learner") throw Error(Error::Kind::Refused, "conflicts.err.not_fields");
     if (c->kind == "hard" && c->details.contains("fields"))
@@ -96,7 +88,7 @@ void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std
 }
 
 void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRecordId, const std::string& note) {
-    auto c = store::LocalConflicts(m_notebook.database()).find(id);
+    auto c = m_notebook.conflicts().find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (c->kind != "over_redemption") throw Error(Error::Kind::Refused, "conflicts.err.not_redemption");
     if (keepRecordId.empty() && note.empty())
@@ -105,7 +97,7 @@ void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRe
 }
 
 void ConflictInbox::resolveWithNote(std::int64_t id, const std::string& note) {
-    auto c = store::LocalConflicts(m_notebook.database()).find(id);
+    auto c = m_notebook.conflicts().find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
     if (note.empty()) throw validationError("conflicts.err.decision_missing", "conflicts.note");
     decide(*c, {{"note", note}});
@@ -114,11 +106,10 @@ void ConflictInbox::resolveWithNote(std::int64_t id, const std::string& note) {
 void ConflictInbox::decide(const store::RemoteConflict& conflict, const json& resolution) {
     if (conflict.state != "open")
         throw Error(Error::Kind::Refused, "conflicts.err.already_decided", {{"id", std::to_string(conflict.id)}});
-    auto& db = m_notebook.database();
     // The decision and its outbox row in one transaction, like every other write of the notebook.
-    store::Transaction tx(db);
+    auto tx = m_notebook.transaction();
     m_notebook.outbox().append("conflict_resolution", std::to_string(conflict.id), "create", resolution);
-    store::LocalConflicts(db).markSent(conflict.id, resolution);
+    m_notebook.conflicts().markSent(conflict.id, resolution);
     tx.commit();
     reload();
 }

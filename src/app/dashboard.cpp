@@ -21,7 +21,7 @@ std::string domainLabel(const core::CompetenceFramework& framework, const std::s
 }
 
 Dashboard::Dashboard(Notebook& notebook, std::string today)
-    : m_notebook(notebook), m_queries(notebook.database()), m_today(std::move(today)),
+    : m_notebook(notebook), m_queries(notebook.dashboardQueries()), m_today(std::move(today)),
       m_filter(lastTwelveMonths(m_today)) {}
 
 DashboardFilter Dashboard::lastTwelveMonths(const std::string& today) {
@@ -88,7 +88,7 @@ void Dashboard::refresh() {
 }
 
 void Dashboard::refreshInBackground() {
-    if (!m_worker) m_worker = std::make_unique<DashboardWorker>(m_notebook.database().path(), kTopMovers);
+    if (!m_worker) m_worker = std::make_unique<DashboardWorker>(m_notebook.dataFile(), kTopMovers);
     for (auto& result : m_worker->take()) {
         if (result.job.generation == m_postedGeneration && result.job.section == m_postedSection)
             m_awaiting = false;

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "app/dashboard_queries.hpp"
+#include "app/dashboard_figures.hpp"
 #include "app/dashboard_worker.hpp"
 #include "app/learner_directory.hpp"
 #include "app/notebook.hpp"
@@ -72,7 +72,7 @@ private:
     void install(DashboardResult& result);
 
     Notebook& m_notebook;
-    DashboardQueries m_queries;
+    store::DashboardQueries& m_queries;
     std::string m_today;
     DashboardFilter m_filter;
     void markStale();

@@ -4,8 +4,6 @@
 #include <memory>
 #include <utility>
 
-#include "store/database.hpp"
-
 namespace mediane::app {
 
 DashboardWorker::DashboardWorker(std::string databasePath, int topMovers)
@@ -35,8 +33,7 @@ std::vector<DashboardResult> DashboardWorker::take() {
 
 void DashboardWorker::run() {
     // Opened on first use, on this thread: SQLite connections here are single-threaded (NOMUTEX).
-    std::unique_ptr<store::Database> db;
-    std::unique_ptr<DashboardQueries> queries;
+    std::unique_ptr<store::DashboardQueries> queries;
     for (;;) {
         DashboardJob job;
         {
@@ -48,10 +45,7 @@ void DashboardWorker::run() {
         }
         DashboardResult result;
         try {
-            if (!db) {
-                db = std::make_unique<store::Database>(m_path, store::OpenMode::ReadOnly);
-                queries = std::make_unique<DashboardQueries>(*db);
-            }
+            if (!queries) queries = store::DashboardQueries::openReadOnly(m_path);
             result = compute(*queries, job);
         } catch (...) {
             result.job = job;
@@ -62,7 +56,7 @@ void DashboardWorker::run() {
     }
 }
 
-DashboardResult DashboardWorker::compute(DashboardQueries& queries, const DashboardJob& job) {
+DashboardResult DashboardWorker::compute(store::DashboardQueries& queries, const DashboardJob& job) {
     auto started = std::chrono::steady_clock::now();
     DashboardResult r;
     r.job = job;

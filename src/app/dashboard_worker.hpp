@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/dashboard_queries.hpp"
+#include "app/dashboard_figures.hpp"
 
 namespace mediane::app {
 
@@ -51,7 +51,7 @@ public:
 
 private:
     void run();
-    DashboardResult compute(DashboardQueries& queries, const DashboardJob& job);
+    DashboardResult compute(store::DashboardQueries& queries, const DashboardJob& job);
 
     std::string m_path;
     int m_topMovers;

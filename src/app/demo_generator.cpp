@@ -11,7 +11,6 @@
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
-#include "store/database.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -219,19 +218,21 @@ std::string asciiLower(const std::string& text) {
 class Batch {
 public:
     static constexpr int kRecordsPerTransaction = 5000;
-    explicit Batch(store::Database& db) : m_db(db), m_tx(std::make_unique<store::Transaction>(db)) {}
+    // Why new rather than make_unique: a Transaction cannot be moved, and only a new-expression builds it
+    // in place from the notebook's transaction().
+    explicit Batch(Notebook& notebook) : m_notebook(notebook), m_tx(new store::Transaction(notebook.transaction())) {}
     void wrote(int records = 1) {
         m_pending += records;
         if (m_pending < kRecordsPerTransaction) return;
         m_tx->commit();
         m_tx.reset();
-        m_tx = std::make_unique<store::Transaction>(m_db);
+        m_tx.reset(new store::Transaction(m_notebook.transaction()));
         m_pending = 0;
     }
     void finish() { m_tx->commit(); }
 
 private:
-    store::Database& m_db;
+    Notebook& m_notebook;
     std::unique_ptr<store::Transaction> m_tx;
     int m_pending = 0;
 };
@@ -259,7 +260,7 @@ public:
     Simulation(Notebook& notebook, const DemoOptions& options)
         : m_nb(notebook), m_random(options.seed), m_plan(planFor(options.scale)),
           m_end(parseDay(options.endDate.empty() ? core::today() : options.endDate)),
-          m_start(m_end - std::chrono::days(365 * m_plan.years)), m_batch(notebook.database()) {}
+          m_start(m_end - std::chrono::days(365 * m_plan.years)), m_batch(notebook) {}
 
     DemoSummary run() {
         addPlaces();

@@ -7,7 +7,6 @@
 #include "app/directory_service.hpp"
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
-#include "store/database.hpp"
 
 namespace mediane::app {
 
@@ -95,7 +94,7 @@ int generateDemoDirectory(Notebook& notebook, std::mt19937_64& rng, int count, c
 
     int written = 0;
     while (written < count) {
-        store::Transaction tx(notebook.database());
+        auto tx = notebook.transaction();
         // Why batches: one transaction per few thousand places keeps the import at a few fsyncs.
         for (int inBatch = 0; inBatch < 2000 && written < count; ++inBatch, ++written) {
             const auto& commune = kCommunes[std::uniform_int_distribution<std::size_t>(0, kCommunes.size() - 1)(rng)];

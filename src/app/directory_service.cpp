@@ -7,7 +7,6 @@
 #include "app/notebook.hpp"
 #include "core/error.hpp"
 #include "core/text_file.hpp"
-#include "store/database.hpp"
 
 namespace mediane::app {
 
@@ -15,7 +14,7 @@ DirectoryService::DirectoryService(Notebook& notebook, const std::string& assets
     : DirectoryService(notebook, core::DirectorySchema::loadFile(assetsDir + "/directory/schema.json")) {}
 
 DirectoryService::DirectoryService(Notebook& notebook, core::DirectorySchema schema)
-    : m_notebook(notebook), m_schema(std::move(schema)), m_repository(notebook.database(), notebook.outbox()) {}
+    : m_notebook(notebook), m_schema(std::move(schema)), m_repository(notebook.directoryStore()) {}
 
 DirectoryImportResult DirectoryService::importFile(const std::string& path) {
     return importText(core::readTextFile(path), path);
@@ -25,7 +24,7 @@ DirectoryImportResult DirectoryService::importText(const std::string& bytes, con
     DirectoryImportResult result;
     result.file = fileName;
     result.plan = core::planDirectoryImport(bytes, m_schema, fileName);
-    store::Transaction tx(m_notebook.database());
+    auto tx = m_notebook.transaction();
     for (const auto& [line, place] : result.plan.places) {
         switch (m_repository.upsert(place)) {
             case store::DirectoryRepository::Upsert::Created: ++result.created; break;

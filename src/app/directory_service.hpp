@@ -87,7 +87,7 @@ private:
 
     Notebook& m_notebook;
     core::DirectorySchema m_schema;
-    store::DirectoryRepository m_repository;
+    store::DirectoryRepository& m_repository;
     // Why a cache: thousands of places share a few dozen hour patterns; parsing once keeps "open now" in a frame.
     std::unordered_map<std::string, core::OpeningHours> m_hours;
 };

@@ -4,7 +4,7 @@
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
-#include "store/database.hpp"
+#include "store/export_queries.hpp"
 
 #include <map>
 #include <variant>
@@ -69,20 +69,7 @@ private:
     std::int64_t m_rows = 0;
 };
 
-std::vector<std::string> splitList(const std::string& joined) {
-    std::vector<std::string> out;
-    if (joined.empty()) return out;
-    std::size_t from = 0;
-    for (std::size_t bar; (bar = joined.find('|', from)) != std::string::npos; from = bar + 1)
-        out.push_back(joined.substr(from, bar - from));
-    out.push_back(joined.substr(from));
-    return out;
-}
-
-// Why one query rather than SessionRepository::forEach: forEach runs three more queries per session,
-// and its cheque lookup (pass_cheques by session_id) has no index, so 100,000 sessions took minutes.
-// Redeemed cheques are read once into a map (one entry per redeemed cheque, a few MB at most);
-// sessions themselves stream.
+// Place names are joined here, from the few places in memory, rather than by the session query.
 std::int64_t exportSessions(Notebook& nb, RowSink sink) {
     std::map<std::string, std::string> placeNames;
     for (const auto& p : nb.places()) placeNames[p.id] = p.name;
@@ -90,32 +77,12 @@ std::int64_t exportSessions(Notebook& nb, RowSink sink) {
         auto it = placeNames.find(id);
         return it == placeNames.end() ? std::string() : it->second;
     };
-    std::map<std::string, Numbers> chequesBySession;
-    auto cheques = nb.database().prepare(
-        "SELECT session_id, number FROM pass_cheques WHERE session_id IS NOT NULL ORDER BY number");
-    while (cheques.step()) chequesBySession[cheques.columnText(0)].push_back(cheques.columnInt(1));
-
-    auto st = nb.database().prepare(
-        "SELECT s.id, s.date, s.duration_minutes, s.kind, s.place_mode, coalesce(s.place_id, ''), s.anonymous_count, "
-        "s.autonomy, coalesce(s.orientation_place_id, ''), s.notes, s.created_at, s.sync_state, "
-        "(SELECT group_concat(learner_id, '|') FROM session_learners WHERE session_id = s.id), "
-        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'theme'), "
-        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'equipment'), "
-        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'competence') "
-        "FROM sessions s ORDER BY s.date, s.id");
-    const Numbers none;
-    while (st.step()) {
-        auto id = st.columnText(0);
-        auto learners = splitList(st.columnText(12));
-        auto anonymous = st.columnInt(6);
-        auto placeId = st.columnText(5), orientationId = st.columnText(8);
-        auto found = chequesBySession.find(id);
-        sink.row({id, st.columnText(1), st.columnInt(2), st.columnText(3), st.columnText(4), placeId, nameOf(placeId),
-                  learners, anonymous, static_cast<std::int64_t>(learners.size()) + anonymous, splitList(st.columnText(13)),
-                  splitList(st.columnText(14)), st.columnText(7), splitList(st.columnText(15)),
-                  found == chequesBySession.end() ? none : found->second, orientationId, nameOf(orientationId),
-                  st.columnText(9), st.columnText(10), st.columnText(11)});
-    }
+    nb.exportQueries().forEachSession([&](const store::ExportedSession& s) {
+        auto participants = static_cast<std::int64_t>(s.learnerIds.size()) + s.anonymousCount;
+        sink.row({s.id, s.date, s.durationMinutes, s.kind, s.placeMode, s.placeId, nameOf(s.placeId), s.learnerIds,
+                  s.anonymousCount, participants, s.themes, s.equipment, s.autonomy, s.competences, s.chequeNumbers,
+                  s.orientationPlaceId, nameOf(s.orientationPlaceId), s.notes, s.createdAt, s.syncState});
+    });
     return sink.finish();
 }
 
@@ -132,23 +99,16 @@ std::vector<std::string> learnerColumns(bool withIdentity) {
     return columns;
 }
 
-// Why SQL here rather than LearnerRepository: it offers all() (every learner in memory at once),
-// and an export of a large notebook must stream. Identity columns are not even read without consent to export them.
+// Identity columns are not even read without consent to export them.
 std::int64_t exportLearners(Notebook& nb, RowSink sink, bool withIdentity) {
-    auto st = nb.database().prepare(
-        "SELECT l.id, l.pseudonym, l.first_name, l.last_name, l.phone, l.email, l.goals, l.consent_date, "
-        "l.age_bracket, l.gender, l.social_status, l.commune, "
-        "(SELECT count(*) FROM session_learners sl WHERE sl.learner_id = l.id), l.created_at, l.updated_at, "
-        "l.sync_state FROM learners l ORDER BY l.created_at, l.id");
-    while (st.step()) {
-        std::vector<Cell> cells = {st.columnText(0), st.columnText(1)};
-        if (withIdentity)
-            for (int i = 2; i <= 6; ++i) cells.emplace_back(st.columnText(i));
-        for (int i = 7; i <= 11; ++i) cells.emplace_back(st.columnText(i));
-        cells.emplace_back(st.columnInt(12));
-        for (int i = 13; i <= 15; ++i) cells.emplace_back(st.columnText(i));
+    nb.exportQueries().forEachLearner(withIdentity, [&](const store::ExportedLearner& l) {
+        std::vector<Cell> cells = {l.id, l.pseudonym};
+        if (withIdentity) cells.insert(cells.end(), {l.firstName, l.lastName, l.phone, l.email, l.goals});
+        cells.insert(cells.end(), {l.consentDate, l.ageBracket, l.gender, l.socialStatus, l.commune});
+        cells.emplace_back(l.sessionCount);
+        cells.insert(cells.end(), {l.createdAt, l.updatedAt, l.syncState});
         sink.row(cells);
-    }
+    });
     return sink.finish();
 }
 

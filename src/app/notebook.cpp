@@ -3,7 +3,14 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/private_files.hpp"
+#include "store/activity_queries.hpp"
+#include "store/conflict_labels.hpp"
+#include "store/dashboard_queries.hpp"
+#include "store/directory_repository.hpp"
 #include "store/encrypted_vfs.hpp"
+#include "store/export_queries.hpp"
+#include "store/last_stamp.hpp"
+#include "store/local_conflicts.hpp"
 #include "store/migrations.hpp"
 #include "store/notebook_encryption.hpp"
 #include "store/notebook_key.hpp"
@@ -97,11 +104,18 @@ Notebook::Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocab
       m_sessions(*m_db, m_outbox),
       m_pass(*m_db, m_outbox),
       m_places(*m_db, m_outbox),
-      m_assessments(*m_db, m_outbox) {
+      m_assessments(*m_db, m_outbox),
+      m_directory(std::make_unique<store::DirectoryRepository>(*m_db, m_outbox)),
+      m_conflicts(std::make_unique<store::LocalConflicts>(*m_db)),
+      m_dashboardQueries(std::make_unique<store::DashboardQueries>(*m_db)),
+      m_activityQueries(std::make_unique<store::ActivityQueries>(*m_db)),
+      m_exportQueries(std::make_unique<store::ExportQueries>(*m_db)),
+      m_conflictLabels(std::make_unique<store::ConflictLabels>(*m_db)) {
     // Never hand out a stamp older than one already written, even if the clock was set back.
-    auto st = m_db->prepare("SELECT hlc FROM outbox ORDER BY seq DESC LIMIT 1");
-    if (st.step()) m_clock.observe(st.columnText(0));
+    m_clock.observe(store::lastOutboxStamp(*m_db));
 }
+
+Notebook::~Notebook() = default;
 
 NotebookStatus Notebook::status() {
     NotebookStatus s;

@@ -19,6 +19,15 @@
 #include "store/place_repository.hpp"
 #include "store/session_repository.hpp"
 
+namespace mediane::store {
+class ActivityQueries;
+class ConflictLabels;
+class DashboardQueries;
+class DirectoryRepository;
+class ExportQueries;
+class LocalConflicts;
+}  // namespace mediane::store
+
 namespace mediane::app {
 
 struct NotebookStatus {
@@ -59,8 +68,13 @@ public:
     const core::Vocabularies& vocabularies() const { return m_vocabularies; }
     const core::CompetenceFramework& framework() const { return m_framework; }
     store::LocalSettings& settings() { return m_settings; }
-    store::Database& database() { return *m_db; }
     store::Outbox& outbox() { return m_outbox; }
+    // The notebook's file, for code that opens its own connection (a reader thread, the sync engine):
+    // WAL lets it work beside this one, and an encrypted notebook's key is registered for the whole process.
+    const std::string& dataFile() const { return m_db->path(); }
+    // Usage: auto tx = notebook.transaction(); ...several writes through the stores...; tx.commit();
+    // For the app's multi-step writes: an exception before commit() rolls every one of them back.
+    store::Transaction transaction() { return store::Transaction(*m_db); }
 
     // --- Learners -------------------------------------------------------------------------
     core::Learner createLearner(core::Learner draft);
@@ -103,8 +117,18 @@ public:
     store::PassRepository& passStore() { return m_pass; }
     store::PlaceRepository& placeStore() { return m_places; }
     store::AssessmentRepository& assessmentStore() { return m_assessments; }
+    store::DirectoryRepository& directoryStore() { return *m_directory; }
+    // The conflicts the hub raised, copied here for review.
+    store::LocalConflicts& conflicts() { return *m_conflicts; }
+
+    // The read queries of the coordinator's views and exports, on this notebook's connection.
+    store::DashboardQueries& dashboardQueries() { return *m_dashboardQueries; }
+    store::ActivityQueries& activityQueries() { return *m_activityQueries; }
+    store::ExportQueries& exportQueries() { return *m_exportQueries; }
+    store::ConflictLabels& conflictLabels() { return *m_conflictLabels; }
 
     Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies, core::CompetenceFramework framework);
+    ~Notebook();
 
 private:
     core::PassCheque existingCheque(std::int64_t number);
@@ -120,6 +144,13 @@ private:
     store::PassRepository m_pass;
     store::PlaceRepository m_places;
     store::AssessmentRepository m_assessments;
+    // Behind pointers so that this header, which every screen includes, stays free of their headers.
+    std::unique_ptr<store::DirectoryRepository> m_directory;
+    std::unique_ptr<store::LocalConflicts> m_conflicts;
+    std::unique_ptr<store::DashboardQueries> m_dashboardQueries;
+    std::unique_ptr<store::ActivityQueries> m_activityQueries;
+    std::unique_ptr<store::ExportQueries> m_exportQueries;
+    std::unique_ptr<store::ConflictLabels> m_conflictLabels;
 };
 
 }  // namespace mediane::app

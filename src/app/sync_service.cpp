@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "core/text_file.hpp"
+#include "store/database.hpp"
 #include "store/local_settings.hpp"
 #include "sync/client/hub_address.hpp"
 #include "sync/client/enrollment.hpp"
@@ -17,7 +18,7 @@ constexpr const char* kHubCaSetting = "hub_ca_pem";
 
 sync::TransportOptions withRememberedCa(Notebook& notebook, sync::TransportOptions options) {
     if (options.caFile.empty() && options.caPem.empty())
-        options.caPem = store::LocalSettings(notebook.database()).get(kHubCaSetting);
+        options.caPem = notebook.settings().get(kHubCaSetting);
     return options;
 }
 }  // namespace
@@ -27,15 +28,18 @@ store::SyncAccount enrollDevice(Notebook& notebook, const std::string& hubUrl, c
     checkHubUrl(hubUrl);
     std::string caPem = options.caFile.empty() ? std::string() : core::readTextFile(options.caFile);
     sync::CurlTransport transport(hubUrl, options);
-    auto account = sync::enrollDevice(notebook.database(), transport, hubUrl, login, password);
+    store::Database db(notebook.dataFile());
+    auto account = sync::enrollDevice(db, transport, hubUrl, login, password);
     // Only once the hub was reached through it: a wrong file is never remembered.
-    if (!options.caFile.empty()) store::LocalSettings(notebook.database()).set(kHubCaSetting, caPem);
+    if (!options.caFile.empty()) notebook.settings().set(kHubCaSetting, caPem);
     return account;
 }
 
 sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, const sync::TransportOptions& options,
                          bool pushOnly) {
-    store::SyncAccountStore accounts(notebook.database());
+    // Its own connection to the notebook file, as the background worker has: the notebook's stays inside it.
+    store::Database db(notebook.dataFile());
+    store::SyncAccountStore accounts(db);
     auto account = accounts.load();
     if (!account) throw Error(Error::Kind::Refused, "err.sync.not_enrolled");
     if (!hubOverride.empty() && hubOverride != account->hubUrl) {
@@ -46,15 +50,20 @@ sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, con
     sync::CurlTransport transport(account->hubUrl, withRememberedCa(notebook, options));
     sync::EngineOptions engineOptions;
     engineOptions.pushOnly = pushOnly;
-    sync::SyncEngine engine(notebook.database(), transport, engineOptions);
+    sync::SyncEngine engine(db, transport, engineOptions);
     return engine.runOnce();
+}
+
+bool isEnrolled(Notebook& notebook) {
+    store::Database db(notebook.dataFile());
+    return store::SyncAccountStore(db).load().has_value();
 }
 
 std::unique_ptr<sync::SyncWorker> startSyncWorker(Notebook& notebook, sync::WorkerOptions options,
                                                   sync::TransportOptions transport) {
     transport = withRememberedCa(notebook, std::move(transport));
     return std::make_unique<sync::SyncWorker>(
-        notebook.database().path(),
+        notebook.dataFile(),
         [transport](const std::string& url, const std::atomic<bool>& stop) {
             auto withAbort = transport;
             withAbort.abort = &stop;

@@ -21,6 +21,9 @@ store::SyncAccount enrollDevice(Notebook& notebook, const std::string& hubUrl, c
 sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride = {},
                          const sync::TransportOptions& options = {}, bool pushOnly = false);
 
+// True once this notebook was enrolled with a hub (it then syncs in the background).
+bool isEnrolled(Notebook& notebook);
+
 // The GUI's background sync: its own thread and database connection, libcurl with the given options.
 std::unique_ptr<sync::SyncWorker> startSyncWorker(Notebook& notebook, sync::WorkerOptions options = {},
                                                   sync::TransportOptions transport = {});

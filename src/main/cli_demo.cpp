@@ -42,7 +42,7 @@ void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
         }
         auto notebook = ctx.openNotebook();
         auto s = app::generateDemo(*notebook, options);
-        nlohmann::json out = {{"data_file", notebook->database().path()},
+        nlohmann::json out = {{"data_file", notebook->dataFile()},
                               {"seed", args.seed},
                               {"scale", args.scale},
                               {"encrypted", app::Notebook::isEncrypted(ctx.dataDir)},

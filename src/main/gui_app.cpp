@@ -180,7 +180,7 @@ int runGui(const GuiOptions& options) {
     // Background sync when this notebook is enrolled: the worker has its own thread and connection, and
     // is stopped (joined) before the notebook closes. The frame loop only ever reads its status snapshot.
     std::unique_ptr<sync::SyncWorker> syncWorker;
-    if (store::SyncAccountStore(notebook->database()).load())
+    if (app::isEnrolled(*notebook))
         syncWorker = app::startSyncWorker(*notebook);
     state.sync().attach(syncWorker.get());
 

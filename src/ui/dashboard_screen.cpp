@@ -349,7 +349,7 @@ void DashboardScreen::exportFile(app::AppState& state, const std::string& what) 
     const auto& filter = m_dashboard->filter();
     std::string folder = m_exportFolder;
     if (folder.empty())
-        folder = (std::filesystem::path(state.notebook().database().path()).parent_path() / "exports").string();
+        folder = (std::filesystem::path(state.notebook().dataFile()).parent_path() / "exports").string();
     std::string stem = what == "claim" ? "demande-remboursement-pass" : "rapport-activite";
     std::string file =
         (std::filesystem::path(folder) / (stem + "_" + filter.from + "_" + filter.to + (what == "xlsx" ? ".xlsx" : ".csv")))

@@ -45,7 +45,7 @@ public:
             auto s = app::generateDemo(*m_nb, {1, app::DemoScale::Large, ""});
             std::cerr << "demo: " << s.sessions << " sessions in " << s.elapsedSeconds << " s\n";
         }
-        auto& db = m_nb->database();
+        store::Database db(m_nb->dataFile());
         auto busiest = db.prepare("SELECT learner_id, count(*) AS n FROM session_learners GROUP BY learner_id "
                                   "ORDER BY n DESC LIMIT 1");
         if (busiest.step()) m_busiestLearner = busiest.columnText(0);

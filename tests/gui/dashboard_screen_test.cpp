@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 #include "ui/dashboard_screen.hpp"
 #include "ui/shell.hpp"
@@ -26,6 +27,8 @@ namespace {
 
 struct DashboardUnderTest {
     GuiFixture f;
+    // The notebook reopened on a connection the test keeps a hand on, for the lock a test takes on it.
+    mediane::store::Database* connection = onKeptConnection(f);
     AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
     mediane::ui::DashboardScreen screen;
     ImGuiHarness h{mediane::test::inWindow([this] { screen.draw(state); })};
@@ -36,6 +39,12 @@ struct DashboardUnderTest {
         session(core::today(), {f.marie.id});
         session(core::addDays(core::today(), -3 * 365), {f.lea.id});
         state.refreshStatus();
+    }
+
+    static mediane::store::Database* onKeptConnection(GuiFixture& fixture) {
+        mediane::store::Database* kept = nullptr;
+        fixture.notebook = mediane::test::openOnConnection(fixture.notebook->dataFile(), kept);
+        return kept;
     }
 
     // Draws frames until the worker's figures are in (bounded: a hung worker fails the test, not the run).
@@ -105,7 +114,7 @@ TEST_CASE("changing a filter does not block the frame: the old figures stay, mar
     DashboardUnderTest t;
     // The notebook's connection takes the file exclusively before the worker opens its own, so the worker's
     // read waits (busy timeout) for as long as the test holds the lock: the frames must go on meanwhile.
-    auto& db = t.f.notebook->database();
+    auto& db = *t.connection;
     db.exec("PRAGMA locking_mode=EXCLUSIVE");
     db.exec("BEGIN EXCLUSIVE");
     auto quickFrame = [&] {

@@ -33,7 +33,7 @@ struct HardConflict {
         a.sync();
     }
     std::int64_t conflictId() {
-        auto list = store::LocalConflicts(a.notebook->database()).all(learner.id);
+        auto list = a.notebook->conflicts().all(learner.id);
         REQUIRE(list.size() == 1);
         return list[0].id;
     }

@@ -68,8 +68,8 @@ TEST_CASE("a coordinator's dashboard filtered by structure or adviser shows exac
                       "json_extract(fields, '$.structure') = 'lyon8' AND json_extract(fields, '$.adviser') = 'alice'") ==
           3);
     // A tampered laptop claims one of its sessions for the other structure and adviser.
-    alice.notebook->database()
-        .prepare("UPDATE outbox SET fields = json_set(fields, '$.structure', 'villeurbanne', '$.adviser', 'bruno') "
+    mediane::test::NotebookSql sql(*alice.notebook);
+    sql.prepare("UPDATE outbox SET fields = json_set(fields, '$.structure', 'villeurbanne', '$.adviser', 'bruno') "
                  "WHERE record_id = ?")
         .bind(1, forged.id)
         .run();

@@ -64,13 +64,14 @@ TEST_CASE("the laptop stores a renewed token and keeps syncing with it", "[hub][
     f.addUser("alice", "adviser", "s1");
     Laptop laptop;
     laptop.enroll(f, "alice");
-    auto before = mediane::store::SyncAccountStore(laptop.notebook->database()).load()->deviceToken;
+    mediane::test::NotebookSql sql(*laptop.notebook);
+    auto before = mediane::store::SyncAccountStore(sql).load()->deviceToken;
     laptop.addLearner("Ana");
     waitSeconds(10.5);
 
     auto report = laptop.sync();
     CHECK(report.acked == 1);
-    auto after = mediane::store::SyncAccountStore(laptop.notebook->database()).load()->deviceToken;
+    auto after = mediane::store::SyncAccountStore(sql).load()->deviceToken;
     CHECK(after != before);
     CHECK(after.size() == 64);
     CHECK(rawRequest(f.hub->url(), "GET", "/v1/pull?since=0", "", before).status == 401);

@@ -87,7 +87,7 @@ TEST_CASE("two laptops converge through mediane enroll and mediane sync alone") 
         auto notebook = app::Notebook::open(dir, assetsDir());
         std::string out;
         for (const auto& l : notebook->learnerStore().all()) out += l.id + l.pseudonym + std::to_string(l.version) + "\n";
-        CHECK(notebook->database().scalarInt("SELECT count(*) FROM sync_account") == 1);
+        CHECK(mediane::test::sqlInt(*notebook, "SELECT count(*) FROM sync_account") == 1);
         return out;
     };
     CHECK(dump(a.str()) == dump(b.str()));

@@ -49,7 +49,7 @@ TEST_CASE("two laptops converge after editing different and the same learners of
     // The same field: the first to reach the hub stays, the other value is kept in a hard conflict on both sides.
     CHECK(t.b.notebook->learner(other.id)->phone == "0611111111");
     for (auto* laptop : {&t.a, &t.b}) {
-        store::LocalConflicts remote(laptop->notebook->database());
+        auto& remote = laptop->notebook->conflicts();
         auto conflicts = remote.all(other.id);
         REQUIRE(conflicts.size() == 1);
         CHECK(conflicts[0].kind == "hard");
@@ -131,9 +131,9 @@ TEST_CASE("skewed and stepped-back clocks do not decide anything") {
     t.b.sync();
     // A's clock is days ahead, B's steps back to 2001: the HLC stamps say nothing about who wins.
     t.a.editLearner(l.id, [](core::Learner& x) { x.commune = "Bron"; });
-    t.a.notebook->database().exec("UPDATE outbox SET hlc = '009999999999999-00000-a' WHERE state = 'pending'");
+    mediane::test::NotebookSql(*t.a.notebook).exec("UPDATE outbox SET hlc = '009999999999999-00000-a' WHERE state = 'pending'");
     t.b.editLearner(l.id, [](core::Learner& x) { x.commune = "Vaulx-en-Velin"; });
-    t.b.notebook->database().exec("UPDATE outbox SET hlc = '000978307200000-00000-b' WHERE state = 'pending'");
+    mediane::test::NotebookSql(*t.b.notebook).exec("UPDATE outbox SET hlc = '000978307200000-00000-b' WHERE state = 'pending'");
     t.b.sync();  // B reaches the hub first, whatever its clock says
     t.a.sync();
     t.b.sync();

@@ -44,5 +44,5 @@ TEST_CASE("an encrypted notebook syncs through the worker's own connection and a
     CHECK(other.count("SELECT count(*) FROM learners WHERE pseudonym = 'Zéphyrine Quenouille'") == 1);
     // On the encrypted laptop's disk, the pseudonym is nowhere in clear.
     for (const char* suffix : {"", "-wal"})
-        CHECK(slurp(notebook->database().path() + suffix).find("Quenouille") == std::string::npos);
+        CHECK(slurp(notebook->dataFile() + suffix).find("Quenouille") == std::string::npos);
 }

@@ -81,7 +81,8 @@ TEST_CASE("a fault during a pull keeps the cursor where the last whole page left
     CHECK(errorKeyOf([&] { o.b.sync(transport, options); }) != "no error");
     CHECK(o.b.intact());
     CHECK(o.b.count("SELECT count(*) FROM learners") == 5);
-    CHECK(store::SyncCursor(o.b.notebook->database()).changes() > 0);
+    mediane::test::NotebookSql sql(*o.b.notebook);
+    CHECK(store::SyncCursor(sql).changes() > 0);
     o.b.sync(options);
     CHECK(o.b.learnersDump() == o.a.learnersDump());
 }
@@ -121,7 +122,7 @@ TEST_CASE("one poisoned op is marked in error, the others are acknowledged, late
     o.a.sync();
     o.a.editLearner(poisoned.id, [](core::Learner& l) { l.commune = "Bron"; });
     // A base version the hub never gave: the hub rejects this op alone.
-    o.a.notebook->database().exec("UPDATE outbox SET base_version = 99 WHERE state = 'pending'");
+    mediane::test::NotebookSql(*o.a.notebook).exec("UPDATE outbox SET base_version = 99 WHERE state = 'pending'");
     o.a.editLearner(poisoned.id, [](core::Learner& l) { l.goals = "courriel"; });
     o.a.editLearner(healthy.id, [](core::Learner& l) { l.goals = "banque"; });
     o.a.addLearner("Bénéficiaire 0003");
@@ -144,9 +145,10 @@ TEST_CASE("a wrong or revoked token is refused with a sign-in request and the qu
     Office o;
     o.a.addLearner("Bénéficiaire 0001");
     SECTION("wrong token") {
-        auto account = *store::SyncAccountStore(o.a.notebook->database()).load();
+        mediane::test::NotebookSql sql(*o.a.notebook);
+        auto account = *store::SyncAccountStore(sql).load();
         account.deviceToken = "not-a-token";
-        store::SyncAccountStore(o.a.notebook->database()).save(account);
+        store::SyncAccountStore(sql).save(account);
     }
     SECTION("revoked device") {
         auto device = o.a.notebook->status().deviceId;
@@ -216,7 +218,8 @@ TEST_CASE("the hub killed in the middle of a push and restarted: nothing lost, n
 
     hub.restart();
     a.hubUrl = hub.hub->url();
-    store::SyncAccountStore(a.notebook->database()).setHubUrl(a.hubUrl);
+    mediane::test::NotebookSql sql(*a.notebook);
+    store::SyncAccountStore(sql).setHubUrl(a.hubUrl);
     auto report = a.sync(small);
     CHECK(a.pending() == 0);
     CHECK(a.count("SELECT count(*) FROM outbox WHERE state = 'error'") == 0);

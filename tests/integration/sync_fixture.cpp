@@ -44,7 +44,9 @@ sync::SyncReport Laptop::sync(sync::EngineOptions options) {
 }
 
 sync::SyncReport Laptop::sync(sync::Transport& transport, sync::EngineOptions options) {
-    sync::SyncEngine engine(notebook->database(), transport, std::move(options));
+    // Its own connection, as the app's sync service opens one.
+    NotebookSql db(*notebook);
+    sync::SyncEngine engine(db, transport, std::move(options));
     return engine.runOnce();
 }
 
@@ -65,12 +67,14 @@ core::Learner Laptop::editLearner(const std::string& id, const std::function<voi
 }
 
 std::string Laptop::text(const std::string& sql) {
-    auto st = notebook->database().prepare(sql);
+    NotebookSql db(*notebook);
+    auto st = db.prepare(sql);
     return st.step() ? st.columnText(0) : std::string();
 }
 
 std::string Laptop::learnersDump() {
-    auto st = notebook->database().prepare(
+    NotebookSql db(*notebook);
+    auto st = db.prepare(
         "SELECT id || '|' || pseudonym || '|' || first_name || '|' || last_name || '|' || phone || '|' || email || '|' || "
         "consent_date || '|' || age_bracket || '|' || gender || '|' || social_status || '|' || commune || '|' || goals "
         "|| '|v' || version FROM learners ORDER BY id");

@@ -10,6 +10,7 @@
 #include "hub_fixture.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/client/sync_engine.hpp"
+#include "support/notebook_sql.hpp"
 
 namespace mediane::test {
 
@@ -50,7 +51,7 @@ struct Laptop {
 
     core::Learner addLearner(const std::string& pseudonym);
     core::Learner editLearner(const std::string& id, const std::function<void(core::Learner&)>& edit);
-    std::int64_t count(const std::string& sql) { return notebook->database().scalarInt(sql); }
+    std::int64_t count(const std::string& sql) { return sqlInt(*notebook, sql); }
     std::string text(const std::string& sql);
     // Every learner as "id|fields...|version", sorted, to compare databases.
     std::string learnersDump();

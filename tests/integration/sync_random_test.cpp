@@ -88,7 +88,7 @@ TEST_CASE("random offline edits, faults and sync order always converge, once eac
 
     // No edit silently lost: each typed value is the final one, or someone overwrote it knowingly
     // (they saw it when typing), or it sits in a hard conflict record that every laptop holds.
-    store::LocalConflicts remote(laptops[0]->notebook->database());
+    auto& remote = laptops[0]->notebook->conflicts();
     for (const auto& e : edits) {
         auto now = laptops[0]->notebook->learner(e.learner);
         REQUIRE(now);

@@ -11,6 +11,7 @@
 #include "app/dashboard.hpp"
 #include "app/demo_generator.hpp"
 #include "core/calendar.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace mediane;
@@ -28,11 +29,12 @@ struct TerritoryFixture {
 
     TerritoryFixture() {
         app::generateDemo(*notebook, {.seed = 11, .scale = app::DemoScale::Small, .endDate = kToday});
-        notebook->database().exec(
+        test::NotebookSql sql(*notebook);
+        sql.exec(
             "UPDATE sessions SET structure = CASE WHEN rowid % 2 = 0 THEN 'Centre social Parilly' "
             "ELSE 'Médiathèque Bron' END, adviser = CASE rowid % 3 WHEN 0 THEN 'alice' WHEN 1 THEN 'bruno' "
             "ELSE 'chloe' END");
-        auto st = notebook->database().prepare("SELECT id, structure, adviser FROM sessions");
+        auto st = sql.prepare("SELECT id, structure, adviser FROM sessions");
         while (st.step()) authorOf[st.columnText(0)] = {st.columnText(1), st.columnText(2)};
     }
 
@@ -92,7 +94,7 @@ std::map<std::string, std::int64_t> asMap(const std::vector<app::CodeCount>& cou
 
 void checkActivity(TerritoryFixture& t, const app::DashboardFilter& filter) {
     auto e = expected(t, filter);
-    auto a = app::DashboardQueries(t.notebook->database()).activity(filter);
+    auto a = t.notebook->dashboardQueries().activity(filter);
     REQUIRE(e.sessions > 0);  // a filter that selects nothing would prove nothing
     CHECK(a.sessions == e.sessions);
     CHECK(a.learners == static_cast<std::int64_t>(e.learners.size()));
@@ -134,12 +136,13 @@ TEST_CASE("filtering the dashboard by structure, adviser or place narrows the fi
     checkActivity(t, {"2025-01-01", "2026-06-30", "Centre social Parilly", "", ""});
     checkActivity(t, {"2025-01-01", "2026-06-30", "", "", "bruno"});
     checkActivity(t, {"2024-01-01", "2026-06-30", "Médiathèque Bron", "", "alice"});
-    auto st = t.notebook->database().prepare(
+    test::NotebookSql sql(*t.notebook);
+    auto st = sql.prepare(
         "SELECT place_id FROM sessions WHERE place_id IS NOT NULL GROUP BY place_id ORDER BY count(*) DESC LIMIT 1");
     REQUIRE(st.step());
     checkActivity(t, {"2022-01-01", "2026-06-30", "", st.columnText(0), ""});
 
-    auto choices = app::DashboardQueries(t.notebook->database()).choices();
+    auto choices = t.notebook->dashboardQueries().choices();
     CHECK(choices.advisers == std::vector<std::string>{"alice", "bruno", "chloe"});
     CHECK(std::count(choices.structures.begin(), choices.structures.end(), "Médiathèque Bron") == 1);
 }
@@ -166,7 +169,7 @@ TEST_CASE("cheque stock per structure and redemptions per month equal counts fro
     });
     REQUIRE(!stock.empty());
 
-    auto pass = app::DashboardQueries(t.notebook->database()).pass({"2025-07-01", kToday, "", "", ""}, kToday);
+    auto pass = t.notebook->dashboardQueries().pass({"2025-07-01", kToday, "", "", ""}, kToday);
     REQUIRE(pass.perStructure.size() == stock.size());
     for (const auto& s : pass.perStructure) {
         const auto& want = stock[s.structure];
@@ -183,7 +186,7 @@ TEST_CASE("cheque stock per structure and redemptions per month equal counts fro
 
     // The claim lists exactly the cheques redeemed in the period, whatever their claim state.
     std::int64_t listed = 0, wanted = 0;
-    app::DashboardQueries(t.notebook->database())
+    t.notebook->dashboardQueries()
         .forEachClaimLine({"2025-07-01", kToday, "", "", ""}, [&](const app::ClaimLine& line) {
             ++listed;
             CHECK(line.redeemedOn >= "2025-07-01");
@@ -216,7 +219,7 @@ TEST_CASE("progress counts a learner who moved up a level, and a step, against t
     // Outside the period: ignored.
     assess(*notebook, dan, "1.1", 20, "2026-08-01");
 
-    app::DashboardQueries queries(notebook->database());
+    auto& queries = notebook->dashboardQueries();
     auto moves = queries.progress({"2026-01-01", "2026-06-30", "", "", ""});
     REQUIRE(moves.size() == 2);
     CHECK(moves[0].domain == "1");
@@ -256,7 +259,7 @@ TEST_CASE("the dashboard computes only when its filter or the notebook changes",
     dashboard.setFilter(filter);
     dashboard.refresh();
     CHECK(dashboard.refreshCount() == 2);
-    CHECK(dashboard.activity().sessions == app::DashboardQueries(t.notebook->database()).activity(filter).sessions);
+    CHECK(dashboard.activity().sessions == t.notebook->dashboardQueries().activity(filter).sessions);
 
     core::Session s;
     s.date = "2026-06-01";
@@ -297,7 +300,7 @@ TEST_CASE("a filter change computes only the tab shown; another tab catches up w
     dashboard.show(app::DashboardSection::Activity);
     dashboard.refresh();  // the activity tab was left on the old filter: it catches up now
     CHECK(dashboard.refreshCount() == computed + 1);
-    CHECK(dashboard.activity().sessions == app::DashboardQueries(t.notebook->database()).activity(filter).sessions);
+    CHECK(dashboard.activity().sessions == t.notebook->dashboardQueries().activity(filter).sessions);
     dashboard.refresh();
     CHECK(dashboard.refreshCount() == computed + 1);
 }

@@ -3,6 +3,7 @@
 #include "app/notebook.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -28,7 +29,8 @@ std::string rows(store::Database& db, const std::string& sql, int columns) {
     return out;
 }
 
-std::string fingerprint(store::Database& db) {
+std::string fingerprint(app::Notebook& notebook) {
+    test::NotebookSql db(notebook);
     return rows(db, "SELECT pseudonym, first_name, last_name, phone, email, age_bracket, gender, social_status, commune, "
                     "goals, consent_date FROM learners ORDER BY rowid", 11) +
            rows(db, "SELECT s.date, s.duration_minutes, s.kind, s.place_mode, coalesce(p.name, ''), s.anonymous_count, "
@@ -54,10 +56,10 @@ TEST_CASE("the demo is the same for the same seed and differs for another seed")
     other.seed = 8;
     app::generateDemo(*c, other);
 
-    auto fa = fingerprint(a->database());
+    auto fa = fingerprint(*a);
     CHECK(fa.size() > 100000);
-    CHECK(fa == fingerprint(b->database()));
-    CHECK(fa != fingerprint(c->database()));
+    CHECK(fa == fingerprint(*b));
+    CHECK(fa != fingerprint(*c));
 }
 
 TEST_CASE("the small demo has the planned counts, a full cheque lifecycle and an outbox row per record") {
@@ -90,7 +92,7 @@ TEST_CASE("the small demo has the planned counts, a full cheque lifecycle and an
     CHECK(status.cheques == s.cheques);
     CHECK(status.assessments == s.assessments);
 
-    auto& db = nb->database();
+    test::NotebookSql db(*nb);
     // As in real use: no record without its outbox row.
     CHECK(db.scalarInt("SELECT count(*) FROM sessions WHERE id NOT IN (SELECT record_id FROM outbox WHERE entity = 'session')") == 0);
     CHECK(db.scalarInt("SELECT count(*) FROM learners WHERE id NOT IN (SELECT record_id FROM outbox WHERE entity = 'learner')") == 0);

@@ -7,6 +7,7 @@
 #include "store/migrations.hpp"
 #include "store/sync_account_store.hpp"
 #include "store/secret_service_secret.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -127,7 +128,7 @@ TEST_CASE("the token store is the file unless a session bus has a secret service
 TEST_CASE("the account's fields stay in the notebook and its token does not") {
     TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    auto& db = notebook->database();
+    test::NotebookSql db(*notebook);
     store::SyncAccountStore accounts(db, std::make_unique<store::FileDeviceSecret>(dir.path()));
     accounts.save(account(kToken));
     auto loaded = accounts.load();
@@ -159,7 +160,8 @@ TEST_CASE("the account's fields stay in the notebook and its token does not") {
 TEST_CASE("an account whose token cannot be kept is not saved at all") {
     TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    store::SyncAccountStore accounts(notebook->database(), std::make_unique<RefusingSecret>());
+    test::NotebookSql db(*notebook);
+    store::SyncAccountStore accounts(db, std::make_unique<RefusingSecret>());
     CHECK_THROWS_AS(accounts.save(account(kToken)), Error);
     CHECK_FALSE(accounts.load());
 }
@@ -192,7 +194,7 @@ TEST_CASE("migration 7 moves the token out of an old notebook and leaves no byte
     }
 
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    auto& db = notebook->database();
+    test::NotebookSql db(*notebook);
     CHECK(store::schemaVersion(db) == store::latestSchemaVersion());
     CHECK(db.scalarInt("SELECT count(*) FROM pragma_table_info('sync_account') WHERE name = 'device_token'") == 0);
     auto loaded = store::SyncAccountStore(db).load();
@@ -214,7 +216,8 @@ TEST_CASE("migration 7 moves the token out of an old notebook and leaves no byte
 TEST_CASE("migration 7 on a notebook never enrolled moves nothing") {
     TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    CHECK_FALSE(store::SyncAccountStore(notebook->database()).load());
+    test::NotebookSql db(*notebook);
+    CHECK_FALSE(store::SyncAccountStore(db).load());
     CHECK_FALSE(fs::exists(dir.path() / store::FileDeviceSecret::kFileName));
 }
 

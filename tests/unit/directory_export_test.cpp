@@ -226,7 +226,7 @@ TEST_CASE("the JSON export satisfies schema.json with numbers as numbers", "[dir
 
 TEST_CASE("a directory place that breaks the standard is left out of the export and named", "[directory][export]") {
     FilledDirectory f;
-    f.notebook->database().exec("UPDATE places SET pivot = '' WHERE id = 'structure-1'");
+    test::NotebookSql(*f.notebook).exec("UPDATE places SET pivot = '' WHERE id = 'structure-1'");
     auto result = f.directory.exportable();
     REQUIRE(result.skipped.size() == 1);
     CHECK(result.skipped[0].first == "structure-1");

@@ -7,6 +7,7 @@
 #include "app/directory_service.hpp"
 #include "app/notebook.hpp"
 #include "core/text_file.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mediane::test {
@@ -21,7 +22,7 @@ struct DirectoryFixture {
     std::unique_ptr<app::Notebook> notebook = app::Notebook::open(dir.str(), assetsDir());
     app::DirectoryService directory{*notebook, assetsDir()};
 
-    std::int64_t count(const std::string& sql) { return notebook->database().scalarInt(sql); }
+    std::int64_t count(const std::string& sql) { return sqlInt(*notebook, sql); }
     std::int64_t placeOutboxRows() { return count("SELECT count(*) FROM outbox WHERE entity = 'place'"); }
 };
 

@@ -168,7 +168,7 @@ TEST_CASE("a file missing a required column is refused whole and stores nothing"
 TEST_CASE("an import is atomic: a storage failure leaves no place and no outbox row", "[directory][import]") {
     DirectoryFixture f;
     // A trigger makes the second insert fail, as a full disk would, after the first has been written.
-    f.notebook->database().exec(
+    test::NotebookSql(*f.notebook).exec(
         "CREATE TRIGGER fail_second BEFORE INSERT ON places WHEN (SELECT count(*) FROM places) >= 1 "
         "BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
     CHECK_THROWS(f.directory.importFile(directoryFixture("spreadsheet_cp1252_bom_crlf.csv")));

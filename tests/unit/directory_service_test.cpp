@@ -127,16 +127,17 @@ TEST_CASE("migration 3 keeps existing places, their ids and the sessions pointin
                 "VALUES ('s1', '2025-01-01', 30, 'oneoff', 'place', 'p-old', 'p-old', '2025-01-01T00:00:00Z')");
     }
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    CHECK(store::schemaVersion(notebook->database()) == store::latestSchemaVersion());
+    test::NotebookSql sql(*notebook);
+    CHECK(store::schemaVersion(sql) == store::latestSchemaVersion());
     auto places = notebook->places();
     REQUIRE(places.size() == 1);
     CHECK(places[0].id == "p-old");
     CHECK(notebook->session("s1")->placeId == "p-old");
-    CHECK(notebook->database().scalarInt("PRAGMA foreign_key_check") == 0);
+    CHECK(sql.scalarInt("PRAGMA foreign_key_check") == 0);
     // Old places are searchable, but stay out of the directory until the directory knows them.
     app::DirectoryService directory(*notebook, test::assetsDir());
     CHECK(directory.repository().count() == 0);
-    CHECK(notebook->database().scalarInt("SELECT count(*) FROM places_fts WHERE places_fts MATCH 'venissieux'") == 1);
+    CHECK(sql.scalarInt("SELECT count(*) FROM places_fts WHERE places_fts MATCH 'venissieux'") == 1);
     // PlaceRepository still adds local places next to the directory.
     auto added = notebook->addPlace({"", "Espace numérique", "ASSO", "2 rue", "69003", "Lyon"});
     CHECK(notebook->places().size() == 2);

@@ -1,5 +1,6 @@
 // The notebook encrypted at rest, tested as storage: real files, searched byte by byte, killed, damaged, converted.
 #include "notebook_fixture.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/file_text.hpp"
 
 #include "app/dashboard_worker.hpp"
@@ -47,6 +48,11 @@ std::string integrity(store::Database& db) {
     return st.step() ? st.columnText(0) : "";
 }
 
+std::string integrity(app::Notebook& notebook) {
+    test::NotebookSql db(notebook);
+    return integrity(db);
+}
+
 // Every b-tree table and its row count, through a connection of this process.
 std::map<std::string, std::int64_t> rowCounts(store::Database& db) {
     std::vector<std::string> names;
@@ -55,6 +61,11 @@ std::map<std::string, std::int64_t> rowCounts(store::Database& db) {
     std::map<std::string, std::int64_t> counts;
     for (const auto& n : names) counts[n] = db.scalarInt("SELECT count(*) FROM \"" + n + "\"");
     return counts;
+}
+
+std::map<std::string, std::int64_t> rowCounts(app::Notebook& notebook) {
+    test::NotebookSql db(notebook);
+    return rowCounts(db);
 }
 
 core::Learner identifiedLearner() {
@@ -194,11 +205,11 @@ TEST_CASE("every repository round-trips through an encrypted notebook") {
     test::NotebookFixture f;
     fillEverything(f);
     const std::string dir = f.dir.str();
-    const auto plainCounts = rowCounts(f.notebook->database());
+    const auto plainCounts = rowCounts(*f.notebook);
     f.notebook.reset();
     app::Notebook::encrypt(dir, kPassphrase);
     f.notebook = reopen(f.dir);
-    CHECK(rowCounts(f.notebook->database()) == plainCounts);
+    CHECK(rowCounts(*f.notebook) == plainCounts);
 
     // Writes of every kind, on the encrypted file, read back by a fresh process-like reopen.
     auto learner = f.notebook->createLearner(identifiedLearner());
@@ -222,7 +233,7 @@ TEST_CASE("every repository round-trips through an encrypted notebook") {
 
     f.notebook = reopen(f.dir);
     auto& n = *f.notebook;
-    CHECK(integrity(n.database()) == "ok");
+    CHECK(integrity(n) == "ok");
     CHECK(n.learner(learner.id)->goals == "Objectif modifié");
     CHECK(n.session(saved.id)->chequesRedeemed == std::vector<std::int64_t>{5001});
     CHECK(n.learnerAssessments(learner.id).size() == 1);
@@ -333,8 +344,8 @@ TEST_CASE("a notebook killed in the middle of saves reopens with every acknowled
         REQUIRE(WIFSIGNALED(status));
 
         auto n = reopen(dir);  // WAL recovery through the VFS
-        CHECK(integrity(n->database()) == "ok");
-        const auto rows = n->database().scalarInt("SELECT count(*) FROM learners");
+        CHECK(integrity(*n) == "ok");
+        const auto rows = test::sqlInt(*n, "SELECT count(*) FROM learners");
         CHECK(rows >= acknowledged);
         CHECK(rows <= acknowledged + 1);  // at most the one committed while its byte was on the way
         for (int i = 0; i < acknowledged; i += std::max(1, acknowledged / 50))
@@ -382,7 +393,7 @@ TEST_CASE("a flipped byte in an encrypted page is reported as damage, never read
 
 TEST_CASE("encrypting a plain notebook keeps every row and leaves no clear copy beside it") {
     DemoNotebook f;
-    const auto before = rowCounts(f.notebook->database());
+    const auto before = rowCounts(*f.notebook);
     const std::string aPseudonym = f.notebook->searchLearners("", 1).front().pseudonym;
     f.notebook.reset();
     REQUIRE(slurp(dbFile(f.dir)).find(aPseudonym) != std::string::npos);
@@ -394,9 +405,9 @@ TEST_CASE("encrypting a plain notebook keeps every row and leaves no clear copy 
         CHECK(entry.path().filename().string().find("encrypting") == std::string::npos);
     }
     auto n = reopen(f.dir);
-    CHECK(integrity(n->database()) == "ok");
-    CHECK(rowCounts(n->database()) == before);
-    CHECK(n->database().scalarInt("PRAGMA user_version") > 0);
+    CHECK(integrity(*n) == "ok");
+    CHECK(rowCounts(*n) == before);
+    CHECK(test::sqlInt(*n, "PRAGMA user_version") > 0);
     CHECK(n->searchLearners(aPseudonym).size() >= 1);
     CHECK_THROWS_AS(app::Notebook::encrypt(f.dir.str(), kPassphrase), Error);  // already encrypted
 }
@@ -409,7 +420,7 @@ TEST_CASE("a failure at each step of the conversion leaves a usable notebook") {
             INFO("step " << static_cast<int>(failAt) << (crash ? ", process killed" : ", error thrown"));
             test::NotebookFixture f;
             fillEverything(f);
-            const auto before = rowCounts(f.notebook->database());
+            const auto before = rowCounts(*f.notebook);
             f.notebook.reset();
             const std::string file = dbFile(f.dir);
             const std::string keyFile = (f.dir.path() / app::Notebook::kKeyFile).string();
@@ -447,14 +458,14 @@ TEST_CASE("a failure at each step of the conversion leaves a usable notebook") {
                 CHECK(failAt != Step::Renamed);
                 n = app::Notebook::open(f.dir.str(), test::assetsDir());
             }
-            CHECK(integrity(n->database()) == "ok");
-            CHECK(rowCounts(n->database()) == before);
+            CHECK(integrity(*n) == "ok");
+            CHECK(rowCounts(*n) == before);
             n.reset();
             // And the conversion can be run again (or is refused as done).
             if (!app::Notebook::isEncrypted(f.dir.str())) {
                 app::Notebook::encrypt(f.dir.str(), kPassphrase);
                 n = reopen(f.dir);
-                CHECK(rowCounts(n->database()) == before);
+                CHECK(rowCounts(*n) == before);
             }
         }
     }
@@ -592,7 +603,9 @@ TEST_CASE("a write or sync failing at any point of a save or a checkpoint leaves
     for (bool persistent : {false, true}) {
         for (int nth = 1; nth <= 40; ++nth) {
             INFO("I/O call " << nth << (persistent ? ", persistent" : ", transient"));
-            const auto before = n->database().scalarInt("SELECT count(*) FROM learners");
+            // Opened before the fault is armed: only the checkpoint's own I/O runs on it.
+            test::NotebookSql checkpointer(*n);
+            const auto before = checkpointer.scalarInt("SELECT count(*) FROM learners");
             bool saved = false;
             store::injectEncryptedIoFault(nth, persistent);
             try {
@@ -600,19 +613,19 @@ TEST_CASE("a write or sync failing at any point of a save or a checkpoint leaves
                 l.goals = std::string(5000, 'g');  // an overflow page too
                 n->createLearner(l);
                 saved = true;
-                n->database().exec("PRAGMA wal_checkpoint(TRUNCATE)");
+                checkpointer.exec("PRAGMA wal_checkpoint(TRUNCATE)");
             } catch (const Error&) {
                 ++hits;
             }
             store::injectEncryptedIoFault(0, false);
             n = reopen(dir);
-            CHECK(integrity(n->database()) == "ok");
-            const auto after = n->database().scalarInt("SELECT count(*) FROM learners");
+            CHECK(integrity(*n) == "ok");
+            const auto after = test::sqlInt(*n, "SELECT count(*) FROM learners");
             if (saved) CHECK(after == before + 1);  // acknowledged: there
             else CHECK((after == before || after == before + 1));  // a failed fsync may still have committed
             // No write without its outbox row, whatever failed.
-            CHECK(n->database().scalarInt("SELECT count(*) FROM learners WHERE id NOT IN "
-                                          "(SELECT record_id FROM outbox)") == 0);
+            CHECK(test::sqlInt(*n, "SELECT count(*) FROM learners WHERE id NOT IN "
+                                   "(SELECT record_id FROM outbox)") == 0);
         }
     }
     CHECK(hits > 10);  // the failure point did land inside saves and checkpoints

@@ -3,6 +3,7 @@
 
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 
 namespace mediane::test {
@@ -38,7 +39,7 @@ struct NotebookFixture {
     }
 
     std::int64_t count(const std::string& table) {
-        return notebook->database().scalarInt("SELECT count(*) FROM " + table);
+        return sqlInt(*notebook, "SELECT count(*) FROM " + table);
     }
 };
 

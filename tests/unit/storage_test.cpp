@@ -26,7 +26,7 @@ std::string integrity(store::Database& db) {
 
 TEST_CASE("the database opens in WAL mode with full sync and foreign keys") {
     NotebookFixture f;
-    auto& db = f.notebook->database();
+    test::NotebookSql db(*f.notebook);
     auto mode = db.prepare("PRAGMA journal_mode");
     REQUIRE(mode.step());
     CHECK(mode.columnText(0) == "wal");
@@ -47,7 +47,8 @@ TEST_CASE("a file from an older schema is upgraded in place and keeps its data")
                 "'2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')");
     }
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    CHECK(store::schemaVersion(notebook->database()) == store::latestSchemaVersion());
+    test::NotebookSql sql(*notebook);
+    CHECK(store::schemaVersion(sql) == store::latestSchemaVersion());
     auto found = notebook->searchLearners("elo");
     REQUIRE(found.size() == 1);
     CHECK(found[0].lastName == "Gérard");
@@ -101,7 +102,7 @@ TEST_CASE("every change is written with its outbox row") {
     auto saved = f.notebook->recordSession(s, {a});
     f.notebook->giveCheque(1001, f.learner.id, core::today());
 
-    auto& db = f.notebook->database();
+    test::NotebookSql db(*f.notebook);
     auto missing = [&](const std::string& table, const std::string& idColumn) {
         return db.scalarInt("SELECT count(*) FROM " + table + " t WHERE NOT EXISTS "
                             "(SELECT 1 FROM outbox o WHERE o.record_id = t." + idColumn + ")");
@@ -130,8 +131,10 @@ TEST_CASE("every change is written with its outbox row") {
 TEST_CASE("a failure in the middle of a save rolls back the whole session") {
     NotebookFixture f;
     // Make the second write of the save (the cheque event) fail, after the session row was inserted.
-    f.notebook->database().exec("CREATE TEMP TRIGGER fail_event BEFORE INSERT ON cheque_events "
-                                "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    // A real trigger, made through a second connection: a temp one would fire on that connection only.
+    test::NotebookSql sql(*f.notebook);
+    sql.exec("CREATE TRIGGER fail_event BEFORE INSERT ON cheque_events "
+             "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
     auto sessionsBefore = f.count("sessions");
     auto outboxBefore = f.count("outbox");
     auto s = f.makeSession();
@@ -144,14 +147,17 @@ TEST_CASE("a failure in the middle of a save rolls back the whole session") {
     CHECK(f.notebook->passStore().findByNumber(1002)->state == core::ChequeState::InStock);
     CHECK(f.notebook->settings().get("last_duration").empty());
 
-    f.notebook->database().exec("DROP TRIGGER fail_event");
+    sql.exec("DROP TRIGGER fail_event");
     CHECK_NOTHROW(f.notebook->recordSession(s));
 }
 
 TEST_CASE("a full disk refuses the save with a clear error and leaves the data intact") {
     NotebookFixture f;
     for (int i = 0; i < 20; ++i) f.notebook->recordSession(f.makeSession());
-    auto& db = f.notebook->database();
+    // SQLite keeps max_page_count per connection: the notebook is reopened on one this test holds.
+    store::Database* connection = nullptr;
+    f.notebook = test::openOnConnection(f.notebook->dataFile(), connection);
+    auto& db = *connection;
     auto sessionsBefore = f.count("sessions");
     auto outboxBefore = f.count("outbox");
     // No page may be added from now on: the next growing write gets SQLITE_FULL, as on a full disk.

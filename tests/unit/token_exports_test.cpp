@@ -2,6 +2,7 @@
 #include "app/notebook.hpp"
 #include "store/device_secret.hpp"
 #include "store/sync_account_store.hpp"
+#include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
 #include "support/file_text.hpp"
 
@@ -55,7 +56,8 @@ TEST_CASE("exporting everything from an enrolled notebook never writes its devic
     REQUIRE(runMediane(data, out, {"demo", "--seed", "7"}).first == 0);
     {
         auto notebook = app::Notebook::open(data.string(), test::assetsDir());
-        store::SyncAccountStore(notebook->database(), std::make_unique<store::FileDeviceSecret>(data))
+        test::NotebookSql db(*notebook);
+        store::SyncAccountStore(db, std::make_unique<store::FileDeviceSecret>(data))
             .save({"https://hub.example.org", kToken, "alice", "adviser", "cs-parilly", "", "2025-03-01T09:00:00Z"});
     }
     REQUIRE(slurp(data / store::FileDeviceSecret::kFileName).find(kToken) != std::string::npos);

@@ -6,13 +6,13 @@
 #include <string>
 #include <vector>
 
+#include <memory>
+
 #include "store/pass_repository.hpp"
 
 namespace mediane::store {
-class Database;
-}
 
-namespace mediane::app {
+class Database;
 
 // What the coordinator looks at. Empty fields mean "all"; dates are ISO and inclusive.
 struct DashboardFilter {
@@ -53,7 +53,7 @@ struct ActivityFigures {
 
 struct StructureStock {
     std::string structure;
-    store::ChequeStock stock;
+    ChequeStock stock;
 };
 
 struct PassFigures {
@@ -93,9 +93,16 @@ struct FilterChoices {
     std::string firstDate, lastDate;                          // of all sessions
 };
 
+// Usage: DashboardQueries queries(db); auto figures = queries.activity(filter);
 class DashboardQueries {
 public:
-    explicit DashboardQueries(store::Database& db) : m_db(db) {}
+    explicit DashboardQueries(Database& db);
+    // Its own read-only connection to the notebook file, for a reader thread (WAL lets it read while
+    // the notebook writes); the figures are the same as on the notebook's connection.
+    static std::unique_ptr<DashboardQueries> openReadOnly(const std::string& file);
+    ~DashboardQueries();
+    DashboardQueries(const DashboardQueries&) = delete;
+    DashboardQueries& operator=(const DashboardQueries&) = delete;
 
     FilterChoices choices();
     ActivityFigures activity(const DashboardFilter& filter);
@@ -119,7 +126,8 @@ private:
     // Fills the temp table dash_sessions with the filtered sessions; the breakdowns then join on it.
     void selectSessions(const DashboardFilter& filter);
 
-    store::Database& m_db;
+    std::unique_ptr<Database> m_ownConnection;  // only when opened read-only for a reader thread
+    Database& m_db;
 };
 
-}  // namespace mediane::app
+}  // namespace mediane::store

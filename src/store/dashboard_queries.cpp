@@ -1,11 +1,11 @@
-#include "app/dashboard_queries.hpp"
+#include "store/dashboard_queries.hpp"
 
 #include <map>
 
 #include "core/calendar.hpp"
 #include "store/database.hpp"
 
-namespace mediane::app {
+namespace mediane::store {
 
 namespace {
 
@@ -13,11 +13,11 @@ namespace {
 std::string fromOf(const DashboardFilter& f) { return f.from; }
 std::string toOf(const DashboardFilter& f) { return f.to.empty() ? std::string("9999-12-31") : f.to; }
 
-void bindAll(store::Statement& st, const std::vector<std::string>& values, int first = 1) {
+void bindAll(Statement& st, const std::vector<std::string>& values, int first = 1) {
     for (std::size_t i = 0; i < values.size(); ++i) st.bind(first + static_cast<int>(i), values[i]);
 }
 
-std::vector<CodeCount> codeCounts(store::Database& db, const std::string& sql,
+std::vector<CodeCount> codeCounts(Database& db, const std::string& sql,
                                   const std::vector<std::string>& values = {}) {
     auto st = db.prepare(sql);
     bindAll(st, values);
@@ -52,6 +52,17 @@ std::string movesSql(bool scoped) {
 bool scoped(const DashboardFilter& f) { return !f.structure.empty() || !f.placeId.empty() || !f.adviser.empty(); }
 
 }  // namespace
+
+std::unique_ptr<DashboardQueries> DashboardQueries::openReadOnly(const std::string& file) {
+    auto db = std::make_unique<Database>(file, OpenMode::ReadOnly);
+    auto queries = std::unique_ptr<DashboardQueries>(new DashboardQueries(*db));
+    queries->m_ownConnection = std::move(db);
+    return queries;
+}
+
+DashboardQueries::DashboardQueries(Database& db) : m_db(db) {}
+
+DashboardQueries::~DashboardQueries() = default;
 
 DashboardQueries::Where DashboardQueries::sessionWhere(const DashboardFilter& filter) {
     // Only the filters in use become clauses, so SQLite can pick the index of the most selective one.
@@ -265,4 +276,4 @@ void DashboardQueries::forEachClaimLine(const DashboardFilter& filter,
     }
 }
 
-}  // namespace mediane::app
+}  // namespace mediane::store
