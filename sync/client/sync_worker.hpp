@@ -35,7 +35,7 @@ struct WorkerOptions {
     bool startNow = true;
 };
 
-// Usage: SyncWorker worker(notebook.database().path(), makeCurlTransport);
+// Usage: SyncWorker worker(notebook.dataFile(), makeCurlTransport);
 //        if (clicked) worker.requestSync();  drawStatus(worker.status());
 // The worker opens its own connection to the notebook's file (SQLite WAL lets the GUI write meanwhile).
 class SyncWorker {
