@@ -113,7 +113,7 @@ constexpr const char* kSelectDevice =
     "d.next_token_hash IS NOT NULL, d.next_issued_at, d.enrolled_at, d.last_seen_at, d.revoked FROM devices d ";
 
 // The first ten columns of kSelectDevice.
-DeviceEntry readDevice(const SqliteStatement& st) {
+DeviceEntry readDevice(const sql::Statement& st) {
     DeviceEntry d;
     d.deviceId = st.columnText(0);
     d.login = st.columnText(1);
@@ -148,7 +148,7 @@ ScopeFilter filterFor(const Scope& scope) {
     return f;
 }
 
-StoredRecord readRecord(const SqliteStatement& st) {
+StoredRecord readRecord(const sql::Statement& st) {
     StoredRecord r;
     r.entity = st.columnText(0);
     r.recordId = st.columnText(1);
@@ -179,13 +179,13 @@ int SqliteHubStore::schemaVersion() {
 // Each step in place and in its own transaction, so a v1 file from an older hub upgrades with its data.
 void SqliteHubStore::migrate() {
     if (schemaVersion() < 1) {
-        SqliteTransaction tx(m_db);
+        sql::Transaction tx(m_db);
         m_db.exec(kSchemaV1);
         m_db.exec("PRAGMA user_version = 1");
         tx.commit();
     }
     if (schemaVersion() < 2) {
-        SqliteTransaction tx(m_db);
+        sql::Transaction tx(m_db);
         m_db.exec(kMigrationV2);
         m_db.exec("PRAGMA user_version = 2");
         tx.commit();
@@ -193,7 +193,7 @@ void SqliteHubStore::migrate() {
 }
 
 bool SqliteHubStore::saveUser(const UserAccount& user) {
-    SqliteTransaction tx(m_db);
+    sql::Transaction tx(m_db);
     auto before = findUser(user.login);
     bool cut = before && (before->passwordHash != user.passwordHash || before->role != user.role ||
                           before->structure != user.structure);
@@ -230,7 +230,7 @@ bool SqliteHubStore::setUserDisabled(const std::string& login, bool disabled) {
 }
 
 bool SqliteHubStore::removeUser(const std::string& login) {
-    SqliteTransaction tx(m_db);
+    sql::Transaction tx(m_db);
     m_db.prepare("DELETE FROM devices WHERE login = ? AND revoked = 0").bind(1, login).run();
     m_db.prepare("DELETE FROM users WHERE login = ?").bind(1, login).run();
     bool removed = m_db.changes() > 0;
@@ -330,7 +330,7 @@ bool SqliteHubStore::admitDevice(const std::string& deviceId) {
 }
 
 void SqliteHubStore::inTransaction(const std::function<void()>& work) {
-    SqliteTransaction tx(m_db);
+    sql::Transaction tx(m_db);
     work();
     tx.commit();
 }
@@ -467,7 +467,7 @@ std::int64_t SqliteHubStore::prunedBelow() {
 }
 
 std::int64_t SqliteHubStore::prune(const std::string& olderThanIso) {
-    SqliteTransaction tx(m_db);
+    sql::Transaction tx(m_db);
     // Superseded rows are safe to drop: the later row of the same record carries its full state.
     m_db.prepare("DELETE FROM changes WHERE created_at < ? AND EXISTS (SELECT 1 FROM changes later WHERE "
                  "later.entity = changes.entity AND later.record_id = changes.record_id AND "

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "sync/hub/hub_store.hpp"
-#include "sync/hub/sqlite_connection.hpp"
+#include "sync/hub/hub_database.hpp"
 
 namespace mediane::hub {
 
@@ -48,7 +48,7 @@ public:
 private:
     void migrate();
     int schemaVersion();
-    SqliteConnection m_db;
+    HubDatabase m_db;
 };
 
 }  // namespace mediane::hub

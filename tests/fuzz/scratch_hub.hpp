@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "sync/hub/sqlite_connection.hpp"
+#include "sync/hub/hub_database.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
 
 namespace mediane::fuzz {
@@ -38,7 +38,7 @@ public:
 
     // Once the accounts are set up: every table but accounts, devices and meta holds data.
     void rememberDataTables() {
-        m_wiper = std::make_unique<hub::SqliteConnection>(m_file);
+        m_wiper = std::make_unique<hub::HubDatabase>(m_file);
         auto st = m_wiper->prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN "
                                    "('structures', 'users', 'devices', 'meta', 'sqlite_sequence')");
         while (st.step()) m_dataTables.push_back(st.columnText(0));
@@ -60,7 +60,7 @@ private:
 
     std::string m_file;
     std::unique_ptr<hub::SqliteHubStore> m_store;
-    std::unique_ptr<hub::SqliteConnection> m_wiper;
+    std::unique_ptr<hub::HubDatabase> m_wiper;
     std::vector<std::string> m_dataTables;
 };
 
