@@ -77,8 +77,12 @@ int main(int argc, char** argv) {
     std::string screenshot, screen;
     app.add_option("--frames", frames, "Render N frames of the GUI, then exit (smoke tests)")->check(CLI::Range(1, 100000));
     app.add_option("--screenshot", screenshot, "With --frames: save the last frame as a PNG file");
-    app.add_option("--screen", screen, "With --frames: the screen to show")
-        ->check(CLI::IsMember({"session", "learners", "pass", "dashboard", "directory", "conflicts"}));
+    auto* screenOption = app.add_option("--screen", screen, "With --frames: the screen to show");
+#ifdef MEDIANE_HAS_GUI
+    screenOption->check(CLI::IsMember(mediane::gui::screenNames()));
+#else
+    (void)screenOption;  // no screens to choose from without the GUI
+#endif
     app.require_subcommand(0, 1);
 
     int exitCode = 0;
