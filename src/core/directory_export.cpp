@@ -1,5 +1,7 @@
 #include "core/directory_export.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/csv.hpp"
 
 namespace mediane::core {

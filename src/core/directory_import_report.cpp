@@ -1,5 +1,7 @@
 #include "core/directory_import_report.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/text_file.hpp"
 
 namespace mediane::core {

@@ -2,12 +2,17 @@
 
 #include <charconv>
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include "core/calendar.hpp"
 #include "core/directory_text.hpp"
 #include "core/text_file.hpp"
 
 namespace mediane::core {
+
+struct CompiledPattern {
+    std::regex regex;
+};
 
 namespace {
 
@@ -69,7 +74,8 @@ DirectorySchema DirectorySchema::fromJson(const std::string& jsonText, const std
             }
             if (!field.pattern.empty()) {
                 field.vocabulary = vocabularyOf(field.pattern);
-                field.regex.emplace(field.pattern, std::regex::ECMAScript | std::regex::optimize);
+                field.regex = std::make_shared<const CompiledPattern>(
+                    CompiledPattern{std::regex(field.pattern, std::regex::ECMAScript | std::regex::optimize)});
             }
             schema.m_fields.push_back(std::move(field));
         }
@@ -108,7 +114,7 @@ std::optional<SchemaViolation> DirectorySchema::checkCell(const SchemaField& fie
             for (const auto& v : field.vocabulary) known = known || v == value;
             if (!known) return violation("directory.violation.unknown_value", {{"item", value}});
         }
-    } else if (field.regex && !std::regex_match(text, *field.regex)) {
+    } else if (field.regex && !std::regex_match(text, field.regex->regex)) {
         return violation("directory.violation.pattern", {{"pattern", field.pattern}});
     }
     if (!field.enumValues.empty()) {

@@ -1,8 +1,8 @@
 // The national standard's Table Schema (assets/directory/schema.json), loaded at start: fields, order, constraints.
 #pragma once
 
+#include <memory>
 #include <optional>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -10,6 +10,9 @@
 #include "core/place_record.hpp"
 
 namespace mediane::core {
+
+// A field's pattern, compiled once at load; defined in the .cpp so <regex> stays out of this header.
+struct CompiledPattern;
 
 struct SchemaField {
     std::string name;
@@ -23,7 +26,7 @@ struct SchemaField {
     // For the standard's `|`-separated lists of a closed vocabulary, the vocabulary itself, read out of the
     // pattern "(?:(?:^|\|)(A|B|…))+$" so a new version of the schema brings its new values with it.
     std::vector<std::string> vocabulary;
-    std::optional<std::regex> regex;
+    std::shared_ptr<const CompiledPattern> regex;  // null: no pattern
 };
 
 struct SchemaViolation {

@@ -7,10 +7,7 @@
 
 #include "app/notebook.hpp"
 #include "core/translator.hpp"
-
-namespace CLI {
-class App;
-}
+#include "main/cli_command.hpp"
 
 namespace mediane::cli {
 
@@ -34,18 +31,18 @@ inline std::unique_ptr<app::Notebook> CliContext::openNotebook() const {
     return app::Notebook::open(dataDir, assetsDir);
 }
 
-// Each subcommand registers itself; its callback runs the command and sets exitCode.
-// Errors are thrown as mediane::Error and reported by main (the one boundary).
-void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
-void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
-void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode);
+// Each file describes its subcommands; main parses them all. A command that returns exits 0; errors are
+// thrown as mediane::Error and reported by main (the one boundary). A new command: its file, plus its line in main.
+void addStatusCommand(CliCommands& commands, const CliContext& ctx);
+void addDemoCommand(CliCommands& commands, const CliContext& ctx);
+void addExportCommand(CliCommands& commands, const CliContext& ctx);
 // `import directory FILE.csv` and `export directory` (a kind of the export command): call after addExportCommand.
-void addDirectoryCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addDirectoryCommands(CliCommands& commands, const CliContext& ctx);
 // `export activity-report` and `export pass-claim` (subcommands of export): call after addExportCommand.
-void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addReportCommands(CliCommands& commands, const CliContext& ctx);
 // `enroll --hub URL --login L` (password on stdin) and `sync [--hub URL]`.
-void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addSyncCommands(CliCommands& commands, const CliContext& ctx);
 // `encrypt` (new passphrase on stdin) and `passphrase` (current one as for any command, new one on stdin).
-void addEncryptionCommands(CLI::App& app, const CliContext& ctx, int& exitCode);
+void addEncryptionCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

@@ -2,7 +2,6 @@
 #include "app/demo_generator.hpp"
 #include "main/cli_context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -17,19 +16,23 @@ struct DemoArgs {
 };
 }  // namespace
 
-void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* cmd = app.add_subcommand(
-        "demo",
+void addDemoCommand(CliCommands& commands, const CliContext& ctx) {
+    static DemoArgs args;  // the parser keeps pointers to the option targets until parsing ends
+    CliCommand cmd;
+    cmd.path = {"demo"};
+    cmd.description =
         "Fill an EMPTY notebook with demo data (Lyon Métropole, five years); refuses a notebook that holds data. "
-        "Prints a JSON summary of counts and the elapsed time");
-    static DemoArgs args;  // CLI11 keeps pointers to the option targets until parsing ends
-    cmd->add_option("--seed", args.seed, "Random seed: the same seed gives the same demo")->capture_default_str();
-    cmd->add_option("--scale", args.scale, "small (~200 learners, ~2,000 sessions) or large (~20,000 learners, "
-                                           "~100,000 sessions, ~50,000 cheques)")
-        ->capture_default_str();
-    cmd->add_flag("--encrypt", args.encrypt,
-                  "Encrypt the demo notebook at rest (passphrase from MEDIANE_PASSPHRASE or --passphrase-file)");
-    cmd->callback([&ctx, &exitCode] {
+        "Prints a JSON summary of counts and the elapsed time";
+    cmd.options = {
+        {.name = "--seed", .help = "Random seed: the same seed gives the same demo", .target = &args.seed, .showDefault = true},
+        {.name = "--scale",
+         .help = "small (~200 learners, ~2,000 sessions) or large (~20,000 learners, ~100,000 sessions, ~50,000 cheques)",
+         .target = &args.scale,
+         .showDefault = true},
+        {.name = "--encrypt",
+         .help = "Encrypt the demo notebook at rest (passphrase from MEDIANE_PASSPHRASE or --passphrase-file)",
+         .target = &args.encrypt}};
+    cmd.run = [&ctx] {
         if (args.scale != "small" && args.scale != "large")
             throw Error(Error::Kind::Validation, "err.demo_scale", {{"value", args.scale}}, "--scale");
         app::DemoOptions options;
@@ -61,8 +64,8 @@ void addDemoCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
                               {"outbox_rows", s.outboxRows},
                               {"elapsed_seconds", std::round(s.elapsedSeconds * 1000) / 1000}};
         std::cout << out.dump(2) << "\n";
-        exitCode = 0;
-    });
+    };
+    commands.push_back(std::move(cmd));
 }
 
 }  // namespace mediane::cli

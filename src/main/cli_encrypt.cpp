@@ -3,7 +3,6 @@
 
 #include "core/error.hpp"
 
-#include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
@@ -47,12 +46,13 @@ void unlockIfEncrypted(const CliContext& ctx) {
     app::Notebook::unlock(ctx.dataDir, *pass);
 }
 
-void addEncryptionCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* encrypt = app.add_subcommand(
-        "encrypt",
+void addEncryptionCommands(CliCommands& commands, const CliContext& ctx) {
+    CliCommand encrypt;
+    encrypt.path = {"encrypt"};
+    encrypt.description =
         "Encrypt the notebook at rest with a passphrase read from stdin (one line); a plain notebook is converted "
-        "in place, keeping every row. Close the app first");
-    encrypt->callback([&ctx, &exitCode] {
+        "in place, keeping every row. Close the app first";
+    encrypt.run = [&ctx] {
         std::string pass = newPassphraseFromStdin();
         app::Notebook::encrypt(ctx.dataDir, pass);
         auto notebook = app::Notebook::open(ctx.dataDir, ctx.assetsDir);  // encrypt() registered the key
@@ -60,14 +60,15 @@ void addEncryptionCommands(CLI::App& app, const CliContext& ctx, int& exitCode) 
         nlohmann::json out = {{"data_file", s.dataFile}, {"encrypted", true}, {"learners", s.learners},
                               {"sessions", s.sessions},  {"cheques", s.cheques}};
         std::cout << out.dump(2) << "\n";
-        exitCode = 0;
-    });
+    };
+    commands.push_back(std::move(encrypt));
 
-    auto* passphrase = app.add_subcommand(
-        "passphrase",
+    CliCommand passphrase;
+    passphrase.path = {"passphrase"};
+    passphrase.description =
         "Change an encrypted notebook's passphrase: the current one from MEDIANE_PASSPHRASE or --passphrase-file, "
-        "the new one on stdin (one line). The notebook itself is not rewritten");
-    passphrase->callback([&ctx, &exitCode] {
+        "the new one on stdin (one line). The notebook itself is not rewritten";
+    passphrase.run = [&ctx] {
         if (!app::Notebook::isEncrypted(ctx.dataDir))
             throw Error(Error::Kind::Refused, "err.not_encrypted", {{"file", ctx.dataDir}});
         auto current = givenPassphrase(ctx);
@@ -75,8 +76,8 @@ void addEncryptionCommands(CLI::App& app, const CliContext& ctx, int& exitCode) 
         std::string next = newPassphraseFromStdin();
         app::Notebook::changePassphrase(ctx.dataDir, *current, next);
         std::cout << nlohmann::json({{"data_dir", ctx.dataDir}, {"passphrase_changed", true}}).dump(2) << "\n";
-        exitCode = 0;
-    });
+    };
+    commands.push_back(std::move(passphrase));
 }
 
 }  // namespace mediane::cli

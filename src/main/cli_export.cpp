@@ -2,7 +2,6 @@
 #include "app/exporter.hpp"
 #include "main/cli_context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 
 namespace mediane::cli {
@@ -14,27 +13,30 @@ struct ExportArgs {
 };
 }  // namespace
 
-void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* cmd = app.add_subcommand(
-        "export",
-        "Export data to stdout. CSV: RFC 4180, UTF-8, header row, lists joined with '|'; JSON: an array of "
-        "objects. Learners are pseudonymous (no name, phone, e-mail or goals) unless --with-identity is given");
+void addExportCommand(CliCommands& commands, const CliContext& ctx) {
     // Each kind is a subcommand, so other files add theirs (directory, activity-report, pass-claim) alike.
-    cmd->require_subcommand(1);
-    static ExportArgs args;  // CLI11 keeps pointers to the option targets until parsing ends
+    commands.push_back({.path = {"export"},
+                        .description = "Export data to stdout. CSV: RFC 4180, UTF-8, header row, lists joined with "
+                                       "'|'; JSON: an array of objects. Learners are pseudonymous (no name, phone, "
+                                       "e-mail or goals) unless --with-identity is given",
+                        .needsSubcommand = true});
+    static ExportArgs args;  // the parser keeps pointers to the option targets until parsing ends
     const std::pair<const char*, const char*> kinds[] = {
         {"sessions", "Every session, in date order"},
         {"learners", "Every learner, pseudonymous unless --with-identity"},
         {"cheques", "Every Pass numérique cheque, by number"}};
     for (const auto& [kind, description] : kinds) {
-        auto* sub = cmd->add_subcommand(kind, description);
+        CliCommand sub;
+        sub.path = {"export", kind};
+        sub.description = description;
         // The format is checked by the command itself, so a mistake gets Médiane's translated message.
-        sub->add_option("--format", args.format, "csv or json")->capture_default_str();
+        sub.options.push_back({.name = "--format", .help = "csv or json", .target = &args.format, .showDefault = true});
         if (std::string(kind) == "learners")
-            sub->add_flag("--with-identity", args.withIdentity,
-                          "Include first and last name, phone, e-mail and goals (personal data: share the file "
-                          "only with whom the learners consented to)");
-        sub->callback([&ctx, &exitCode, name = std::string(kind)] {
+            sub.options.push_back({.name = "--with-identity",
+                                   .help = "Include first and last name, phone, e-mail and goals (personal data: share "
+                                           "the file only with whom the learners consented to)",
+                                   .target = &args.withIdentity});
+        sub.run = [&ctx, name = std::string(kind)] {
             app::ExportOptions options;
             options.kind = app::exportKindFrom(name);
             options.format = app::exportFormatFrom(args.format);
@@ -43,8 +45,8 @@ void addExportCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
             // Large exports: let the stream buffer, and do not sync with C stdio on every row.
             std::ios::sync_with_stdio(false);
             app::exportRecords(*notebook, options, std::cout);
-            exitCode = 0;
-        });
+        };
+        commands.push_back(std::move(sub));
     }
 }
 

@@ -1,7 +1,6 @@
 // `mediane export activity-report` and `mediane export pass-claim`: the coordinator's exports for a period.
 #include "main/cli_context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -20,14 +19,16 @@ struct ReportArgs {
     std::string output;
 };
 
-void addFilterOptions(CLI::App& cmd, ReportArgs& args) {
-    cmd.add_option("--from", args.filter.from, "First day of the period, YYYY-MM-DD")->required();
-    cmd.add_option("--to", args.filter.to, "Last day of the period, YYYY-MM-DD")->required();
-    cmd.add_option("--structure", args.filter.structure, "Only this structure");
-    cmd.add_option("--place", args.filter.placeId, "Only sessions in this place (its id)");
-    cmd.add_option("--adviser", args.filter.adviser, "Only sessions of this adviser (login)");
-    cmd.add_option("--format", args.format, "csv or xlsx")->capture_default_str();
-    cmd.add_option("--output", args.output, "File to write; required for xlsx (CSV goes to stdout without it)");
+std::vector<CliOption> filterOptions(ReportArgs& args) {
+    return {{.name = "--from", .help = "First day of the period, YYYY-MM-DD", .target = &args.filter.from, .required = true},
+            {.name = "--to", .help = "Last day of the period, YYYY-MM-DD", .target = &args.filter.to, .required = true},
+            {.name = "--structure", .help = "Only this structure", .target = &args.filter.structure},
+            {.name = "--place", .help = "Only sessions in this place (its id)", .target = &args.filter.placeId},
+            {.name = "--adviser", .help = "Only sessions of this adviser (login)", .target = &args.filter.adviser},
+            {.name = "--format", .help = "csv or xlsx", .target = &args.format, .showDefault = true},
+            {.name = "--output",
+             .help = "File to write; required for xlsx (CSV goes to stdout without it)",
+             .target = &args.output}};
 }
 
 // Runs body on an output stream: the --output file, else stdout.
@@ -72,27 +73,19 @@ void runPassClaim(const CliContext& ctx, const ReportArgs& args) {
 
 }  // namespace
 
-void addReportCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* exportCmd = app.get_subcommand("export");
+void addReportCommands(CliCommands& commands, const CliContext& ctx) {
+    static ReportArgs report, claim;  // the parser keeps pointers to the option targets until parsing ends
+    commands.push_back({.path = {"export", "activity-report"},
+                        .description = "One row per session of the period in the national activity report's shape "
+                                       "(pseudonymous: no names, phones or e-mails; see docs/activity-report.md). "
+                                       "xlsx adds the dashboard's tables as sheets",
+                        .options = filterOptions(report),
+                        .run = [&ctx] { runActivityReport(ctx, report); }});
 
-    static ReportArgs report, claim;  // CLI11 keeps pointers to the option targets until parsing ends
-    auto* activity = exportCmd->add_subcommand(
-        "activity-report",
-        "One row per session of the period in the national activity report's shape (pseudonymous: no names, "
-        "phones or e-mails; see docs/activity-report.md). xlsx adds the dashboard's tables as sheets");
-    addFilterOptions(*activity, report);
-    activity->callback([&ctx, &exitCode] {
-        runActivityReport(ctx, report);
-        exitCode = 0;
-    });
-
-    auto* passClaim = exportCmd->add_subcommand(
-        "pass-claim", "Pass numérique reimbursement claim: the cheques redeemed in the period, as CSV");
-    addFilterOptions(*passClaim, claim);
-    passClaim->callback([&ctx, &exitCode] {
-        runPassClaim(ctx, claim);
-        exitCode = 0;
-    });
+    commands.push_back({.path = {"export", "pass-claim"},
+                        .description = "Pass numérique reimbursement claim: the cheques redeemed in the period, as CSV",
+                        .options = filterOptions(claim),
+                        .run = [&ctx] { runPassClaim(ctx, claim); }});
 }
 
 }  // namespace mediane::cli

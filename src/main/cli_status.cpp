@@ -1,15 +1,13 @@
 // `mediane status`: counts and the pending outbox size, as JSON on stdout.
 #include "main/cli_context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 namespace mediane::cli {
 
-void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
-    auto* cmd = app.add_subcommand("status", "Print the notebook's counts, pending changes and last sync as JSON");
-    cmd->callback([&ctx, &exitCode] {
+void addStatusCommand(CliCommands& commands, const CliContext& ctx) {
+    commands.push_back({{"status"}, "Print the notebook's counts, pending changes and last sync as JSON", {}, false, [&ctx] {
         auto notebook = ctx.openNotebook();
         auto s = notebook->status();
         nlohmann::json out = {{"data_file", s.dataFile},
@@ -23,8 +21,7 @@ void addStatusCommand(CLI::App& app, const CliContext& ctx, int& exitCode) {
                               {"pending_changes", s.pendingChanges},
                               {"last_sync", s.lastSync.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lastSync)}};
         std::cout << out.dump(2) << "\n";
-        exitCode = 0;
-    });
+    }});
 }
 
 }  // namespace mediane::cli

@@ -1,7 +1,6 @@
 // `mediane enroll` (bind this laptop to a hub account, password on stdin) and `mediane sync` (one full sync).
 #include "main/cli_context.hpp"
 
-#include <CLI/CLI.hpp>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -19,18 +18,21 @@ std::string readPassword() {
 }
 }  // namespace
 
-void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
+void addSyncCommands(CliCommands& commands, const CliContext& ctx) {
     struct Options {
         std::string hub, login, caFile;
         bool pushOnly = false;
     };
     auto options = std::make_shared<Options>();
 
-    auto* enroll = app.add_subcommand("enroll", "Bind this laptop to your hub account (password read on stdin)");
-    enroll->add_option("--hub", options->hub, "Hub address, e.g. https://resin.example.org")->required();
-    enroll->add_option("--login", options->login, "Your hub login")->required();
-    enroll->add_option("--ca-file", options->caFile, "Extra CA certificate bundle for the hub's TLS certificate");
-    enroll->callback([&ctx, &exitCode, options] {
+    CliCommand enroll;
+    enroll.path = {"enroll"};
+    enroll.description = "Bind this laptop to your hub account (password read on stdin)";
+    enroll.options = {
+        {.name = "--hub", .help = "Hub address, e.g. https://resin.example.org", .target = &options->hub, .required = true},
+        {.name = "--login", .help = "Your hub login", .target = &options->login, .required = true},
+        {.name = "--ca-file", .help = "Extra CA certificate bundle for the hub's TLS certificate", .target = &options->caFile}};
+    enroll.run = [&ctx, options] {
         auto notebook = ctx.openNotebook();
         sync::TransportOptions transport;
         transport.caFile = options->caFile;
@@ -39,14 +41,17 @@ void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
                               {"role", account.role},        {"structure", account.structure},
                               {"territory", account.territory}, {"device_id", notebook->status().deviceId}};
         std::cout << out.dump(2) << "\n";
-        exitCode = 0;
-    });
+    };
+    commands.push_back(std::move(enroll));
 
-    auto* syncCmd = app.add_subcommand("sync", "Push pending changes to the hub and pull the others' (one full sync)");
-    syncCmd->add_option("--hub", options->hub, "Hub address, when it moved since enroll (remembered)");
-    syncCmd->add_option("--ca-file", options->caFile, "Extra CA certificate bundle for the hub's TLS certificate");
-    syncCmd->add_flag("--push-only", options->pushOnly, "Only send this laptop's pending changes (slow link)");
-    syncCmd->callback([&ctx, &exitCode, options] {
+    CliCommand syncCmd;
+    syncCmd.path = {"sync"};
+    syncCmd.description = "Push pending changes to the hub and pull the others' (one full sync)";
+    syncCmd.options = {
+        {.name = "--hub", .help = "Hub address, when it moved since enroll (remembered)", .target = &options->hub},
+        {.name = "--ca-file", .help = "Extra CA certificate bundle for the hub's TLS certificate", .target = &options->caFile},
+        {.name = "--push-only", .help = "Only send this laptop's pending changes (slow link)", .target = &options->pushOnly}};
+    syncCmd.run = [&ctx, options] {
         auto notebook = ctx.openNotebook();
         sync::TransportOptions transport;
         transport.caFile = options->caFile;
@@ -68,8 +73,8 @@ void addSyncCommands(CLI::App& app, const CliContext& ctx, int& exitCode) {
                               {"bytes_sent", r.wire.bytesSent},
                               {"bytes_received", r.wire.bytesReceived}};
         std::cout << out.dump(2) << "\n";
-        exitCode = 0;
-    });
+    };
+    commands.push_back(std::move(syncCmd));
 }
 
 }  // namespace mediane::cli

@@ -21,6 +21,7 @@
 #include "app/sync_service.hpp"
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
 #include "ui/unlock_screen.hpp"
 
@@ -72,15 +73,6 @@ struct ImGuiSession {
         ImGui::DestroyContext();
     }
 };
-
-app::Screen screenFrom(const std::string& name) {
-    if (name == "learners") return app::Screen::Learners;
-    if (name == "pass") return app::Screen::Pass;
-    if (name == "dashboard") return app::Screen::Dashboard;
-    if (name == "directory") return app::Screen::Directory;
-    if (name == "conflicts") return app::Screen::Conflicts;
-    return app::Screen::Session;
-}
 
 // Builds the font atlas and the style at a scale; called again when the adviser presses A− / A+.
 void applyScale(float scale, const ImGuiStyle& baseStyle, bool uploaded) {
@@ -147,6 +139,12 @@ bool unlockNotebook(GLFWwindow* window, const GuiOptions& options, int& frame) {
 
 }  // namespace
 
+std::vector<std::string> screenNames() {
+    std::vector<std::string> names;
+    for (const auto& entry : ui::registeredScreens()) names.push_back(entry.name);
+    return names;
+}
+
 int runGui(const GuiOptions& options) {
     const auto processStart = Clock::now();
 
@@ -173,7 +171,7 @@ int runGui(const GuiOptions& options) {
     }
     auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
     app::AppState state(*notebook, options.assetsDir, options.language);
-    if (!options.screen.empty()) state.screen = screenFrom(options.screen);
+    if (const ui::ScreenEntry* shown = ui::findScreen(options.screen)) state.screen = shown->screen;
     float builtScale = state.fontScale();
     applyScale(builtScale, baseStyle, locked);
 

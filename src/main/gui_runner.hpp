@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace mediane::gui {
 
@@ -11,8 +12,11 @@ struct GuiOptions {
     std::string language;     // empty: the notebook's saved preference, else French
     int frames = 0;           // > 0: render this many frames, then exit (smoke tests)
     std::string screenshot;   // with frames: save the last frame as PNG here
-    std::string screen;       // with frames: which screen to show ("session", "learners", "pass", "dashboard")
+    std::string screen;       // with frames: which screen to show (a name from screenNames(); empty: Séance)
 };
+
+// The names --screen accepts, one per registered screen.
+std::vector<std::string> screenNames();
 
 // Returns the process exit code; errors are thrown as mediane::Error.
 int runGui(const GuiOptions& options);

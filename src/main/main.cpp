@@ -11,6 +11,8 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <type_traits>
+#include <variant>
 
 namespace {
 
@@ -60,6 +62,30 @@ void hintChoices(const CLI::App& app, const mediane::cli::CliContext& ctx) {
     }
 }
 
+// The one place CLI11 meets the subcommands' descriptions, in their order (which is the help's order).
+void addCommands(CLI::App& app, const mediane::cli::CliCommands& commands) {
+    for (const auto& command : commands) {
+        CLI::App* parent = &app;
+        for (std::size_t i = 0; i + 1 < command.path.size(); ++i) parent = parent->get_subcommand(command.path[i]);
+        CLI::App* cmd = parent->add_subcommand(command.path.back(), command.description);
+        if (command.needsSubcommand) cmd->require_subcommand(1);
+        for (const auto& option : command.options) {
+            CLI::Option* added = std::visit(
+                [&](auto* target) -> CLI::Option* {
+                    if constexpr (std::is_same_v<decltype(target), bool*>)
+                        return cmd->add_flag(option.name, *target, option.help);
+                    else
+                        return cmd->add_option(option.name, *target, option.help);
+                },
+                option.target);
+            if (!option.choices.empty()) added->check(CLI::IsMember(option.choices));
+            if (option.showDefault) added->capture_default_str();
+            if (option.required) added->required();
+        }
+        if (command.run) cmd->callback(command.run);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -77,18 +103,23 @@ int main(int argc, char** argv) {
     std::string screenshot, screen;
     app.add_option("--frames", frames, "Render N frames of the GUI, then exit (smoke tests)")->check(CLI::Range(1, 100000));
     app.add_option("--screenshot", screenshot, "With --frames: save the last frame as a PNG file");
-    app.add_option("--screen", screen, "With --frames: the screen to show")
-        ->check(CLI::IsMember({"session", "learners", "pass", "dashboard", "directory", "conflicts"}));
+    auto* screenOption = app.add_option("--screen", screen, "With --frames: the screen to show");
+#ifdef MEDIANE_HAS_GUI
+    screenOption->check(CLI::IsMember(mediane::gui::screenNames()));
+#else
+    (void)screenOption;  // no screens to choose from without the GUI
+#endif
     app.require_subcommand(0, 1);
 
-    int exitCode = 0;
-    mediane::cli::addStatusCommand(app, ctx, exitCode);
-    mediane::cli::addDemoCommand(app, ctx, exitCode);
-    mediane::cli::addExportCommand(app, ctx, exitCode);
-    mediane::cli::addDirectoryCommands(app, ctx, exitCode);
-    mediane::cli::addReportCommands(app, ctx, exitCode);
-    mediane::cli::addSyncCommands(app, ctx, exitCode);
-    mediane::cli::addEncryptionCommands(app, ctx, exitCode);
+    mediane::cli::CliCommands commands;
+    mediane::cli::addStatusCommand(commands, ctx);
+    mediane::cli::addDemoCommand(commands, ctx);
+    mediane::cli::addExportCommand(commands, ctx);
+    mediane::cli::addDirectoryCommands(commands, ctx);
+    mediane::cli::addReportCommands(commands, ctx);
+    mediane::cli::addSyncCommands(commands, ctx);
+    mediane::cli::addEncryptionCommands(commands, ctx);
+    addCommands(app, commands);
 
     try {
         app.parse(argc, argv);
@@ -112,5 +143,5 @@ int main(int argc, char** argv) {
         std::cerr << "mediane: unexpected error: " << e.what() << "\n";
         return 1;
     }
-    return exitCode;
+    return 0;
 }

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 // Section index: values as text · list · detail (header, learner fields, redemptions, decision)
@@ -224,6 +225,10 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
             }
         },
         "conflicts.msg_resolved");
+}
+
+ScreenEntry conflictInboxScreenEntry() {
+    return screenEntry<ConflictInboxScreen>("conflicts", app::Screen::Conflicts, "conflicts.tab_title", "shell.tab_conflicts", 60);
 }
 
 }  // namespace mediane::ui

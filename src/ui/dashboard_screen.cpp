@@ -17,6 +17,7 @@
 #include "core/error.hpp"
 #include "ui/progress_chart.hpp"
 #include "ui/form_fields.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -511,6 +512,10 @@ void DashboardScreen::drawProgress(app::AppState& state) {
                           ImVec2(-1, ImGui::GetTextLineHeight() * 16));
     }
     ImGui::EndGroup();
+}
+
+ScreenEntry dashboardScreenEntry() {
+    return screenEntry<DashboardScreen>("dashboard", app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard", 50);
 }
 
 }  // namespace mediane::ui

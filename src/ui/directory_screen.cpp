@@ -10,6 +10,7 @@
 
 #include "core/error.hpp"
 #include "core/place_record.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -375,6 +376,10 @@ void DirectoryScreen::orientHere(app::AppState& state) {
         state.screen = app::Screen::Session;
     });
     if (ok) state.showSuccess("directory_ui.msg.oriented", {{"name", name}});
+}
+
+ScreenEntry directoryScreenEntry() {
+    return screenEntry<DirectoryScreen>("directory", app::Screen::Directory, "directory_ui.tab_title", "shell.tab_directory", 40);
 }
 
 }  // namespace mediane::ui

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "ui/progress_chart.hpp"
 #include "ui/form_fields.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -395,6 +396,10 @@ void LearnersScreen::drawCheques(app::AppState& state) {
         ImGui::TextUnformatted(c.expiry.c_str());
     }
     ImGui::EndTable();
+}
+
+ScreenEntry learnersScreenEntry() {
+    return screenEntry<LearnersScreen>("learners", app::Screen::Learners, "shell.tab_learners", "shell.tab_learners", 20);
 }
 
 }  // namespace mediane::ui

@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/form_fields.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -416,6 +417,10 @@ void PassScreen::drawCheques(app::AppState& state) {
     }
     if (claimNumber > 0)
         state.run([&] { m_desk->claimCheque(claimNumber, core::today()); }, "pass.msg.cheque_claimed");
+}
+
+ScreenEntry passScreenEntry() {
+    return screenEntry<PassScreen>("pass", app::Screen::Pass, "shell.tab_pass", "shell.tab_pass", 30);
 }
 
 }  // namespace mediane::ui

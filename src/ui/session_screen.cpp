@@ -9,6 +9,7 @@
 #include <algorithm>
 
 #include "core/model.hpp"
+#include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -387,6 +388,10 @@ void SessionScreen::drawFollowUp(app::AppState& state) {
     fieldLabel(state.tr("field.session.notes"), inError(state, "session.notes"));
     ImGui::InputTextMultiline("##session.notes", &d.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
     tagItem("session.notes");
+}
+
+ScreenEntry sessionScreenEntry() {
+    return screenEntry<SessionScreen>("session", app::Screen::Session, "shell.tab_session", "shell.tab_session", 10);
 }
 
 }  // namespace mediane::ui

@@ -2,10 +2,18 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 #include "ui/status_bar.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
+
+Shell::Shell() {
+    for (const auto& entry : registeredScreens()) m_screens.push_back({&entry, entry.make()});
+    std::stable_sort(m_screens.begin(), m_screens.end(),
+                     [](const Live& a, const Live& b) { return a.entry->order < b.entry->order; });
+}
 
 void Shell::draw(app::AppState& state) {
     // One copy of the sync worker's snapshot per frame: the bar, the button and the screens read this copy.
@@ -23,14 +31,10 @@ void Shell::draw(app::AppState& state) {
     // The status bar keeps its line at the bottom whatever the screen draws.
     float statusHeight = statusBarHeight(state);
     ImGui::BeginChild("##shell.content", ImVec2(0, -statusHeight), false);
-    switch (state.screen) {
-        case app::Screen::Session: m_session.draw(state); break;
-        case app::Screen::Learners: m_learners.draw(state); break;
-        case app::Screen::Pass: m_pass.draw(state); break;
-        case app::Screen::Dashboard: m_dashboard.draw(state); break;
-        case app::Screen::Directory: m_directory.draw(state); break;
-        case app::Screen::Conflicts: m_conflicts.draw(state); break;
-    }
+    // A screen may switch to another while drawing (e.g. « Choisir dans l'annuaire »): that one starts next frame.
+    const app::Screen shown = state.screen;
+    for (auto& live : m_screens)
+        if (live.entry->screen == shown) live.panel->draw(state);
     ImGui::EndChild();
     drawStatusBar(state);
     ImGui::End();
@@ -40,19 +44,9 @@ void Shell::drawHeader(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("M\xC3\xA9" "diane");
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
-    struct Tab {
-        app::Screen screen;
-        const char* key;
-        const char* id;
-    };
-    const Tab tabs[] = {{app::Screen::Session, "shell.tab_session", "shell.tab_session"},
-                        {app::Screen::Learners, "shell.tab_learners", "shell.tab_learners"},
-                        {app::Screen::Pass, "shell.tab_pass", "shell.tab_pass"},
-                        {app::Screen::Directory, "directory_ui.tab_title", "shell.tab_directory"},
-                        {app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard"},
-                        {app::Screen::Conflicts, "conflicts.tab_title", "shell.tab_conflicts"}};
-    for (const auto& tab : tabs) {
-        if (toggleButton(state.tr(tab.key), tab.id, state.screen == tab.screen)) state.screen = tab.screen;
+    for (const auto& live : m_screens) {
+        const ScreenEntry& tab = *live.entry;
+        if (toggleButton(state.tr(tab.tabKey), tab.tabTag, state.screen == tab.screen)) state.screen = tab.screen;
         ImGui::SameLine();
     }
 

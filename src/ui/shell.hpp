@@ -1,36 +1,43 @@
 // The one window of Médiane: header with the tabs, language and font size, the banner, the active screen, the status bar.
 #pragma once
 
+#include <memory>
+#include <vector>
+
 #include "app/app_state.hpp"
-#include "ui/conflict_inbox_screen.hpp"
-#include "ui/dashboard_screen.hpp"
-#include "ui/directory_screen.hpp"
-#include "ui/learners_screen.hpp"
-#include "ui/pass_screen.hpp"
-#include "ui/session_screen.hpp"
+#include "core/error.hpp"
+#include "ui/screen_registry.hpp"
 
 namespace mediane::ui {
 
 class Shell {
 public:
+    // One instance of every registered screen, kept for the shell's lifetime (each keeps its view-model).
+    Shell();
+
     // Owns Begin/End of a full-viewport window with no decoration; screens draw only their contents.
     void draw(app::AppState& state);
 
-    SessionScreen& sessionScreen() { return m_session; }
-    DashboardScreen& dashboardScreen() { return m_dashboard; }
-    DirectoryScreen& directoryScreen() { return m_directory; }
-    ConflictInboxScreen& conflictInboxScreen() { return m_conflicts; }
+    // A screen by its class, for tests: shell.screen<DirectoryScreen>() (include that screen's header).
+    template <class S>
+    S& screen();
 
 private:
     void drawHeader(app::AppState& state);
     void drawBanner(app::AppState& state);
 
-    SessionScreen m_session;
-    LearnersScreen m_learners;
-    PassScreen m_pass;
-    DashboardScreen m_dashboard;
-    DirectoryScreen m_directory;
-    ConflictInboxScreen m_conflicts;
+    struct Live {
+        const ScreenEntry* entry;
+        std::unique_ptr<ScreenPanel> panel;
+    };
+    std::vector<Live> m_screens;  // in tab order
 };
+
+template <class S>
+S& Shell::screen() {
+    for (auto& live : m_screens)
+        if (auto* panel = dynamic_cast<ScreenPanelOf<S>*>(live.panel.get())) return panel->screen();
+    throw Error(Error::Kind::NotFound, "ui.screen_not_registered");
+}
 
 }  // namespace mediane::ui

@@ -5,6 +5,8 @@
 #include "app/directory_service.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
+#include "ui/directory_screen.hpp"
+#include "ui/session_screen.hpp"
 #include "ui/shell.hpp"
 
 using mediane::app::AppState;
@@ -37,11 +39,11 @@ struct AnnuaireUnderTest {
             "Aide aux démarches administratives,,Payant,sur rendez-vous,\n",
             "places.csv");
         state.refreshStatus();
-        shell.directoryScreen().setClock([] { return kTuesdayEleven; });
+        shell.screen<mediane::ui::DirectoryScreen>().setClock([] { return kTuesdayEleven; });
         state.screen = Screen::Directory;
         h.frame();
     }
-    mediane::app::DirectoryView& view() { return *shell.directoryScreen().view(); }
+    mediane::app::DirectoryView& view() { return *shell.screen<mediane::ui::DirectoryScreen>().view(); }
     void search(const std::string& typed) {
         h.click("directory.search");
         h.pressKey(ImGuiKey_A, true);  // Ctrl+A: the typed text replaces what was there
@@ -103,7 +105,7 @@ TEST_CASE("« Orienter le bénéficiaire ici » carries the place into the Séan
     t.h.click("directory.orient_here");
     t.h.frame();
     REQUIRE(t.state.screen == Screen::Session);
-    auto* form = t.shell.sessionScreen().form();
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
     REQUIRE(form);
     CHECK(form->draft().orientationPlaceId == "m2");
     CHECK(form->orientationName() == "Médiathèque du Bachut (Lyon)");

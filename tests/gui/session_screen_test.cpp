@@ -5,6 +5,7 @@
 #include "core/calendar.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
+#include "ui/session_screen.hpp"
 #include "ui/shell.hpp"
 
 using mediane::app::AppState;
@@ -27,7 +28,7 @@ TEST_CASE("typing a learner's letters, picking with arrows and Enter, ticking a 
     t.h.frame();
     t.h.click("session.learner_query");
     t.h.typeText("Dup");
-    auto* form = t.shell.sessionScreen().form();
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
     REQUIRE(form->matches().size() == 2);
     REQUIRE(t.h.has("session.match_1"));
     auto wanted = form->matches()[1];
@@ -60,7 +61,7 @@ TEST_CASE("saving without a theme shows an error banner naming the field and sto
     t.h.click("session.learner_query");
     t.h.typeText("Martin");
     t.h.pressKey(ImGuiKey_Enter);
-    REQUIRE(t.shell.sessionScreen().form()->learners().size() == 1);
+    REQUIRE(t.shell.screen<mediane::ui::SessionScreen>().form()->learners().size() == 1);
     t.h.click("session.save");
     t.h.frame();  // the banner shows from the frame after the click
 
@@ -84,7 +85,7 @@ TEST_CASE("a cheque number already redeemed is refused in red as typed, and the 
     t.h.typeText("1002");
     t.h.pressKey(ImGuiKey_Enter);
 
-    auto* form = t.shell.sessionScreen().form();
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
     REQUIRE(form->cheques().size() == 1);
     REQUIRE(form->cheques()[0].refusal);
     CHECK_THAT(t.state.tr().message(*form->cheques()[0].refusal), Catch::Contains("déjà été encaissé"));

@@ -5,6 +5,7 @@
 #include "imgui_harness.hpp"
 #include "store/local_conflicts.hpp"
 #include "sync_fixture.hpp"
+#include "ui/conflict_inbox_screen.hpp"
 #include "ui/shell.hpp"
 
 using namespace mediane;
@@ -31,11 +32,11 @@ TEST_CASE("the Conflits screen shows both values of a field and resolves with th
     ui::Shell shell;
     ImGuiHarness h([&] { shell.draw(state); });
     h.frames(2);
-    const auto* inbox = shell.conflictInboxScreen().inbox();
+    const auto* inbox = shell.screen<ui::ConflictInboxScreen>().inbox();
     REQUIRE(inbox != nullptr);
     REQUIRE(inbox->open().size() == 1);
     auto id = inbox->open().front().conflict.id;
-    CHECK(shell.conflictInboxScreen().selected() == id);  // the newest open conflict is shown at once
+    CHECK(shell.screen<ui::ConflictInboxScreen>().selected() == id);  // the newest open conflict is shown at once
     CHECK(h.has("conflicts.row_" + std::to_string(id)));
     CHECK(h.has("conflicts.keep_hub.commune"));
     CHECK(h.has("conflicts.keep_incoming.commune"));
