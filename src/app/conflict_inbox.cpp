@@ -4,11 +4,22 @@
 
 #include "core/error.hpp"
 #include "store/conflict_labels.hpp"
+#include "store/local_conflicts.hpp"
 
 namespace mediane::app {
 
 namespace {
 using nlohmann::json;
+
+std::string readable(const json& v) {
+    if (v.is_null()) return {};
+    if (v.is_string()) return v.get<std::string>();
+    return v.dump();
+}
+
+ConflictView::FieldRow fieldRow(const std::string& field, const json& hub, const json& incoming) {
+    return {field, readable(hub), readable(incoming), hub.dump(), incoming.dump()};
+}
 }  // namespace
 
 void ConflictInbox::refresh(std::int64_t generation) {
@@ -39,17 +50,18 @@ const ConflictView* ConflictInbox::find(std::int64_t id) const {
 ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
     auto& labels = m_notebook.conflictLabels();
     ConflictView v;
-    v.conflict = c;
+    v.conflict = {c.id, c.kind, c.entity, c.recordId, c.deviceId, c.structure, c.createdAt, c.state,
+                  c.resolvedBy, c.resolvedAt, c.resolution.is_object() ? c.resolution.value("note", "") : ""};
     v.raisedHere = c.deviceId == m_notebook.settings().deviceId();
     const auto& d = c.details;
     if (c.entity == "learner") {
         v.recordLabel = labels.learnerPseudonym(c.recordId);
         if (d.contains("fields") && d["fields"].is_object())
             for (auto it = d["fields"].begin(); it != d["fields"].end(); ++it)
-                v.fields.push_back({it.key(), it.value().value("hub", json()), it.value().value("incoming", json())});
+                v.fields.push_back(fieldRow(it.key(), it.value().value("hub", json()), it.value().value("incoming", json())));
         else if (d.contains("applied") && d["applied"].is_object())
             for (auto it = d["applied"].begin(); it != d["applied"].end(); ++it)
-                v.fields.push_back({it.key(), json(), it.value()});
+                v.fields.push_back(fieldRow(it.key(), json(), it.value()));
     } else if (c.kind == "over_redemption") {
         std::string cheque = d.value("cheque_id", "");
         v.recordLabel = labels.chequeNumber(cheque);
@@ -85,6 +97,18 @@ void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std
             if (!chosen.contains(it.key()))
                 throw validationError("conflicts.err.field_undecided", "conflicts.field", {{"field", it.key()}});
     decide(*c, {{"fields", chosen}, {"note", note}});
+}
+
+void ConflictInbox::resolveFieldsKeeping(std::int64_t id, const std::map<std::string, bool>& keepIncoming,
+                                         const std::string& note) {
+    const auto* view = find(id);
+    if (!view) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
+    json chosen = json::object();
+    for (const auto& row : view->fields) {
+        auto keep = keepIncoming.find(row.field);
+        chosen[row.field] = json::parse(keep != keepIncoming.end() && keep->second ? row.incomingJson : row.hubJson);
+    }
+    resolveFields(id, chosen, note);
 }
 
 void ConflictInbox::resolveRedemption(std::int64_t id, const std::string& keepRecordId, const std::string& note) {

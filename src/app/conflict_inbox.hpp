@@ -2,24 +2,39 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "app/notebook.hpp"
-#include "store/local_conflicts.hpp"
+
+namespace mediane::store {
+struct RemoteConflict;
+}
 
 namespace mediane::app {
 
-// One conflict as a person reviews it. Values stay JSON: a learner field may be text, a number or null.
+// What a screen shows of a conflict (its details stay in the app, as the hub sent them).
+struct ConflictSummary {
+    std::int64_t id = 0;
+    std::string kind, entity, recordId, deviceId, structure, createdAt;
+    std::string state;  // open | sent | resolved
+    std::string resolvedBy, resolvedAt, resolutionNote;
+};
+
+// One conflict as a person reviews it.
 struct ConflictView {
-    store::RemoteConflict conflict;
+    ConflictSummary conflict;
     std::string recordLabel;  // the learner's pseudonym, the cheque number, the place's name; else the record id
     struct FieldRow {
         std::string field;
-        nlohmann::json hub;       // the value the hub kept (from the other computer)
-        nlohmann::json incoming;  // the value the conflicting computer sent
+        // As a person reads them: text without quotes, a number as written, "" for nothing. The values
+        // themselves (a field may be text, a number or null) are what a decision sends back.
+        std::string hub;       // the value the hub kept (from the other computer)
+        std::string incoming;  // the value the conflicting computer sent
+        std::string hubJson, incomingJson;
     };
     std::vector<FieldRow> fields;  // learner conflicts: the clashing fields (hard) or the fields applied (soft)
     struct Redemption {
@@ -48,6 +63,8 @@ public:
 
     // A learner conflict: the value kept per field (every clashing field of a hard conflict), as a new version.
     void resolveFields(std::int64_t id, const nlohmann::json& chosen, const std::string& note);
+    // The same, choosing per field the incoming value (true) or the hub's (false) as the view shows them.
+    void resolveFieldsKeeping(std::int64_t id, const std::map<std::string, bool>& keepIncoming, const std::string& note);
     // An over-redemption: the redemption (cheque event id) that keeps the cheque, and why.
     void resolveRedemption(std::int64_t id, const std::string& keepRecordId, const std::string& note);
     // Any other conflict (a soft one, an update after a deletion, a place proposal): a decision note.

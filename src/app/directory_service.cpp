@@ -1,5 +1,7 @@
 #include "app/directory_service.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include "core/directory_import_report.hpp"
 
 #include <ctime>

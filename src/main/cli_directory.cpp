@@ -4,6 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "app/directory_service.hpp"
 #include "core/directory_export.hpp"
 #include "core/error.hpp"

@@ -1,4 +1,5 @@
 #include "store/outbox.hpp"
+#include "store/outbox_operation.hpp"
 
 #include "core/calendar.hpp"
 #include "core/uuid.hpp"

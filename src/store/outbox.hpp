@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/hlc.hpp"
 
@@ -13,19 +13,8 @@ namespace mediane::store {
 
 class Database;
 
-struct OutboxOperation {
-    std::int64_t seq = 0;          // per-device sequence (the order of the changes)
-    std::string opId;              // UUID, the idempotency key on the hub
-    std::string entity;            // "learner", "session", "pass_booklet", "cheque_event", "assessment", "place"
-    std::string recordId;
-    std::string op;                // "create" | "update" | "delete"
-    int baseVersion = 0;           // hub version the change was made on (learner merges)
-    nlohmann::json fields;         // only the changed fields
-    std::string hlc;
-    std::string createdAt;
-    std::string state = "pending"; // pending | sent | acked | error
-    std::string error;
-};
+// The operation as stored (store/outbox_operation.hpp): only the files that read operations need JSON.
+struct OutboxOperation;
 
 class Outbox {
 public:

@@ -8,14 +8,14 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "store/database.hpp"
+
 namespace mediane::sync {
 struct RecordField;
 }
 
 namespace mediane::store {
 
-class Database;
-class Statement;
 struct RecordTable;
 
 // Where the values come from: this laptop (references must exist: the schema refuses a dangling one), or

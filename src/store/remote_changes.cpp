@@ -34,7 +34,9 @@ bool refusedByLocalSchema(Database& db) {
 }  // namespace
 
 bool RemoteChanges::apply(const RemoteChange& c) {
-    m_db.exec("SAVEPOINT remote_change");
+    // Declared before the try: the schema's refusal is read from the connection in the catch, before the
+    // savepoint is rolled back.
+    Savepoint savepoint(m_db, "remote_change");
     std::string reason;
     try {
         if (c.entity == sync::kConflictResolutionEntity) applyResolution(c);
@@ -43,21 +45,16 @@ bool RemoteChanges::apply(const RemoteChange& c) {
         else if (c.deleted) erase(c);
         else applyRecord(c);
         if (reason.empty()) {
-            m_db.exec("RELEASE remote_change");
+            savepoint.release();
             return true;
         }
     } catch (const Error& e) {
-        if (!refusedByLocalSchema(m_db)) {
-            m_db.exec("ROLLBACK TO remote_change");
-            m_db.exec("RELEASE remote_change");
-            throw;
-        }
+        if (!refusedByLocalSchema(m_db)) throw;  // a full disk or a busy file stops the sync
         reason = e.key() + ": " + (e.params().count("detail") ? e.params().at("detail") : std::string());
     } catch (const json::exception& e) {
         reason = e.what();
     }
-    m_db.exec("ROLLBACK TO remote_change");
-    m_db.exec("RELEASE remote_change");
+    savepoint.rollback();
     m_db.prepare("INSERT OR REPLACE INTO sync_skipped (server_seq, entity, record_id, reason) VALUES (?, ?, ?, ?)")
         .bind(1, c.serverSeq).bind(2, c.entity).bind(3, c.recordId).bind(4, reason).run();
     return false;

@@ -10,13 +10,10 @@
 namespace mediane::ui {
 
 namespace {
-using nlohmann::json;
 
-// A JSON value as the adviser reads it: text without quotes, nothing as « (vide) ».
-std::string valueText(app::AppState& state, const json& v) {
-    if (v.is_null() || (v.is_string() && v.get<std::string>().empty())) return state.tr("conflicts.empty_value");
-    if (v.is_string()) return v.get<std::string>();
-    return v.dump();
+// A value as the adviser reads it: nothing as « (vide) ».
+std::string valueText(app::AppState& state, const std::string& v) {
+    return v.empty() ? state.tr("conflicts.empty_value") : v;
 }
 
 std::string learnerFieldLabel(app::AppState& state, const std::string& field) {
@@ -190,7 +187,7 @@ void ConflictInboxScreen::drawRedemptions(app::AppState& state, const app::Confl
 void ConflictInboxScreen::drawDecision(app::AppState& state, const app::ConflictView& view) {
     const auto& c = view.conflict;
     if (c.state == "resolved") {
-        std::string note = c.resolution.value("note", "");
+        const std::string& note = c.resolutionNote;
         ImGui::TextColored(kSuccessColour, "%s",
                            state.tr()
                                .format("conflicts.resolved_by", {{"who", c.resolvedBy}, {"when", when(c.resolvedAt)}})
@@ -215,9 +212,9 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
     state.run(
         [&] {
             if (c.entity == "learner" && c.kind == "hard") {
-                json chosen = json::object();
-                for (const auto& row : view.fields) chosen[row.field] = m_keepIncoming[row.field] ? row.incoming : row.hub;
-                m_inbox->resolveFields(id, chosen, m_note);
+                std::map<std::string, bool> keep;
+                for (const auto& row : view.fields) keep[row.field] = m_keepIncoming[row.field];
+                m_inbox->resolveFieldsKeeping(id, keep, m_note);
             } else if (c.kind == "over_redemption") {
                 m_inbox->resolveRedemption(id, m_keep, m_note);
             } else {

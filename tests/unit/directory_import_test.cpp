@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "directory_fixture.hpp"
+#include "store/outbox_operation.hpp"
 
 using namespace mediane;
 using mediane::test::DirectoryFixture;

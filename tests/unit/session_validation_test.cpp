@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 #include "core/validation.hpp"
 #include "notebook_fixture.hpp"
+#include "store/outbox_operation.hpp"
 
 #include <catch2/catch.hpp>
 

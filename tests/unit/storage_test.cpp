@@ -1,6 +1,7 @@
 #include "core/error.hpp"
 #include "notebook_fixture.hpp"
 #include "store/migrations.hpp"
+#include "store/outbox_operation.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
