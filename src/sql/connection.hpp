@@ -41,7 +41,7 @@ public:
     void exec(std::string_view sql);
     // A statement for sql, from the cache when one is free. Keep it to the scope that runs it.
     Statement prepare(std::string_view sql);
-    // One value from a one-row query, e.g. scalarInt("SELECT count(*) FROM learners"); 0 when no row.
+    // One value from a one-row query, e.g. scalarInt("SELECT count(*) FROM t"); 0 when no row.
     std::int64_t scalarInt(std::string_view sql);
     std::int64_t lastInsertRowid() const;
     int changes() const;
