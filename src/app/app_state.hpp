@@ -10,7 +10,8 @@
 
 namespace mediane::app {
 
-enum class Screen { Session, Learners, Pass, Dashboard, Directory, Conflicts };
+// The screen on show, by the name it registered under (ui/screen_registry): "session", "learners"...
+using Screen = std::string;
 
 struct Banner {
     enum class Kind { None, Info, Success, Error };
@@ -35,7 +36,7 @@ public:
     float fontScale() const { return m_fontScale; }
     void setFontScale(float scale);  // clamped to [0.75, 2.5], remembered
 
-    Screen screen = Screen::Session;
+    Screen screen = "session";
     Banner banner;
     // A learner card the Bénéficiaires screen should open (set from elsewhere, e.g. after picking in a session).
     std::string learnerToOpen;

@@ -171,7 +171,7 @@ int runGui(const GuiOptions& options) {
     }
     auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
     app::AppState state(*notebook, options.assetsDir, options.language);
-    if (const ui::ScreenEntry* shown = ui::findScreen(options.screen)) state.screen = shown->screen;
+    if (const ui::ScreenEntry* shown = ui::findScreen(options.screen)) state.screen = shown->name;
     float builtScale = state.fontScale();
     applyScale(builtScale, baseStyle, locked);
 

@@ -225,7 +225,7 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
 }
 
 ScreenEntry conflictInboxScreenEntry() {
-    return screenEntry<ConflictInboxScreen>("conflicts", app::Screen::Conflicts, "conflicts.tab_title", "shell.tab_conflicts", 60);
+    return screenEntry<ConflictInboxScreen>("conflicts", "conflicts.tab_title", "shell.tab_conflicts", 60);
 }
 
 }  // namespace mediane::ui

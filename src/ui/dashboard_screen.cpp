@@ -515,7 +515,7 @@ void DashboardScreen::drawProgress(app::AppState& state) {
 }
 
 ScreenEntry dashboardScreenEntry() {
-    return screenEntry<DashboardScreen>("dashboard", app::Screen::Dashboard, "dashboard.tab_title", "shell.tab_dashboard", 50);
+    return screenEntry<DashboardScreen>("dashboard", "dashboard.tab_title", "shell.tab_dashboard", 50);
 }
 
 }  // namespace mediane::ui

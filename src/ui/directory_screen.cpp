@@ -373,13 +373,13 @@ void DirectoryScreen::orientHere(app::AppState& state) {
         core::Session probe;     // the check (the place exists) without touching the Séance form's draft here
         m_view->orient(probe);
         state.orientationToApply = probe.orientationPlaceId;
-        state.screen = app::Screen::Session;
+        state.screen = "session";
     });
     if (ok) state.showSuccess("directory_ui.msg.oriented", {{"name", name}});
 }
 
 ScreenEntry directoryScreenEntry() {
-    return screenEntry<DirectoryScreen>("directory", app::Screen::Directory, "directory_ui.tab_title", "shell.tab_directory", 40);
+    return screenEntry<DirectoryScreen>("directory", "directory_ui.tab_title", "shell.tab_directory", 40);
 }
 
 }  // namespace mediane::ui

@@ -399,7 +399,7 @@ void LearnersScreen::drawCheques(app::AppState& state) {
 }
 
 ScreenEntry learnersScreenEntry() {
-    return screenEntry<LearnersScreen>("learners", app::Screen::Learners, "shell.tab_learners", "shell.tab_learners", 20);
+    return screenEntry<LearnersScreen>("learners", "shell.tab_learners", "shell.tab_learners", 20);
 }
 
 }  // namespace mediane::ui

@@ -420,7 +420,7 @@ void PassScreen::drawCheques(app::AppState& state) {
 }
 
 ScreenEntry passScreenEntry() {
-    return screenEntry<PassScreen>("pass", app::Screen::Pass, "shell.tab_pass", "shell.tab_pass", 30);
+    return screenEntry<PassScreen>("pass", "shell.tab_pass", "shell.tab_pass", 30);
 }
 
 }  // namespace mediane::ui

@@ -27,8 +27,7 @@ private:
 };
 
 struct ScreenEntry {
-    std::string name;    // --screen NAME (screenshots, smoke tests)
-    app::Screen screen;  // the value AppState navigates by
+    std::string name;    // --screen NAME (screenshots, smoke tests), and what AppState navigates by
     std::string tabKey;  // translation key of the tab's label
     std::string tabTag;  // the tab button's id, which tests click
     int order = 0;       // tabs left to right by increasing order
@@ -36,10 +35,10 @@ struct ScreenEntry {
 };
 
 // Usage, at the end of a screen's file:
-//   ScreenEntry sessionScreenEntry() { return screenEntry<SessionScreen>("session", app::Screen::Session, ...); }
+//   ScreenEntry sessionScreenEntry() { return screenEntry<SessionScreen>("session", "shell.tab_session", ...); }
 template <class S>
-ScreenEntry screenEntry(std::string name, app::Screen screen, std::string tabKey, std::string tabTag, int order) {
-    return {std::move(name), screen, std::move(tabKey), std::move(tabTag), order,
+ScreenEntry screenEntry(std::string name, std::string tabKey, std::string tabTag, int order) {
+    return {std::move(name), std::move(tabKey), std::move(tabTag), order,
             [] { return std::unique_ptr<ScreenPanel>(std::make_unique<ScreenPanelOf<S>>()); }};
 }
 

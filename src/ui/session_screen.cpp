@@ -379,7 +379,7 @@ void SessionScreen::drawFollowUp(app::AppState& state) {
     float need = buttonWidth(pick) + (oriented.empty() ? 0.0f : buttonWidth(clear) + ImGui::GetStyle().ItemSpacing.x);
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
-    if (button(pick, "session.orientation_pick")) state.screen = app::Screen::Directory;
+    if (button(pick, "session.orientation_pick")) state.screen = "directory";
     if (!oriented.empty()) {
         ImGui::SameLine();
         if (button(clear, "session.orientation_clear")) m_form->setOrientation({});
@@ -391,7 +391,7 @@ void SessionScreen::drawFollowUp(app::AppState& state) {
 }
 
 ScreenEntry sessionScreenEntry() {
-    return screenEntry<SessionScreen>("session", app::Screen::Session, "shell.tab_session", "shell.tab_session", 10);
+    return screenEntry<SessionScreen>("session", "shell.tab_session", "shell.tab_session", 10);
 }
 
 }  // namespace mediane::ui

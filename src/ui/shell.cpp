@@ -34,7 +34,7 @@ void Shell::draw(app::AppState& state) {
     // A screen may switch to another while drawing (e.g. « Choisir dans l'annuaire »): that one starts next frame.
     const app::Screen shown = state.screen;
     for (auto& live : m_screens)
-        if (live.entry->screen == shown) live.panel->draw(state);
+        if (live.entry->name == shown) live.panel->draw(state);
     ImGui::EndChild();
     drawStatusBar(state);
     ImGui::End();
@@ -46,7 +46,7 @@ void Shell::drawHeader(app::AppState& state) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     for (const auto& live : m_screens) {
         const ScreenEntry& tab = *live.entry;
-        if (toggleButton(state.tr(tab.tabKey), tab.tabTag, state.screen == tab.screen)) state.screen = tab.screen;
+        if (toggleButton(state.tr(tab.tabKey), tab.tabTag, state.screen == tab.name)) state.screen = tab.name;
         ImGui::SameLine();
     }
 

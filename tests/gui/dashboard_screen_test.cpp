@@ -170,6 +170,6 @@ TEST_CASE("the shell's Tableau de bord tab opens the dashboard", "[dashboard_scr
     h.frame();
     h.click("shell.tab_dashboard");
     h.frame();
-    CHECK(state.screen == mediane::app::Screen::Dashboard);
+    CHECK(state.screen == "dashboard");
     CHECK(h.has("dashboard.preset.all"));
 }

@@ -11,7 +11,6 @@
 
 using mediane::app::AppState;
 using mediane::app::Banner;
-using mediane::app::Screen;
 using mediane::test::GuiFixture;
 using mediane::test::ImGuiHarness;
 
@@ -40,7 +39,7 @@ struct AnnuaireUnderTest {
             "places.csv");
         state.refreshStatus();
         shell.screen<mediane::ui::DirectoryScreen>().setClock([] { return kTuesdayEleven; });
-        state.screen = Screen::Directory;
+        state.screen = "directory";
         h.frame();
     }
     mediane::app::DirectoryView& view() { return *shell.screen<mediane::ui::DirectoryScreen>().view(); }
@@ -104,7 +103,7 @@ TEST_CASE("« Orienter le bénéficiaire ici » carries the place into the Séan
     REQUIRE(t.view().openId() == "m2");
     t.h.click("directory.orient_here");
     t.h.frame();
-    REQUIRE(t.state.screen == Screen::Session);
+    REQUIRE(t.state.screen == "session");
     auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
     REQUIRE(form);
     CHECK(form->draft().orientationPlaceId == "m2");
@@ -125,10 +124,10 @@ TEST_CASE("« Orienter le bénéficiaire ici » carries the place into the Séan
 
 TEST_CASE("« Orienter vers un lieu… » in the Séance form opens the Annuaire", "[directory_screen]") {
     AnnuaireUnderTest t;
-    t.state.screen = Screen::Session;
+    t.state.screen = "session";
     t.h.frame();
     t.h.click("session.orientation_pick");
-    CHECK(t.state.screen == Screen::Directory);
+    CHECK(t.state.screen == "directory");
     t.h.frame();
     CHECK(t.h.has("directory.search"));
 }

@@ -100,9 +100,9 @@ TEST_CASE("the shell's tabs switch screens and the language switch translates th
     ShellUnderTest t;
     t.h.frame();
     t.h.click("shell.tab_pass");
-    CHECK(t.state.screen == mediane::app::Screen::Pass);
+    CHECK(t.state.screen == "pass");
     t.h.click("shell.tab_session");
-    CHECK(t.state.screen == mediane::app::Screen::Session);
+    CHECK(t.state.screen == "session");
     t.h.click("shell.lang_en");
     CHECK(t.state.language() == "en");
     CHECK(t.state.tr("session.save") == "Save the session");

@@ -28,7 +28,7 @@ TEST_CASE("the Conflits screen shows both values of a field and resolves with th
     a.sync();  // a fetches the conflict b's push raised
 
     app::AppState state(*b.notebook, assetsDir(), "fr");
-    state.screen = app::Screen::Conflicts;
+    state.screen = "conflicts";
     ui::Shell shell;
     ImGuiHarness h([&] { shell.draw(state); });
     h.frames(2);
