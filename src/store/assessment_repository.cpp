@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_read.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
 #include "sync/protocol/record_wire.hpp"
@@ -20,14 +21,7 @@ std::vector<core::Assessment> AssessmentRepository::forLearner(const std::string
                            " FROM assessments a WHERE a.learner_id = ? ORDER BY a.date, a.id");
     st.bind(1, learnerId);
     std::vector<core::Assessment> out;
-    while (st.step()) {
-        core::Assessment a;
-        a.id = st.columnText(0);
-        nlohmann::json wire = nlohmann::json::object();
-        rows.readColumns(st, 1, wire);
-        sync::fromWire(wire, a);
-        out.push_back(std::move(a));
-    }
+    while (st.step()) out.push_back(readRecord<core::Assessment>(rows, st));
     return out;
 }
 

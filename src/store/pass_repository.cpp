@@ -4,6 +4,7 @@
 #include "core/uuid.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_read.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
 #include "sync/protocol/record_wire.hpp"
@@ -40,15 +41,6 @@ core::PassCheque readCheque(const Statement& st) {
 std::string selectBooklets(const RecordRows& rows, const std::string& rest) {
     return "SELECT id, " + rows.selectList("b") + " FROM pass_booklets b " + rest;
 }
-
-core::PassBooklet readBooklet(const RecordRows& rows, const Statement& st) {
-    core::PassBooklet b;
-    b.id = st.columnText(0);
-    nlohmann::json wire = nlohmann::json::object();
-    rows.readColumns(st, 1, wire);
-    sync::fromWire(wire, b);
-    return b;
-}
 }  // namespace
 
 void issueCheques(Database& db, const core::PassBooklet& b, const std::string& syncState) {
@@ -70,14 +62,14 @@ std::optional<core::PassBooklet> PassRepository::overlapping(std::int64_t first,
     auto st = m_db.prepare(selectBooklets(rows, "WHERE first_number <= ? AND last_number >= ? LIMIT 1"));
     st.bind(1, last).bind(2, first);
     if (!st.step()) return std::nullopt;
-    return readBooklet(rows, st);
+    return readRecord<core::PassBooklet>(rows, st);
 }
 
 std::vector<core::PassBooklet> PassRepository::booklets() {
     RecordRows rows(m_db, "pass_booklet");
     auto st = m_db.prepare(selectBooklets(rows, "ORDER BY received_on DESC, first_number"));
     std::vector<core::PassBooklet> out;
-    while (st.step()) out.push_back(readBooklet(rows, st));
+    while (st.step()) out.push_back(readRecord<core::PassBooklet>(rows, st));
     return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_read.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
 #include "sync/protocol/record_wire.hpp"
@@ -16,14 +17,6 @@ namespace {
 std::string select(const RecordRows& rows, const std::string& rest) {
     return "SELECT p.id, " + rows.selectList("p") + " FROM places p " + rest;
 }
-core::Place read(const RecordRows& rows, const Statement& st) {
-    core::Place p;
-    p.id = st.columnText(0);
-    nlohmann::json wire = nlohmann::json::object();
-    rows.readColumns(st, 1, wire);
-    sync::fromWire(wire, p);
-    return p;
-}
 }  // namespace
 
 void PlaceRepository::insert(const core::Place& p) {
@@ -35,14 +28,14 @@ std::optional<core::Place> PlaceRepository::find(const std::string& id) {
     auto st = m_db.prepare(select(rows, "WHERE p.id = ?"));
     st.bind(1, id);
     if (!st.step()) return std::nullopt;
-    return read(rows, st);
+    return readRecord<core::Place>(rows, st);
 }
 
 std::vector<core::Place> PlaceRepository::all() {
     RecordRows rows(m_db, "place");
     auto st = m_db.prepare(select(rows, "ORDER BY p.name COLLATE NOCASE"));
     std::vector<core::Place> out;
-    while (st.step()) out.push_back(read(rows, st));
+    while (st.step()) out.push_back(readRecord<core::Place>(rows, st));
     return out;
 }
 
