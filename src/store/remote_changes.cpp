@@ -19,13 +19,6 @@ namespace mediane::store {
 namespace {
 using nlohmann::json;
 
-std::string text(const json& fields, const char* key) {
-    auto it = fields.find(key);
-    if (it == fields.end() || it->is_null()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    return it->dump();
-}
-
 // Only a change the local schema refuses is kept aside; a full disk or a busy database must stop the sync.
 bool refusedByLocalSchema(Database& db) {
     int code = sqlite3_errcode(db.handle()) & 0xFF;
@@ -149,8 +142,11 @@ const std::set<std::string>& RemoteChanges::placeColumns() {
 void RemoteChanges::applyPlace(const RemoteChange& c) {
     if (c.deleted) return erasePlace(c.recordId);
     // The directory is hub-authoritative: its state replaces the local one, pending proposals or not.
-    if (!RecordRows(m_db, "place").exists(c.recordId))
-        m_db.prepare("INSERT INTO places (id, name) VALUES (?, ?)").bind(1, c.recordId).bind(2, text(c.fields, "name")).run();
+    if (!RecordRows(m_db, "place").exists(c.recordId)) {
+        core::Place place;
+        sync::fromWire(c.fields, place);
+        m_db.prepare("INSERT INTO places (id, name) VALUES (?, ?)").bind(1, c.recordId).bind(2, place.name).run();
+    }
     const auto& columns = placeColumns();
     for (auto it = c.fields.begin(); it != c.fields.end(); ++it) {
         // Laptops push place edits under the standard's names (nom, adresse…), the hub's import under columns.

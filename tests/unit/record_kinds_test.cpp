@@ -5,7 +5,9 @@
 
 #include "notebook_fixture.hpp"
 #include "store/database.hpp"
+#include "store/record_rows.hpp"
 #include "store/record_tables.hpp"
+#include "store/remote_changes.hpp"
 #include "support/record_samples.hpp"
 #include "sync/protocol/record_wire.hpp"
 
@@ -100,4 +102,29 @@ TEST_CASE("a field of a newer Médiane or of the wrong type leaves the domain re
     sync::fromWire({{"duration_minutes", "long"}, {"kind", "séance inconnue"}, {"from_the_future", 1}}, s);
     CHECK(s.durationMinutes == 45);
     CHECK(s.kind == core::SessionKind::Individual);
+}
+
+TEST_CASE("a pulled record with mistyped fields and forged references is applied without them or set aside whole") {
+    NotebookFixture f;
+    store::Database db(f.dir.str() + "/" + app::Notebook::kDatabaseFile);
+    store::Transaction tx(db);
+    store::RemoteChanges remote(db);
+    // Forged references name nothing here: they are stored empty, and the learner list skips them.
+    nlohmann::json forged = {{"date", "2026-11-30"}, {"duration_minutes", 30}, {"kind", "individual"},
+                             {"place_mode", "place"}, {"place_id", "no-such-place"},
+                             {"learner_ids", {"no-such-learner", f.learner.id}}, {"notes", {{"nested", {1, 2}}}}};
+    CHECK(remote.apply({1, "session", "s-forged", 1, forged, false}));
+    auto stored = store::RecordRows(db, "session").find("s-forged");
+    REQUIRE(stored);
+    CHECK(stored->at("place_id") == "");
+    CHECK(stored->at("learner_ids") == nlohmann::json::array({f.learner.id}));
+    CHECK(stored->at("notes") == R"({"nested":[1,2]})");
+    // A duration the schema refuses (CHECK > 0, a string reads as 0): the whole change is set aside.
+    CHECK_FALSE(remote.apply({2, "session", "s-refused", 1, {{"date", "2026-11-30"}, {"duration_minutes", "long"},
+                                                            {"kind", "individual"}, {"place_mode", "place"}}, false}));
+    CHECK_FALSE(store::RecordRows(db, "session").exists("s-refused"));
+    CHECK(db.scalarInt("SELECT count(*) FROM sync_skipped WHERE record_id = 's-refused'") == 1);
+    // An entity no kind describes is set aside too.
+    CHECK_FALSE(remote.apply({3, "payroll", "p-1", 1, {{"x", 1}}, false}));
+    tx.commit();
 }
