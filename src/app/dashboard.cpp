@@ -9,7 +9,7 @@ namespace mediane::app {
 
 std::string codeLabel(const core::Vocabularies& vocabularies, const std::string& vocabulary, const std::string& code,
                       const std::string& language, const std::string& unrecorded) {
-    if (code.empty() || code == "mode:place") return unrecorded;
+    if (code.empty() || code == "mode:lieu_activite") return unrecorded;
     if (code.rfind("mode:", 0) == 0) return vocabularies.placeModes().label(code.substr(5), language);
     return vocabularies.get(vocabulary).label(code, language);
 }

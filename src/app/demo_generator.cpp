@@ -166,23 +166,37 @@ const std::vector<std::string> kNotes = {
 };
 
 const std::vector<Weighted> kThemes = {
-    {"demarches", 22}, {"smartphone", 14}, {"courriel", 12}, {"equipement", 10}, {"navigation", 8},
-    {"emploi", 7},     {"sante", 6},       {"securite", 5},  {"banque", 5},      {"bureautique", 4},
-    {"reseaux_sociaux", 3}, {"parentalite", 2}, {"contenus", 1}, {"culture", 1}, {"autre", 1},
+    {"aide_aux_demarches_administratives", 22}, {"prendre_en_main_du_materiel", 18}, {"email", 12},
+    {"navigation_sur_internet", 8}, {"insertion_professionnelle", 7}, {"sante", 6}, {"securite_numerique", 5},
+    {"banque_et_achats_en_ligne", 5}, {"bureautique", 4}, {"reseaux_sociaux", 3}, {"parentalite", 2},
+    {"gere_ses_contenus_numeriques", 1}, {"culture_numerique", 1}, {"diagnostic_numerique", 2},
+    {"scolarite_et_numerique", 1}, {"intelligence_artificielle", 1},
 };
 
 // The CRCN competences a theme usually works.
 const std::map<std::string, std::vector<std::string>> kThemeCompetences = {
-    {"equipement", {"5.1", "5.2"}}, {"navigation", {"1.1"}},        {"courriel", {"2.1"}},
-    {"bureautique", {"3.1", "1.2"}}, {"smartphone", {"5.2", "2.1"}}, {"demarches", {"2.4", "1.2"}},
-    {"sante", {"2.4", "4.3"}},      {"banque", {"4.1", "2.4"}},     {"emploi", {"3.1", "2.4"}},
-    {"securite", {"4.1", "4.2"}},   {"reseaux_sociaux", {"2.2", "4.2"}}, {"parentalite", {"2.3", "4.3"}},
-    {"contenus", {"3.2"}},          {"culture", {"1.1", "3.2"}},    {"autre", {}},
+    {"prendre_en_main_du_materiel", {"5.1", "5.2"}}, {"navigation_sur_internet", {"1.1"}}, {"email", {"2.1"}},
+    {"bureautique", {"3.1", "1.2"}}, {"aide_aux_demarches_administratives", {"2.4", "1.2"}},
+    {"sante", {"2.4", "4.3"}}, {"banque_et_achats_en_ligne", {"4.1", "2.4"}}, {"insertion_professionnelle", {"3.1", "2.4"}},
+    {"securite_numerique", {"4.1", "4.2"}}, {"reseaux_sociaux", {"2.2", "4.2"}}, {"parentalite", {"2.3", "4.3"}},
+    {"gere_ses_contenus_numeriques", {"3.2"}}, {"culture_numerique", {"1.1", "3.2"}}, {"diagnostic_numerique", {"5.1"}},
+    {"scolarite_et_numerique", {"2.3"}}, {"intelligence_artificielle", {"1.1", "3.2"}},
 };
 
-const std::vector<Weighted> kAgeBrackets = {{"plus_70", 22}, {"60_70", 20}, {"35_60", 30}, {"18_35", 15},
-                                            {"12_18", 3},    {"moins_12", 1}, {"non_communique", 9}};
-const std::vector<Weighted> kGenders = {{"femme", 58}, {"homme", 38}, {"non_communique", 4}};
+const std::vector<Weighted> kAgeBrackets = {
+    {"soixante_dix_plus", 22}, {"soixante_soixante_neuf", 20}, {"quarante_cinquante_neuf", 20},
+    {"vingt_cinq_trente_neuf", 14}, {"dix_huit_vingt_quatre", 8}, {"douze_dix_huit", 3}, {"moins_de_douze", 1},
+    {"non_communique", 9}};
+const std::vector<Weighted> kGenders = {{"feminin", 58}, {"masculin", 38}, {"non_communique", 4}};
+
+// The INSEE code and postal code of the territory's communes (code officiel géographique); Pierre-Bénite
+// merged into Oullins-Pierre-Bénite (69149).
+const std::map<std::string, std::pair<const char*, const char*>> kCommuneCodes = {
+    {"Vénissieux", {"69259", "69200"}}, {"Vaulx-en-Velin", {"69256", "69120"}}, {"Villeurbanne", {"69266", "69100"}},
+    {"Bron", {"69029", "69500"}}, {"Saint-Fons", {"69199", "69190"}}, {"Rillieux-la-Pape", {"69286", "69140"}},
+    {"Lyon 8e", {"69388", "69008"}}, {"Décines-Charpieu", {"69275", "69150"}}, {"Givors", {"69091", "69700"}},
+    {"Saint-Priest", {"69290", "69800"}}, {"Pierre-Bénite", {"69149", "69310"}}, {"Meyzieu", {"69282", "69330"}},
+};
 const std::vector<Weighted> kActiveStatus = {{"sans_emploi", 40}, {"en_emploi", 35}, {"retraite", 5}, {"non_communique", 20}};
 
 // "é" → "e" and friends, for e-mail addresses built from accented names.
@@ -417,8 +431,8 @@ private:
                       std::to_string(100 + index / kPseudonymWords.size());
         l.ageBracket = pickWeighted(m_random, kAgeBrackets);
         l.gender = pickWeighted(m_random, kGenders);
-        bool senior = l.ageBracket == "plus_70" || l.ageBracket == "60_70";
-        bool young = l.ageBracket == "moins_12" || l.ageBracket == "12_18";
+        bool senior = l.ageBracket == "soixante_dix_plus" || l.ageBracket == "soixante_soixante_neuf";
+        bool young = l.ageBracket == "moins_de_douze" || l.ageBracket == "douze_dix_huit";
         l.socialStatus = senior ? (m_random.chance(0.9) ? "retraite" : "non_communique")
                          : young ? "scolarise"
                                  : pickWeighted(m_random, kActiveStatus);
@@ -467,8 +481,9 @@ private:
         core::Session s;
         s.date = isoOf(day);
         double r = static_cast<double>(m_random.below(1000)) / 1000.0;
-        s.kind = r < 0.6 ? core::SessionKind::Individual : r < 0.85 ? core::SessionKind::OneOff : core::SessionKind::Workshop;
+        s.kind = r < 0.85 ? core::SessionKind::Individual : core::SessionKind::Workshop;
         bool workshop = s.kind == core::SessionKind::Workshop;
+        bool quickHelp = !workshop && r >= 0.6;
 
         if (workshop) {
             s.placeMode = core::PlaceMode::Place;
@@ -479,6 +494,13 @@ private:
         }
         std::size_t place = pickPlace();
         if (s.placeMode == core::PlaceMode::Place) s.placeId = m_placeIds[place];
+        if (s.placeMode != core::PlaceMode::Place && s.placeMode != core::PlaceMode::Remote) {
+            std::string commune = pickWeighted(m_random, kCommunes);
+            const auto& codes = kCommuneCodes.at(commune);
+            s.communeName = commune;
+            s.communeInsee = codes.first;
+            s.communePostalCode = codes.second;
+        }
 
         std::vector<std::size_t> people;
         int wanted = workshop ? m_random.between(2, 8) : 1;
@@ -495,7 +517,7 @@ private:
             if (std::find(s.themes.begin(), s.themes.end(), theme) == s.themes.end()) s.themes.push_back(theme);
         }
         s.equipment.push_back(workshop ? (m_random.chance(0.6) ? "ordinateur" : "tablette")
-                                       : pickWeighted(m_random, {{"smartphone", 48}, {"ordinateur", 38}, {"tablette", 9}, {"autre", 5}}));
+                                       : pickWeighted(m_random, {{"telephone", 48}, {"ordinateur", 38}, {"tablette", 9}, {"autre", 5}}));
         if (!workshop && m_random.chance(0.15) && s.equipment.front() != "ordinateur") s.equipment.push_back("ordinateur");
         for (const auto& theme : s.themes)
             for (const auto& code : kThemeCompetences.at(theme))
@@ -505,15 +527,17 @@ private:
         int visits = people.empty() ? 0 : m_learners[people.front()].visits;
         double autonomous = std::min(0.5, 0.05 + 0.06 * visits), partial = 0.35;
         double a = static_cast<double>(m_random.below(1000)) / 1000.0;
-        s.autonomy = a < autonomous ? "autonome" : a < autonomous + partial ? "partiellement_autonome" : "entierement_accompagne";
+        if (!workshop)
+            s.autonomy = a < autonomous ? "autonome" : a < autonomous + partial ? "partiellement_autonome" : "entierement_accompagne";
 
-        if (s.kind == core::SessionKind::Individual) s.durationMinutes = m_random.pick(std::vector<int>{30, 45, 60, 60, 90});
-        else if (s.kind == core::SessionKind::OneOff) s.durationMinutes = m_random.pick(std::vector<int>{10, 15, 20, 30});
+        if (quickHelp) s.durationMinutes = m_random.pick(std::vector<int>{10, 15, 20, 30});
+        else if (!workshop) s.durationMinutes = m_random.pick(std::vector<int>{30, 45, 60, 60, 90});
         else s.durationMinutes = m_random.pick(std::vector<int>{90, 120, 120, 180});
 
-        if (m_random.chance(0.06)) {
+        if (!workshop && m_random.chance(0.06)) {
             auto other = (place + 1 + m_random.below(m_placeIds.size() - 1)) % m_placeIds.size();
             s.orientationPlaceId = m_placeIds[other];
+            s.oriented = 1;
         }
         if (m_random.chance(0.35)) s.notes = m_random.pick(kNotes);
 

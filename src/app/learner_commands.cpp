@@ -9,6 +9,7 @@
 namespace mediane::app {
 
 core::Learner Notebook::createLearner(core::Learner draft) {
+    core::deriveAgeBracket(draft, m_vocabularies, std::stoi(core::today().substr(0, 4)));
     core::validateLearner(draft, m_vocabularies);
     draft.id = core::newUuidV7();
     draft.createdAt = draft.updatedAt = core::nowUtc();
@@ -20,7 +21,8 @@ core::Learner Notebook::createLearner(core::Learner draft) {
     return draft;
 }
 
-core::Learner Notebook::updateLearner(const core::Learner& edited) {
+core::Learner Notebook::updateLearner(core::Learner edited) {
+    core::deriveAgeBracket(edited, m_vocabularies, std::stoi(core::today().substr(0, 4)));
     core::validateLearner(edited, m_vocabularies);
     auto before = m_learners.find(edited.id);
     if (!before) throw Error(Error::Kind::NotFound, "err.learner_unknown", {{"id", edited.id}});

@@ -78,7 +78,7 @@ public:
 
     // --- Learners -------------------------------------------------------------------------
     core::Learner createLearner(core::Learner draft);
-    core::Learner updateLearner(const core::Learner& edited);
+    core::Learner updateLearner(core::Learner edited);
     std::optional<core::Learner> learner(const std::string& id);
     std::vector<core::Learner> searchLearners(const std::string& typed, int limit = 200);
     std::vector<core::Session> learnerHistory(const std::string& learnerId);

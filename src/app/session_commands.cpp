@@ -13,6 +13,8 @@
 namespace mediane::app {
 
 core::Session Notebook::recordSession(core::Session draft, std::vector<core::Assessment> assessments) {
+    // Naming the place a learner was oriented to answers « orienté ? » with yes.
+    if (!draft.orientationPlaceId.empty() || !draft.redirection.empty()) draft.oriented = 1;
     core::validateSession(draft, m_vocabularies, m_framework);
     for (const auto& id : draft.learnerIds)
         if (!m_learners.find(id)) throw Error(Error::Kind::NotFound, "err.learner_unknown", {{"id", id}}, "session.learners");

@@ -10,8 +10,8 @@ std::optional<E> fromTable(const std::string& s, const char* const (&names)[N]) 
     return std::nullopt;
 }
 const char* const kSyncStates[] = {"pending", "synced", "conflict", "error"};
-const char* const kSessionKinds[] = {"individual", "workshop", "oneoff"};
-const char* const kPlaceModes[] = {"place", "home", "remote", "other"};
+const char* const kSessionKinds[] = {"individuel", "collectif"};
+const char* const kPlaceModes[] = {"lieu_activite", "domicile", "a_distance", "autre"};
 const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "claimed"};
 }  // namespace
 
@@ -25,6 +25,18 @@ const char* toString(PlaceMode m) { return kPlaceModes[static_cast<int>(m)]; }
 std::optional<PlaceMode> placeModeFrom(const std::string& s) { return fromTable<PlaceMode>(s, kPlaceModes); }
 const char* toString(ChequeState s) { return kChequeStates[static_cast<int>(s)]; }
 std::optional<ChequeState> chequeStateFrom(const std::string& s) { return fromTable<ChequeState>(s, kChequeStates); }
+
+int totalOf(const std::vector<HeadCount>& counts) {
+    int total = 0;
+    for (const auto& c : counts) total += c.count;
+    return total;
+}
+
+int countOf(const std::vector<HeadCount>& counts, const std::string& code) {
+    for (const auto& c : counts)
+        if (c.code == code) return c.count;
+    return 0;
+}
 
 std::string Learner::displayName() const {
     if (hasConsent() && (!firstName.empty() || !lastName.empty())) {

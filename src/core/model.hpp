@@ -22,11 +22,15 @@ struct Learner {
     std::string phone;           // only with consent
     std::string email;           // only with consent
     std::string consentDate;     // ISO date the learner agreed to the storage of name and contact; empty = no consent
+    int birthYear = 0;           // 0: not given; when given, the age bracket is derived from it
     std::string ageBracket;      // vocabulary "age_brackets"
     std::string gender;          // vocabulary "genders"
     std::string socialStatus;    // vocabulary "social_status"
-    std::string commune;
+    std::string commune;         // commune of residence, with its codes when picked from the reference
+    std::string communePostalCode;
+    std::string communeInsee;
     std::string goals;
+    std::string legacyCodes;     // codes of an older vocabulary that have no equivalent (see LegacyCodes)
     std::string createdAt;
     std::string updatedAt;
     int version = 0;             // hub version this copy is based on (0: never synced)
@@ -37,15 +41,27 @@ struct Learner {
     std::string displayName() const;
 };
 
-enum class SessionKind { Individual, Workshop, OneOff };
+// The national activity report's activity types (vocabulary "session_kinds").
+enum class SessionKind { Individual, Workshop };
 const char* toString(SessionKind k);
 std::optional<SessionKind> sessionKindFrom(const std::string& s);
 
+// Where it happened (vocabulary "place_modes"): a place of activity, the learner's home, remote, elsewhere.
 enum class PlaceMode { Place, Home, Remote, Other };
 const char* toString(PlaceMode m);
 std::optional<PlaceMode> placeModeFrom(const std::string& s);
 
-// A coaching session (accompagnement). Append-only once saved: a correction is an amendment.
+// How many anonymous participants share one code of a vocabulary (gender, age bracket or status).
+struct HeadCount {
+    std::string code;
+    int count = 0;
+    bool operator==(const HeadCount&) const = default;
+};
+int totalOf(const std::vector<HeadCount>& counts);
+int countOf(const std::vector<HeadCount>& counts, const std::string& code);
+
+// A coaching session (accompagnement), as the national activity report (CRA) records it.
+// Append-only once saved: a correction is an amendment.
 struct Session {
     std::string id;
     std::string date;                       // ISO date
@@ -54,14 +70,29 @@ struct Session {
     PlaceMode placeMode = PlaceMode::Place;
     std::string placeId;                    // when placeMode == Place
     std::vector<std::string> learnerIds;
-    int anonymousCount = 0;                 // workshops: head count of people not recorded as learners
+    int anonymousCount = 0;                 // people not recorded as learners
+    // The anonymous participants by gender, age bracket and status; whoever is left out is « non communiqué ».
+    std::vector<HeadCount> anonymousByGender;
+    std::vector<HeadCount> anonymousByAge;
+    std::vector<HeadCount> anonymousByStatus;
+    int anonymousAlreadyAccompanied = 0;    // anonymous participants the adviser had already accompanied
     std::vector<std::string> themes;        // vocabulary "themes"
+    std::string procedureName;              // the administrative procedure, only with its parent theme
     std::vector<std::string> equipment;     // vocabulary "equipment"
-    std::string autonomy;                   // vocabulary "autonomy"
+    std::string autonomy;                   // vocabulary "autonomy" (individual sessions)
+    std::string workshopTitle;              // workshops
+    std::string workshopLevel;              // vocabulary "workshop_levels" (workshops)
+    // Home, remote or elsewhere: the commune, picked from the national reference of communes.
+    std::string communeName;
+    std::string communePostalCode;
+    std::string communeInsee;
     std::vector<std::string> competences;   // CRCN competence codes worked, e.g. "1.1"
     std::vector<std::int64_t> chequesRedeemed;  // Pass numérique cheque numbers redeemed in this session
-    std::string orientationPlaceId;         // place the learner was oriented to, if any
+    int oriented = 0;                       // 1: the learner was oriented to another structure
+    std::string redirection;                // vocabulary "redirections": the kind of structure, when oriented
+    std::string orientationPlaceId;         // the directory's place the learner was oriented to, if any
     std::string notes;
+    std::string legacyCodes;                // codes of an older vocabulary that have no equivalent
     std::string createdAt;
     SyncState syncState = SyncState::Pending;
     // Who recorded it (the sync account's structure and login; empty before enrolment). The hub overrides both.

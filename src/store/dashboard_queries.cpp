@@ -152,7 +152,7 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
     }
 
     auto months = m_db.prepare(
-        "SELECT month, sum(kind = 'individual'), sum(kind = 'workshop'), sum(kind = 'oneoff') "
+        "SELECT month, sum(kind = 'individuel'), sum(kind = 'collectif'), 0 "
         "FROM dash_sessions GROUP BY month ORDER BY month");
     while (months.step())
         a.months.push_back({months.columnText(0), months.columnInt(1), months.columnInt(2), months.columnInt(3), 0});
@@ -170,7 +170,7 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
                            "SELECT t.code, count(*) FROM dash_sessions d JOIN session_tags t "
                            "ON t.session_id = d.id AND t.facet = 'theme' GROUP BY t.code ORDER BY 2 DESC, 1");
     a.byPlaceKind = codeCounts(m_db,
-                               "SELECT CASE WHEN d.place_mode = 'place' THEN coalesce(p.kind, '') "
+                               "SELECT CASE WHEN d.place_mode = 'lieu_activite' THEN coalesce(p.kind, '') "
                                "ELSE 'mode:' || d.place_mode END AS k, count(*) FROM dash_sessions d "
                                "LEFT JOIN places p ON p.id = d.place_id GROUP BY k ORDER BY 2 DESC, 1");
     // Age bracket and social status in one pass over the distinct learners.

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/device_secret.hpp"
+#include "store/vocabulary_migration.hpp"
 
 namespace mediane::store {
 
@@ -292,6 +293,9 @@ ALTER TABLE cheque_events ADD COLUMN number INTEGER NOT NULL DEFAULT 0;
 UPDATE cheque_events SET number = coalesce((SELECT c.number FROM pass_cheques c WHERE c.id = cheque_events.cheque_id), 0);
 )SQL";
 
+// Version 9: the national activity report's vocabularies and fields (store/vocabulary_migration).
+const char* kV9 = "";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -304,6 +308,7 @@ const std::vector<Migration>& migrations() {
         {6, "conflict inbox: resolution state of each conflict", kV6},
         {7, "sync client: the device token leaves the notebook (secret service or a 0600 file)", kV7},
         {8, "one description per record: a cheque event keeps its cheque's number", kV8},
+        {kVocabularyMigration, "the national activity report: its codes and fields, unmapped values kept", kV9},
     };
     return all;
 }
@@ -323,11 +328,19 @@ void migrate(Database& db, int target) {
         const bool erasesToken = m.version == kTokenLeavesNotebook;
         const auto secureDelete = db.scalarInt("PRAGMA secure_delete");
         if (erasesToken) db.exec("PRAGMA secure_delete = ON");
+        // Rebuilding a table that others reference needs foreign keys off, outside any transaction;
+        // foreign_key_check then proves the rebuilt tables still hold every reference.
+        const bool rebuildsTables = m.version == kVocabularyMigration;
+        if (rebuildsTables) db.exec("PRAGMA foreign_keys = OFF");
         Transaction tx(db);
         const bool movedToken = erasesToken && moveDeviceTokenOutOfNotebook(db);
         db.exec(m.sql);
+        if (m.version == kVocabularyMigration) migrateToNationalVocabularies(db);
+        if (rebuildsTables && db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
+            throw Error(Error::Kind::Storage, "err.migration_broke_references", {{"file", db.path()}});
         db.exec("PRAGMA user_version = " + std::to_string(m.version));
         tx.commit();
+        if (rebuildsTables) db.exec("PRAGMA foreign_keys = ON");
         if (erasesToken) {
             db.exec("PRAGMA secure_delete = " + std::to_string(secureDelete));
             // Tokens of earlier enrolments were replaced without secure_delete and may linger in free

@@ -44,7 +44,9 @@ const std::vector<RecordTable>& recordTables() {
         all.push_back(std::move(learner));
         auto session = describe("session", "sessions");
         session.lists = {{"learner_ids", "session_learners", "session_id", "learner_id", "", ""},
-                         tags("themes", "theme"), tags("equipment", "equipment"), tags("competences", "competence")};
+                         tags("themes", "theme"), tags("equipment", "equipment"), tags("competences", "competence"),
+                         tags("anonymous_by_gender", "anonymous_gender"), tags("anonymous_by_age", "anonymous_age"),
+                         tags("anonymous_by_status", "anonymous_status")};
         // The redemptions themselves are cheque events; the session shows the numbers they redeemed.
         session.derived = {{"cheques_redeemed", "SELECT number FROM pass_cheques WHERE session_id = ?1 ORDER BY number"}};
         session.stamps = {"created_at"};

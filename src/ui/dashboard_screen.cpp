@@ -27,7 +27,7 @@ namespace {
 // Colour-blind-safe palette (Okabe–Ito), the same as the Pass screen's chart.
 const ImU32 kKindColours[3] = {IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255), IM_COL32(230, 159, 0, 255)};
 const ImU32 kLearnerLine = IM_COL32(204, 121, 167, 255);
-const char* kKinds[3] = {"individual", "workshop", "oneoff"};
+const char* kKinds[2] = {"individuel", "collectif"};
 
 // 12345 → "12 345" in French, "12,345" in English: figures of a territory run into the tens of thousands.
 std::string grouped(std::int64_t n, const std::string& language) {
@@ -122,7 +122,7 @@ void drawMonthChart(const app::AppState& state, const std::vector<app::MonthActi
 
     // Legend on top: the three kinds and the learners line.
     float lx = origin.x;
-    for (int k = 0; k < 3; ++k) {
+    for (int k = 0; k < 2; ++k) {
         draw->AddRectFilled(ImVec2(lx, origin.y + 3), ImVec2(lx + line - 6, origin.y + line - 3), kKindColours[k]);
         lx += line;
         const std::string& text = state.tr(std::string("dashboard.kind.") + kKinds[k]);
@@ -151,7 +151,7 @@ void drawMonthChart(const app::AppState& state, const std::vector<app::MonthActi
         float x = origin.x + slot * static_cast<float>(i) + (slot - bar) / 2;
         const std::int64_t values[3] = {m.individual, m.workshop, m.oneoff};
         std::int64_t stacked = 0;
-        for (int k = 0; k < 3; ++k) {
+        for (int k = 0; k < 2; ++k) {
             if (values[k] == 0) continue;
             draw->AddRectFilled(ImVec2(x, yOf(stacked + values[k])), ImVec2(x + bar, yOf(stacked)), kKindColours[k]);
             stacked += values[k];

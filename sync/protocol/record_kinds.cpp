@@ -29,6 +29,7 @@ template <class C, class T> struct ClassOfMember<T C::*> { using Class = C; usin
 template <class T>
 constexpr FieldType typeOf() {
     if constexpr (std::is_same_v<T, std::string>) return FieldType::Text;
+    else if constexpr (std::is_same_v<T, std::vector<core::HeadCount>>) return FieldType::TextList;
     else if constexpr (std::is_integral_v<T>) return FieldType::Integer;
     else if constexpr (std::is_same_v<T, std::vector<std::string>>) return FieldType::TextList;
     else {
@@ -39,6 +40,26 @@ constexpr FieldType typeOf() {
 
 // Lenient on purpose: a value of another type leaves the member unchanged, so a record from another
 // version of Médiane still reads. The hub's codec is where strictness lives.
+// "feminin:3": a head count travels as text so that it is stored like any list of codes.
+std::optional<core::HeadCount> headCountFrom(const json& item) {
+    if (!item.is_string()) return std::nullopt;
+    const auto& text = item.get_ref<const std::string&>();
+    auto colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= text.size() || text.size() - colon > 5) return std::nullopt;
+    int count = 0;
+    for (auto c : text.substr(colon + 1)) {
+        if (c < '0' || c > '9') return std::nullopt;
+        count = count * 10 + (c - '0');
+    }
+    return core::HeadCount{text.substr(0, colon), count};
+}
+
+json headCountsToWire(const std::vector<core::HeadCount>& counts) {
+    json out = json::array();
+    for (const auto& c : counts) out.push_back(c.code + ":" + std::to_string(c.count));
+    return out;
+}
+
 template <class T>
 void assign(T& member, const json& value) {
     if constexpr (std::is_same_v<T, std::string>) {
@@ -46,6 +67,11 @@ void assign(T& member, const json& value) {
         else if (value.is_null()) member.clear();
     } else if constexpr (std::is_integral_v<T>) {
         if (value.is_number_integer()) member = static_cast<T>(value.get<std::int64_t>());
+    } else if constexpr (std::is_same_v<T, std::vector<core::HeadCount>>) {
+        if (!value.is_array()) return;
+        member.clear();
+        for (const auto& item : value)
+            if (auto count = headCountFrom(item)) member.push_back(*count);
     } else {
         if (!value.is_array()) return;
         member.clear();
@@ -69,8 +95,21 @@ auto field(const char* wire, FieldRole role = FieldRole::Plain, const char* refe
     b.field.type = typeOf<T>();
     b.field.role = role;
     b.field.refersTo = refersTo;
-    b.get = [](const R& r, json& out) { out = r.*Member; };
+    if constexpr (std::is_same_v<T, std::vector<core::HeadCount>>) {
+        b.get = [](const R& r, json& out) { out = headCountsToWire(r.*Member); };
+        b.field.headCounts = true;
+    } else {
+        b.get = [](const R& r, json& out) { out = r.*Member; };
+    }
     b.set = [](R& r, const json& value) { assign(r.*Member, value); };
+    return b;
+}
+
+// Codes of a vocabulary of assets/vocab.
+template <auto Member>
+auto coded(const char* wire, const char* vocabulary) {
+    auto b = field<Member>(wire);
+    b.field.vocabulary = vocabulary;
     return b;
 }
 
@@ -96,11 +135,13 @@ auto choice(const char* wire, std::vector<std::string> codes) {
 
 // An enum member travels as its code; its choices are the codes of `values`.
 template <auto Member, auto ToText, auto FromText>
-auto code(const char* wire, std::initializer_list<typename ClassOfMember<decltype(Member)>::Type> values) {
+auto code(const char* wire, std::initializer_list<typename ClassOfMember<decltype(Member)>::Type> values,
+          const char* vocabulary) {
     using Traits = ClassOfMember<decltype(Member)>;
     using R = typename Traits::Class;
     Binding<R> b;
     b.field.wire = wire;
+    b.field.vocabulary = vocabulary;
     b.field.type = FieldType::Text;
     b.field.role = FieldRole::Choice;
     for (auto v : values) b.field.choices.push_back(ToText(v));
@@ -122,11 +163,15 @@ const std::vector<Binding<core::Learner>>& learnerFields() {
         field<&core::Learner::phone>("phone"),
         field<&core::Learner::email>("email"),
         field<&core::Learner::consentDate>("consent_date"),
-        field<&core::Learner::ageBracket>("age_bracket"),
-        field<&core::Learner::gender>("gender"),
-        field<&core::Learner::socialStatus>("social_status"),
+        field<&core::Learner::birthYear>("birth_year"),
+        coded<&core::Learner::ageBracket>("age_bracket", "age_brackets"),
+        coded<&core::Learner::gender>("gender", "genders"),
+        coded<&core::Learner::socialStatus>("social_status", "social_status"),
         field<&core::Learner::commune>("commune"),
+        field<&core::Learner::communePostalCode>("commune_postal_code"),
+        field<&core::Learner::communeInsee>("commune_insee"),
         field<&core::Learner::goals>("goals"),
+        field<&core::Learner::legacyCodes>("legacy_codes"),
     };
     return fields;
 }
@@ -136,21 +181,33 @@ const std::vector<Binding<core::Session>>& sessionFields() {
         field<&core::Session::date>("date"),
         field<&core::Session::durationMinutes>("duration_minutes"),
         code<&core::Session::kind, static_cast<const char* (*)(core::SessionKind)>(core::toString),
-             core::sessionKindFrom>("kind", {core::SessionKind::Individual, core::SessionKind::Workshop,
-                                             core::SessionKind::OneOff}),
+             core::sessionKindFrom>("kind", {core::SessionKind::Individual, core::SessionKind::Workshop}, "session_kinds"),
         code<&core::Session::placeMode, static_cast<const char* (*)(core::PlaceMode)>(core::toString),
              core::placeModeFrom>("place_mode", {core::PlaceMode::Place, core::PlaceMode::Home, core::PlaceMode::Remote,
-                                                 core::PlaceMode::Other}),
+                                                 core::PlaceMode::Other}, "place_modes"),
         reference<&core::Session::placeId>("place_id", "place"),
+        field<&core::Session::communeName>("commune"),
+        field<&core::Session::communePostalCode>("commune_postal_code"),
+        field<&core::Session::communeInsee>("commune_insee"),
         reference<&core::Session::learnerIds>("learner_ids", "learner"),
         field<&core::Session::anonymousCount>("anonymous_count"),
-        field<&core::Session::themes>("themes"),
-        field<&core::Session::equipment>("equipment"),
-        field<&core::Session::autonomy>("autonomy"),
+        coded<&core::Session::anonymousByGender>("anonymous_by_gender", "genders"),
+        coded<&core::Session::anonymousByAge>("anonymous_by_age", "age_brackets"),
+        coded<&core::Session::anonymousByStatus>("anonymous_by_status", "social_status"),
+        field<&core::Session::anonymousAlreadyAccompanied>("anonymous_already_accompanied"),
+        coded<&core::Session::themes>("themes", "themes"),
+        field<&core::Session::procedureName>("procedure_name"),
+        coded<&core::Session::equipment>("equipment", "equipment"),
+        coded<&core::Session::autonomy>("autonomy", "autonomy"),
+        field<&core::Session::workshopTitle>("workshop_title"),
+        coded<&core::Session::workshopLevel>("workshop_level", "workshop_levels"),
         field<&core::Session::competences>("competences"),
         derived<&core::Session::chequesRedeemed>("cheques_redeemed", "cheque_event.number"),
+        field<&core::Session::oriented>("oriented"),
+        coded<&core::Session::redirection>("redirection", "redirections"),
         reference<&core::Session::orientationPlaceId>("orientation_place_id", "place"),
         field<&core::Session::notes>("notes"),
+        field<&core::Session::legacyCodes>("legacy_codes"),
         field<&core::Session::structure>("structure", FieldRole::StampedStructure),
         field<&core::Session::adviser>("adviser", FieldRole::StampedAdviser),
     };

@@ -24,6 +24,9 @@ enum class ConflictRule {
 
 enum class FieldType { Text, Integer, TextList, IntegerList };
 
+// The field that keeps, on a learner or a session, the codes an older vocabulary had and the current one lacks.
+inline constexpr std::string_view kLegacyCodesField = "legacy_codes";
+
 // What a field means beyond its type, where the hub or a laptop treats it specially.
 enum class FieldRole {
     Plain,
@@ -42,6 +45,10 @@ struct RecordField {
     std::string refersTo;              // Reference: the entity (or "pass_cheque") the id names
     std::vector<std::string> choices;  // Choice: the allowed codes
     std::string derivedFrom;           // Derived: "<entity>.<field>" whose values make this list
+    // Codes of this vocabulary of assets/vocab (a text or a list of them, or "code:count" head counts):
+    // translated between vocabulary versions, shown by their label.
+    std::string vocabulary;
+    bool headCounts = false;           // a list of "code:count" entries (anonymous participants by a vocabulary)
 };
 
 struct RecordKind {

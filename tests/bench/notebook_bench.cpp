@@ -97,8 +97,8 @@ void BM_RecordSession(benchmark::State& state) {
     draft.date = core::today();
     draft.placeId = b.placeId();
     draft.learnerIds = {b.typicalLearner()};
-    draft.themes = {"demarches"};
-    draft.equipment = {"smartphone"};
+    draft.themes = {"aide_aux_demarches_administratives"};
+    draft.equipment = {"telephone"};
     draft.autonomy = "partiellement_autonome";
     draft.competences = {"2.4"};
     draft.notes = "Séance de mesure";

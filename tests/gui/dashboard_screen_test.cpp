@@ -61,7 +61,7 @@ struct DashboardUnderTest {
         s.placeId = f.library.id;
         s.kind = learners.size() > 1 ? core::SessionKind::Workshop : core::SessionKind::Individual;
         s.learnerIds = std::move(learners);
-        s.themes = {"courriel"};
+        s.themes = {"email"};
         f.notebook->recordSession(s);
     }
 };

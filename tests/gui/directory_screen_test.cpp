@@ -113,7 +113,7 @@ TEST_CASE("« Orienter le bénéficiaire ici » carries the place into the Séan
     t.h.click("session.learner_query");
     t.h.typeText("Martin");
     t.h.pressKey(ImGuiKey_Enter);
-    t.h.click("session.theme_courriel");
+    t.h.click("session.theme_email");
     t.h.pressCtrl(mediane::ui::kKeyS);
     REQUIRE(t.state.banner.kind == Banner::Kind::Success);
     auto recent = t.f.notebook->recentSessions(5);

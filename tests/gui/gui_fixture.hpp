@@ -48,7 +48,7 @@ struct GuiFixture {
         s.date = core::today();
         s.placeId = library.id;
         s.learnerIds = {lea.id};
-        s.themes = {"courriel"};
+        s.themes = {"email"};
         s.chequesRedeemed = {number};
         notebook->recordSession(s);
     }

@@ -73,7 +73,7 @@ TEST_CASE("a refused cheque blocks the save and nothing is stored", "[session_fo
     auto before = f.notebook->status().sessions;
     SessionForm form(*f.notebook);
     form.pick(f.marie);
-    form.draft().themes = {"navigation"};
+    form.draft().themes = {"navigation_sur_internet"};
     form.addCheque("1003");
     CHECK_THROWS_AS(form.save(), mediane::Error);
     CHECK(f.notebook->status().sessions == before);
@@ -87,7 +87,7 @@ TEST_CASE("saving stores the session with its cheque and assessment, then resets
     form.draft().durationMinutes = 45;
     form.draft().date = mediane::core::addDays(mediane::core::today(), -1);
     form.pick(f.marie);
-    SessionForm::toggle(form.draft().themes, "courriel");
+    SessionForm::toggle(form.draft().themes, "email");
     SessionForm::toggle(form.draft().themes, "sante");
     SessionForm::toggle(form.draft().themes, "sante");  // ticked then unticked
     form.draft().competences = {"2.1"};
@@ -100,7 +100,7 @@ TEST_CASE("saving stores the session with its cheque and assessment, then resets
     auto stored = f.notebook->session(saved.id);
     REQUIRE(stored);
     CHECK(stored->learnerIds == std::vector<std::string>{f.marie.id});
-    CHECK(stored->themes == std::vector<std::string>{"courriel"});
+    CHECK(stored->themes == std::vector<std::string>{"email"});
     CHECK(stored->chequesRedeemed == std::vector<std::int64_t>{1005});
     CHECK(stored->durationMinutes == 45);
     auto assessments = f.notebook->learnerAssessments(f.marie.id);

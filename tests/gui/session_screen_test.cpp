@@ -37,7 +37,7 @@ TEST_CASE("typing a learner's letters, picking with arrows and Enter, ticking a 
     REQUIRE(form->learners().size() == 1);
     CHECK(form->learners()[0].id == wanted.id);
 
-    t.h.click("session.theme_courriel");
+    t.h.click("session.theme_email");
     t.h.click("session.duration_90");
     t.h.pressCtrl(mediane::ui::kKeyS);
 
@@ -45,7 +45,7 @@ TEST_CASE("typing a learner's letters, picking with arrows and Enter, ticking a 
     auto recent = t.f.notebook->recentSessions(5);
     REQUIRE(recent.size() == 1);
     CHECK(recent[0].learnerIds == std::vector<std::string>{wanted.id});
-    CHECK(recent[0].themes == std::vector<std::string>{"courriel"});
+    CHECK(recent[0].themes == std::vector<std::string>{"email"});
     CHECK(recent[0].durationMinutes == 90);
     CHECK(recent[0].placeId == t.f.library.id);
     CHECK(recent[0].date == mediane::core::today());
@@ -80,7 +80,7 @@ TEST_CASE("a cheque number already redeemed is refused in red as typed, and the 
     t.h.click("session.learner_query");
     t.h.typeText("Dupont");
     t.h.pressKey(ImGuiKey_Enter);
-    t.h.click("session.theme_navigation");
+    t.h.click("session.theme_navigation_sur_internet");
     t.h.click("session.cheque_input");
     t.h.typeText("1002");
     t.h.pressKey(ImGuiKey_Enter);

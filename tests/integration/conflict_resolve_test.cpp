@@ -146,8 +146,10 @@ TEST_CASE("a cheque redeemed twice shows both sessions in the inbox; only a coor
         s.durationMinutes = minutes;
         s.kind = core::SessionKind::Individual;
         s.placeMode = core::PlaceMode::Home;
+        s.communeName = "Vénissieux";
+        s.communeInsee = "69259";
         s.learnerIds = {learner.id};
-        s.themes = {"demarches"};
+        s.themes = {"aide_aux_demarches_administratives"};
         s.chequesRedeemed = {5003};
         return laptop.notebook->recordSession(s);
     };

@@ -15,8 +15,8 @@ std::vector<Op> activityOf(const std::string& tag) {
     std::vector<Op> ops(4);
     ops[0].entity = "session";
     ops[0].recordId = "S" + tag;
-    ops[0].fields = {{"date", "2026-03-02"}, {"duration_minutes", 60}, {"kind", "individual"},
-                     {"place_mode", "remote"}, {"learner_ids", json::array()}, {"anonymous_count", 1}};
+    ops[0].fields = {{"date", "2026-03-02"}, {"duration_minutes", 60}, {"kind", "individuel"},
+                     {"place_mode", "a_distance"}, {"learner_ids", json::array()}, {"anonymous_count", 1}};
     ops[1].entity = "pass_booklet";
     ops[1].recordId = "B" + tag;
     ops[1].fields = {{"structure", tag}, {"first_number", 1}, {"last_number", 10}, {"face_value_cents", 1000},

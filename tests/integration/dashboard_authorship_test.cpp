@@ -20,7 +20,7 @@ core::Session recordWorkshop(Laptop& laptop, const std::string& date, int people
     s.kind = core::SessionKind::Workshop;
     s.placeMode = core::PlaceMode::Remote;
     s.anonymousCount = people;
-    s.themes = {"courriel"};
+    s.themes = {"email"};
     return laptop.notebook->recordSession(s);
 }
 

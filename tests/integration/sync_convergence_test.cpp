@@ -90,8 +90,10 @@ TEST_CASE("a cheque redeemed on two laptops is accepted and flagged as over-rede
         s.durationMinutes = 30;
         s.kind = core::SessionKind::Individual;
         s.placeMode = core::PlaceMode::Home;
+        s.communeName = "Vénissieux";
+        s.communeInsee = "69259";
         s.learnerIds = {learner.id};
-        s.themes = {"demarches"};
+        s.themes = {"aide_aux_demarches_administratives"};
         s.chequesRedeemed = {5003};
         laptop.notebook->recordSession(s);
     };

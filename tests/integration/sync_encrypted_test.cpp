@@ -22,7 +22,7 @@ TEST_CASE("an encrypted notebook syncs through the worker's own connection and a
     app::enrollDevice(*notebook, hub.hub->url(), "alice", HubFixture::kPassword);
     core::Learner learner;
     learner.pseudonym = "Zéphyrine Quenouille";
-    learner.ageBracket = "60_70";
+    learner.ageBracket = "soixante_soixante_neuf";
     learner.commune = "Vénissieux";
     notebook->createLearner(learner);
 

@@ -123,8 +123,8 @@ TEST_CASE("one poisoned op is marked in error, the others are acknowledged, late
     o.a.editLearner(poisoned.id, [](core::Learner& l) { l.commune = "Bron"; });
     // A base version the hub never gave: the hub rejects this op alone.
     mediane::test::NotebookSql(*o.a.notebook).exec("UPDATE outbox SET base_version = 99 WHERE state = 'pending'");
-    o.a.editLearner(poisoned.id, [](core::Learner& l) { l.goals = "courriel"; });
-    o.a.editLearner(healthy.id, [](core::Learner& l) { l.goals = "banque"; });
+    o.a.editLearner(poisoned.id, [](core::Learner& l) { l.goals = "email"; });
+    o.a.editLearner(healthy.id, [](core::Learner& l) { l.goals = "banque_et_achats_en_ligne"; });
     o.a.addLearner("Bénéficiaire 0003");
 
     auto report = o.a.sync();
@@ -137,7 +137,7 @@ TEST_CASE("one poisoned op is marked in error, the others are acknowledged, late
     // The held-back op is not resent by the next sync either.
     CHECK(o.a.sync().pushed == 0);
     o.b.sync();
-    CHECK(o.b.notebook->learner(healthy.id)->goals == "banque");
+    CHECK(o.b.notebook->learner(healthy.id)->goals == "banque_et_achats_en_ligne");
     CHECK(o.b.notebook->learner(poisoned.id)->goals.empty());
 }
 

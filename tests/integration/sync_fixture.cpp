@@ -53,7 +53,7 @@ sync::SyncReport Laptop::sync(sync::Transport& transport, sync::EngineOptions op
 core::Learner Laptop::addLearner(const std::string& pseudonym) {
     core::Learner l;
     l.pseudonym = pseudonym;
-    l.ageBracket = "60_70";
+    l.ageBracket = "soixante_soixante_neuf";
     l.commune = "Vénissieux";
     l.consentDate = "2026-01-05";  // so tests may add a phone number
     return notebook->createLearner(l);

@@ -37,7 +37,7 @@ TEST_CASE("pressing Synchroniser syncs in the background while frames keep rende
     session.date = core::today();
     session.placeId = place.id;
     session.learnerIds = {learners.front()};
-    session.themes = {"courriel"};
+    session.themes = {"email"};
     a.notebook->recordSession(session);
 
     app::AppState state(*a.notebook, assetsDir(), "fr");

@@ -46,6 +46,7 @@ inline nlohmann::json sampleWire(const sync::RecordKind& kind, const SampleConte
             value = f.type == FieldType::TextList ? nlohmann::json::array({id}) : nlohmann::json(id);
         } else if (f.type == FieldType::Integer) value = index + 1;
         else if (f.type == FieldType::IntegerList) value = {index, index + 1};
+        else if (f.headCounts) value = {"a-" + f.wire + ":1", "b-" + f.wire + ":" + std::to_string(index + 2)};
         else if (f.type == FieldType::TextList) value = {"a-" + f.wire, "b-" + f.wire};
         else value = text;
         wire[f.wire] = value;

@@ -27,9 +27,9 @@ struct ReportFixture {
     ReportFixture() {
         library = notebook->addPlace({"", "Médiathèque Lucie-Aubrac", "BIB", "2 place Henri-Barbusse", "69200", "Vénissieux"});
         franceServices = notebook->addPlace({"", "France Services Bron", "FS", "1 rue X", "69500", "Bron"});
-        zoe = learner("Bénéficiaire 0001", "Zoé", "Quatremains", "0611223344", "zoe.quatremains@example.org", "60_70",
+        zoe = learner("Bénéficiaire 0001", "Zoé", "Quatremains", "0611223344", "zoe.quatremains@example.org", "soixante_soixante_neuf",
                       "retraite");
-        yann = learner("Bénéficiaire 0002", "Yann", "Kerdonval", "0699887766", "yann.k@example.org", "18_35",
+        yann = learner("Bénéficiaire 0002", "Yann", "Kerdonval", "0699887766", "yann.k@example.org", "vingt_cinq_trente_neuf",
                        "sans_emploi");
         anonymous = learner("Bénéficiaire 0003", "", "", "", "", "", "");
         notebook->receiveBooklet({"", "Centre social Parilly", 5000, 5009, 1000, "2026-12-31", "2026-01-02"});
@@ -43,21 +43,21 @@ struct ReportFixture {
         workshop.placeId = library.id;
         workshop.learnerIds = {zoe.id, yann.id, anonymous.id};
         workshop.anonymousCount = 4;
-        workshop.themes = {"courriel", "demarches"};
+        workshop.themes = {"email", "aide_aux_demarches_administratives"};
         workshop.equipment = {"ordinateur"};
-        workshop.autonomy = "partiellement_autonome";
         workshop.competences = {"2.1"};
-        workshop.orientationPlaceId = franceServices.id;
         workshop.chequesRedeemed = {5000, 5001};
         workshopId = notebook->recordSession(workshop).id;
 
         core::Session remote;
         remote.date = "2026-03-15";
         remote.durationMinutes = 30;
-        remote.kind = core::SessionKind::OneOff;
+        remote.kind = core::SessionKind::Individual;
         remote.placeMode = core::PlaceMode::Remote;
+        remote.autonomy = "partiellement_autonome";
+        remote.orientationPlaceId = franceServices.id;
         remote.learnerIds = {zoe.id};
-        remote.themes = {"securite"};
+        remote.themes = {"securite_numerique"};
         notebook->recordSession(remote);
 
         core::Session outside = remote;
@@ -125,7 +125,7 @@ TEST_CASE("the activity report CSV round-trips through the CSV reader, one row p
     REQUIRE(w.size() == header.size());
     CHECK(w[column(header, "session_id")] == f.workshopId);
     CHECK(w[column(header, "date")] == "2026-02-03");
-    CHECK(w[column(header, "kind")] == "workshop");
+    CHECK(w[column(header, "kind")] == "collectif");
     CHECK(w[column(header, "duration_minutes")] == "120");
     CHECK(w[column(header, "place_name")] == "Médiathèque Lucie-Aubrac");
     CHECK(w[column(header, "place_commune")] == "Vénissieux");
@@ -134,19 +134,20 @@ TEST_CASE("the activity report CSV round-trips through the CSV reader, one row p
     CHECK(w[column(header, "learners")] == "3");
     CHECK(w[column(header, "anonymous")] == "4");
     CHECK(w[column(header, "participants")] == "7");
-    CHECK(w[column(header, "themes")] == "courriel|demarches");
+    CHECK(w[column(header, "themes")] == "aide_aux_demarches_administratives|email");
     CHECK(w[column(header, "equipment")] == "ordinateur");
-    CHECK(w[column(header, "autonomy")] == "partiellement_autonome");
-    CHECK(w[column(header, "orientation_place")] == "France Services Bron");
+
     CHECK(w[column(header, "cheques_redeemed")] == "2");
-    CHECK(w[column(header, "age_60_70")] == "1");
-    CHECK(w[column(header, "age_18_35")] == "1");
+    CHECK(w[column(header, "age_soixante_soixante_neuf")] == "1");
+    CHECK(w[column(header, "age_vingt_cinq_trente_neuf")] == "1");
     CHECK(w[column(header, "age_unrecorded")] == "1");
     CHECK(w[column(header, "status_retraite")] == "1");
     CHECK(w[column(header, "status_sans_emploi")] == "1");
     CHECK(w[column(header, "learner_ids")].find(f.zoe.id) != std::string::npos);
     const auto& r = doc.records[2].fields;
-    CHECK(r[column(header, "place_mode")] == "remote");
+    CHECK(r[column(header, "place_mode")] == "a_distance");
+    CHECK(r[column(header, "autonomy")] == "partiellement_autonome");
+    CHECK(r[column(header, "orientation_place")] == "France Services Bron");
     CHECK(r[column(header, "place_name")].empty());
     CHECK(r[column(header, "participants")] == "1");
 }

@@ -266,7 +266,7 @@ TEST_CASE("the dashboard computes only when its filter or the notebook changes",
     s.placeMode = core::PlaceMode::Remote;
     s.kind = core::SessionKind::Workshop;
     s.anonymousCount = 6;
-    s.themes = {"courriel"};
+    s.themes = {"email"};
     t.notebook->recordSession(s);
     dashboard.notice(t.notebook->status());
     dashboard.refresh();

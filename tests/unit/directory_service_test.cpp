@@ -97,7 +97,7 @@ TEST_CASE("orienting a learner sets the session's orientation place, which then 
     auto learner = f.notebook->createLearner([] {
         core::Learner l;
         l.pseudonym = "Bénéficiaire 0001";
-        l.ageBracket = "60_70";
+        l.ageBracket = "soixante_soixante_neuf";
         return l;
     }());
     core::Session s;
@@ -105,7 +105,7 @@ TEST_CASE("orienting a learner sets the session's orientation place, which then 
     s.durationMinutes = 30;
     s.placeMode = core::PlaceMode::Remote;
     s.learnerIds = {learner.id};
-    s.themes = {"demarches"};
+    s.themes = {"aide_aux_demarches_administratives"};
     f.directory.orientTo(s, "m2");
     CHECK(s.orientationPlaceId == "m2");
     auto saved = f.notebook->recordSession(s);

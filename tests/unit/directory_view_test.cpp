@@ -184,7 +184,7 @@ TEST_CASE("a place oriented from the directory is stored in the session saved th
 
     app::SessionForm form(*f.notebook);
     form.pick(learner);
-    app::SessionForm::toggle(form.draft().themes, "courriel");
+    app::SessionForm::toggle(form.draft().themes, "email");
     f.frame(text("bachut"));
     REQUIRE(f.ids() == Ids{"m2"});
     f.view.open(f.view.results()[0].id);

@@ -76,7 +76,7 @@ core::Learner identifiedLearner() {
     l.phone = "+33 6 71 82 93 04";
     l.email = "zephyrine.quennevilliers@example.org";
     l.consentDate = core::today();
-    l.ageBracket = "60_70";
+    l.ageBracket = "soixante_soixante_neuf";
     l.commune = "Vénissieux";
     l.goals = "Objectif-Tamarillo : déclarer ses revenus en ligne";
     return l;
@@ -122,8 +122,10 @@ TEST_CASE("the notebook's files hold none of a learner's words once it is encryp
     s.durationMinutes = 30;
     s.kind = core::SessionKind::Individual;
     s.placeMode = core::PlaceMode::Home;
+    s.communeName = "Vénissieux";
+    s.communeInsee = "69259";
     s.learnerIds = {learner.id};
-    s.themes = {"demarches"};
+    s.themes = {"aide_aux_demarches_administratives"};
     s.notes = "Note-Kumquat : a ouvert son espace Ameli";
     notebook->recordSession(s);
 
@@ -274,7 +276,7 @@ TEST_CASE("the dashboard's read-only connection reads an encrypted notebook whil
         s.placeMode = core::PlaceMode::Place;
         s.placeId = place.id;
         s.learnerIds = {learner.id};
-        s.themes = {"demarches"};
+        s.themes = {"aide_aux_demarches_administratives"};
         n->recordSession(s);
     }
     store::Database reader(dbFile(dir), store::OpenMode::ReadOnly);

@@ -76,8 +76,8 @@ struct Fixture {
         s.date = date;
         s.placeId = place.id;
         s.learnerIds = {named.id};
-        s.themes = {"demarches", "courriel"};
-        s.equipment = {"smartphone"};
+        s.themes = {"aide_aux_demarches_administratives", "email"};
+        s.equipment = {"telephone"};
         s.autonomy = "partiellement_autonome";
         s.competences = {"2.1"};
         s.notes = notes;
@@ -122,7 +122,7 @@ TEST_CASE("CSV fields are quoted exactly when RFC 4180 requires it") {
     CHECK(app::csvField("a,b") == "\"a,b\"");
     CHECK(app::csvField("dit \"oui\"") == "\"dit \"\"oui\"\"\"");
     CHECK(app::csvField("l1\nl2") == "\"l1\nl2\"");
-    CHECK(app::joinList({"demarches", "courriel"}) == "demarches|courriel");
+    CHECK(app::joinList({"aide_aux_demarches_administratives", "email"}) == "aide_aux_demarches_administratives|email");
 }
 
 TEST_CASE("a session's tricky notes survive the CSV export") {
@@ -138,7 +138,7 @@ TEST_CASE("a session's tricky notes survive the CSV export") {
         return records[1][static_cast<std::size_t>(it - header.begin())];
     };
     CHECK(column("notes") == notes);
-    CHECK(column("themes") == "courriel|demarches");  // codes come back in stored (code) order
+    CHECK(column("themes") == "aide_aux_demarches_administratives|email");  // codes come back in stored (code) order
     CHECK(column("date") == "2025-03-04");
     CHECK(column("place_name") == "Médiathèque Lucie-Aubrac");
     CHECK(column("participant_count") == "1");
@@ -159,7 +159,7 @@ TEST_CASE("JSON exports are valid JSON arrays with one object per record") {
     auto sessions = nlohmann::json::parse(f.exported(app::ExportKind::Sessions, app::ExportFormat::Json));
     REQUIRE(sessions.is_array());
     CHECK(sessions.size() == 5);
-    CHECK(sessions[0]["themes"] == nlohmann::json({"courriel", "demarches"}));
+    CHECK(sessions[0]["themes"] == nlohmann::json({"aide_aux_demarches_administratives", "email"}));
     CHECK(sessions[0]["duration_minutes"].is_number());
     CHECK(sessions[4]["notes"] == "séance 4, \"notes\"\n");
 

@@ -20,7 +20,7 @@ struct NotebookFixture {
     static core::Learner makeLearner(const std::string& pseudonym) {
         core::Learner l;
         l.pseudonym = pseudonym;
-        l.ageBracket = "60_70";
+        l.ageBracket = "soixante_soixante_neuf";
         l.commune = "Vénissieux";
         return l;
     }
@@ -33,7 +33,7 @@ struct NotebookFixture {
         s.placeMode = core::PlaceMode::Place;
         s.placeId = place.id;
         s.learnerIds = {learner.id};
-        s.themes = {"demarches"};
+        s.themes = {"aide_aux_demarches_administratives"};
         s.competences = {"4.2"};
         return s;
     }

@@ -31,7 +31,7 @@ void redeem(app::Notebook& notebook, const std::string& learnerId, std::vector<s
     s.kind = core::SessionKind::Individual;
     s.placeMode = core::PlaceMode::Remote;
     s.learnerIds = {learnerId};
-    s.themes = {"demarches"};
+    s.themes = {"aide_aux_demarches_administratives"};
     s.chequesRedeemed = std::move(numbers);
     notebook.recordSession(s);
 }

@@ -110,8 +110,8 @@ TEST_CASE("a pulled record with mistyped fields and forged references is applied
     store::Transaction tx(db);
     store::RemoteChanges remote(db);
     // Forged references name nothing here: they are stored empty, and the learner list skips them.
-    nlohmann::json forged = {{"date", "2026-11-30"}, {"duration_minutes", 30}, {"kind", "individual"},
-                             {"place_mode", "place"}, {"place_id", "no-such-place"},
+    nlohmann::json forged = {{"date", "2026-11-30"}, {"duration_minutes", 30}, {"kind", "individuel"},
+                             {"place_mode", "lieu_activite"}, {"place_id", "no-such-place"},
                              {"learner_ids", {"no-such-learner", f.learner.id}}, {"notes", {{"nested", {1, 2}}}}};
     CHECK(remote.apply({1, "session", "s-forged", 1, forged, false}));
     auto stored = store::RecordRows(db, "session").find("s-forged");
@@ -121,7 +121,7 @@ TEST_CASE("a pulled record with mistyped fields and forged references is applied
     CHECK(stored->at("notes") == R"({"nested":[1,2]})");
     // A duration the schema refuses (CHECK > 0, a string reads as 0): the whole change is set aside.
     CHECK_FALSE(remote.apply({2, "session", "s-refused", 1, {{"date", "2026-11-30"}, {"duration_minutes", "long"},
-                                                            {"kind", "individual"}, {"place_mode", "place"}}, false}));
+                                                            {"kind", "individuel"}, {"place_mode", "lieu_activite"}}, false}));
     CHECK_FALSE(store::RecordRows(db, "session").exists("s-refused"));
     CHECK(db.scalarInt("SELECT count(*) FROM sync_skipped WHERE record_id = 's-refused'") == 1);
     // An entity no kind describes is set aside too.

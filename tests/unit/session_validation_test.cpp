@@ -23,7 +23,7 @@ std::string refusedField(NotebookFixture& f, const core::Session& s) {
 TEST_CASE("a valid session is stored with its learners, themes and competences") {
     NotebookFixture f;
     auto s = f.makeSession();
-    s.equipment = {"smartphone"};
+    s.equipment = {"telephone"};
     s.autonomy = "partiellement_autonome";
     s.notes = "Création du compte Ameli, « mot de passe » noté sur papier.";
     auto saved = f.notebook->recordSession(s);
@@ -98,7 +98,7 @@ TEST_CASE("an invalid session is refused naming the field, and nothing is stored
     CHECK(f.count("outbox") == outboxBefore);
 }
 
-TEST_CASE("a workshop counts anonymous participants, an individual session does not") {
+TEST_CASE("a workshop counts anonymous participants, an individual session has one person, named or anonymous") {
     NotebookFixture f;
     auto workshop = f.makeSession();
     workshop.kind = core::SessionKind::Workshop;
@@ -108,7 +108,10 @@ TEST_CASE("a workshop counts anonymous participants, an individual session does 
 
     auto individual = f.makeSession();
     individual.anonymousCount = 3;
-    CHECK(refusedField(f, individual) == "session.anonymous_count");
+    CHECK(refusedField(f, individual) == "session.learners");
+    individual.learnerIds.clear();
+    individual.anonymousCount = 1;
+    CHECK(refusedField(f, individual) == "");
 }
 
 TEST_CASE("identity and contact are refused without recorded consent") {

@@ -194,7 +194,7 @@ TEST_CASE("the data survives closing and reopening the notebook") {
         s.date = core::today();
         s.placeId = place.id;
         s.learnerIds = {learner.id};
-        s.themes = {"courriel"};
+        s.themes = {"email"};
         sessionId = nb->recordSession(s).id;
     }
     auto nb = app::Notebook::open(dir.str(), test::assetsDir());
