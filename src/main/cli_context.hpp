@@ -44,5 +44,7 @@ void addReportCommands(CliCommands& commands, const CliContext& ctx);
 void addSyncCommands(CliCommands& commands, const CliContext& ctx);
 // `encrypt` (new passphrase on stdin) and `passphrase` (current one as for any command, new one on stdin).
 void addEncryptionCommands(CliCommands& commands, const CliContext& ctx);
+// `vocab report`: the values migration 9 kept as legacy codes.
+void addVocabularyCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

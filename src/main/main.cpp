@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
     mediane::cli::addReportCommands(commands, ctx);
     mediane::cli::addSyncCommands(commands, ctx);
     mediane::cli::addEncryptionCommands(commands, ctx);
+    mediane::cli::addVocabularyCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

@@ -10,6 +10,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
 
 using namespace mediane;
@@ -275,4 +276,34 @@ TEST_CASE("legacy codes keep their field and are listed once", "[vocab]") {
     CHECK(text == "themes:smartphone age_bracket:18_35");
     CHECK(core::parseLegacyCodes(text).size() == 2);
     CHECK(core::parseLegacyCodes("  nonsense :x").empty());
+}
+
+TEST_CASE("the mapping table in the docs is the one the migration applies", "[vocab]") {
+    std::ifstream doc(test::assetsDir() + "/../docs/vocabulary-migration.md");
+    REQUIRE(doc);
+    std::vector<std::string> documented;
+    std::string line;
+    auto unquote = [](std::string cell) {
+        cell.erase(0, cell.find_first_not_of(' '));
+        cell.erase(cell.find_last_not_of(' ') + 1);
+        if (cell == "—") return std::string();
+        if (cell.size() >= 2 && cell.front() == '`' && cell.back() == '`') return cell.substr(1, cell.size() - 2);
+        return cell;
+    };
+    while (std::getline(doc, line)) {
+        if (line.rfind("| `", 0) != 0) continue;
+        std::vector<std::string> cells;
+        std::size_t start = 1;
+        for (std::size_t bar = line.find('|', start); bar != std::string::npos; bar = line.find('|', start)) {
+            cells.push_back(unquote(line.substr(start, bar - start)));
+            start = bar + 1;
+        }
+        REQUIRE(cells.size() == 4);
+        documented.push_back(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3]);
+    }
+    std::vector<std::string> applied;
+    for (const auto& m : core::vocabularyMappings())
+        applied.push_back(std::string(m.vocabulary) + " " + std::string(m.oldCode) + " " + std::string(m.newCode) + " " +
+                          std::string(m.why));
+    CHECK(documented == applied);
 }
