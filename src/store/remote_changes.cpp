@@ -13,6 +13,7 @@
 #include "store/record_tables.hpp"
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/record_wire.hpp"
+#include "sync/protocol/vocabulary_wire.hpp"
 
 namespace mediane::store {
 
@@ -53,9 +54,13 @@ bool RemoteChanges::apply(const RemoteChange& c) {
     return false;
 }
 
-void RemoteChanges::applyRecord(const RemoteChange& c) {
-    RecordRows rows(m_db, c.entity);
+void RemoteChanges::applyRecord(const RemoteChange& pulled) {
+    RecordRows rows(m_db, pulled.entity);
     const auto& kind = *rows.table().kind;
+    // A hub not yet migrated may still hold first-release codes: they arrive as the national ones, the
+    // rest kept as legacy codes (a no-op on current codes).
+    RemoteChange c = pulled;
+    sync::upgradeWireFields(kind, c.fields);
     if (kind.lifecycle == sync::Lifecycle::Mergeable) return applyMergeable(rows, c);
     if (rows.exists(c.recordId)) return;  // a fact: the first copy is the only one
     json local = json::object();

@@ -128,3 +128,28 @@ TEST_CASE("a pulled record with mistyped fields and forged references is applied
     CHECK_FALSE(remote.apply({3, "payroll", "p-1", 1, {{"x", 1}}, false}));
     tx.commit();
 }
+
+TEST_CASE("a record pulled from a hub still on the first release's codes is stored in the national ones") {
+    NotebookFixture f;
+    store::Database db(f.dir.str() + "/" + app::Notebook::kDatabaseFile);
+    store::Transaction tx(db);
+    store::RemoteChanges remote(db);
+    nlohmann::json old = {{"date", "2026-03-02"}, {"duration_minutes", 20}, {"kind", "oneoff"},
+                          {"place_mode", "remote"}, {"learner_ids", {f.learner.id}},
+                          {"themes", {"courriel", "smartphone"}}, {"equipment", {"smartphone"}}};
+    CHECK(remote.apply({1, "session", "s-v1", 1, old, false}));
+    auto stored = store::RecordRows(db, "session").find("s-v1");
+    REQUIRE(stored);
+    CHECK(stored->at("kind") == "individuel");
+    CHECK(stored->at("place_mode") == "a_distance");
+    CHECK(stored->at("themes") == nlohmann::json::array({"email"}));
+    CHECK(stored->at("equipment") == nlohmann::json::array({"telephone"}));
+    CHECK(stored->at("legacy_codes") == "kind:oneoff themes:smartphone");
+    CHECK(remote.apply({2, "learner", "l-v1", 3, {{"pseudonym", "B-12"}, {"age_bracket", "18_35"}, {"gender", "femme"}}, false}));
+    auto learner = store::RecordRows(db, "learner").find("l-v1");
+    REQUIRE(learner);
+    CHECK(learner->at("gender") == "feminin");
+    CHECK(learner->at("age_bracket") == "");
+    CHECK(learner->at("legacy_codes") == "age_bracket:18_35");
+    tx.commit();
+}
