@@ -211,6 +211,7 @@ TEST_CASE("every code of the first release maps to a national code or is declare
                              "genders", "social_status"}) {
         for (const auto& t : old.get(name).terms()) {
             INFO(name << " " << t.code);
+            CHECK(core::legacyLabel(name, t.code) == t.labelFr);
             bool listed = false;
             for (const auto& m : core::vocabularyMappings())
                 listed = listed || (m.vocabulary == name && m.oldCode == t.code);
@@ -228,6 +229,8 @@ TEST_CASE("every code of the first release maps to a national code or is declare
     CHECK_FALSE(core::upgradeCode("age_brackets", "35_60"));
     CHECK_FALSE(core::upgradeCode("themes", "smartphone"));
     CHECK_FALSE(core::upgradeCode("themes", "autre"));
+    CHECK(core::legacyLabel("session_kinds", "oneoff") == "Aide ponctuelle");
+    CHECK(core::legacyLabel("themes", "smartphone") == "Applications sur smartphone");
     // Current codes pass through unchanged.
     for (const auto& t : now.themes().terms()) CHECK(core::upgradeCode("themes", t.code) == t.code);
 }
@@ -298,12 +301,12 @@ TEST_CASE("the mapping table in the docs is the one the migration applies", "[vo
             cells.push_back(unquote(line.substr(start, bar - start)));
             start = bar + 1;
         }
-        REQUIRE(cells.size() == 4);
-        documented.push_back(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3]);
+        REQUIRE(cells.size() == 5);
+        documented.push_back(cells[0] + " " + cells[1] + " " + cells[2] + " " + cells[3] + " " + cells[4]);
     }
     std::vector<std::string> applied;
     for (const auto& m : core::vocabularyMappings())
-        applied.push_back(std::string(m.vocabulary) + " " + std::string(m.oldCode) + " " + std::string(m.newCode) + " " +
-                          std::string(m.why));
+        applied.push_back(std::string(m.vocabulary) + " " + std::string(m.oldCode) + " " + std::string(m.oldLabel) +
+                          " " + std::string(m.newCode) + " " + std::string(m.why));
     CHECK(documented == applied);
 }
