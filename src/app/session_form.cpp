@@ -313,10 +313,7 @@ core::Session SessionForm::sessionToSave() const {
             s.anonymousByStatus.clear();
             s.anonymousAlreadyAccompanied = 0;
         }
-        if (s.oriented == 0) {
-            s.redirection.clear();
-            s.orientationPlaceId.clear();
-        }
+        s.oriented = oriented() ? 1 : 0;
     } else {
         // Autonomy and orientation are asked of one beneficiary only.
         s.autonomy.clear();

@@ -76,7 +76,10 @@ public:
     bool administrativeShown() const;
 
     // --- Orientation (individual sessions) ----------------------------------------------------
-    bool oriented() const { return m_draft.oriented == 1; }
+    // Naming a structure or a place answers yes too, however it was named (the Annuaire writes the draft directly).
+    bool oriented() const {
+        return m_draft.oriented == 1 || !m_draft.redirection.empty() || !m_draft.orientationPlaceId.empty();
+    }
     // « Non » clears the kind of structure and the directory place: the national form keeps them only with « Oui ».
     void setOriented(bool yes);
     // The place the learner is oriented to (picked in the Annuaire, which checked it exists); "" clears it.

@@ -91,8 +91,15 @@ void profileFields(app::AppState& state, const std::string& prefix, core::Learne
             ImGui::AlignTextToFramePadding();
             ImGui::TextUnformatted(vocab.ageBrackets().label(derived, state.language()).c_str());
             tagItem(prefix + ".age_bracket_derived");
-            ImGui::SameLine();
-            ImGui::TextColored(kMutedColour, "%s", state.tr("learners.age_derived").c_str());
+            // Why it cannot be chosen: beside the bracket when it fits the column, else on hover.
+            const std::string& why = state.tr("learners.age_derived");
+            if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x >=
+                textWidth(why)) {
+                ImGui::SameLine();
+                ImGui::TextColored(kMutedColour, "%s", why.c_str());
+            } else if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("%s", why.c_str());
+            }
         }
         ImGui::TableNextColumn();
         vocabularyCombo(state, "field.learner.gender", prefix + ".gender", "learner.gender", "genders", &l.gender);

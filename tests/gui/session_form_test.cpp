@@ -323,3 +323,18 @@ TEST_CASE("at home or elsewhere the commune is required, remote it is not", "[se
     CHECK(form.draft().communeName.empty());
     CHECK(form.draft().communeInsee.empty());
 }
+
+TEST_CASE("a place written into the draft by the Annuaire counts as « orienté » and is saved", "[session_form]") {
+    GuiFixture f;
+    SessionForm form(*f.notebook);
+    form.pick(f.marie);
+    form.toggleTheme("email");
+    form.draft().orientationPlaceId = f.library.id;
+    CHECK(form.oriented());
+    auto saved = form.save();
+    auto stored = f.notebook->session(saved.id);
+    REQUIRE(stored);
+    CHECK(stored->oriented == 1);
+    CHECK(stored->orientationPlaceId == f.library.id);
+    CHECK_FALSE(form.oriented());
+}
