@@ -75,8 +75,9 @@ void profileFields(app::AppState& state, const std::string& prefix, core::Learne
         ImGui::AlignTextToFramePadding();
         fieldLabel(state.tr("field.learner.birth_year"), inError(state, "learner.birth_year"));
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputTextWithHint(withId("", prefix + ".birth_year").c_str(), state.tr("learners.birth_year_hint").c_str(),
-                                     &inputs.birthYear, ImGuiInputTextFlags_CharsDecimal))
+        if (ImGui::InputTextWithHint(withId("", prefix + ".birth_year").c_str(),
+                                     state.tr("learners.birth_year_hint").c_str(), &inputs.birthYear,
+                                     ImGuiInputTextFlags_CharsDecimal))
             l.birthYear = app::birthYearFrom(inputs.birthYear);
         tagItem(prefix + ".birth_year");
         ImGui::TableNextColumn();

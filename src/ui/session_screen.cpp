@@ -277,8 +277,8 @@ void SessionScreen::drawAnonymousBeneficiary(app::AppState& state) {
             const core::Vocabulary& vocab = m_form->facetVocabulary(facet);
             std::string code = m_form->anonymousChoice(facet);
             // The vocabulary's own « Non communiqué » is the combo's empty choice.
-            if (codeCombo(state, id, vocab, code, vocab.label(core::kAgeNotGiven, state.language()), core::kAgeNotGiven))
-                m_form->setAnonymousChoice(facet, code);
+            const std::string notGiven = vocab.label(core::kAgeNotGiven, state.language());
+            if (codeCombo(state, id, vocab, code, notGiven, core::kAgeNotGiven)) m_form->setAnonymousChoice(facet, code);
         }
         ImGui::EndTable();
     }

@@ -48,8 +48,8 @@ CommuneFieldEvent CommuneField::draw(app::AppState& state, const std::string& id
     const auto& matches = m_picker->matches();
     for (std::size_t i = 0; i < matches.size() && !event.picked; ++i) {
         std::string tag = id + "_match_" + std::to_string(i);
-        if (ImGui::Selectable(withId(m_picker->matchLabel(i), tag).c_str(), static_cast<int>(i) == m_picker->highlighted()))
-            event.picked = m_picker->pick(i);
+        bool highlighted = static_cast<int>(i) == m_picker->highlighted();
+        if (ImGui::Selectable(withId(m_picker->matchLabel(i), tag).c_str(), highlighted)) event.picked = m_picker->pick(i);
         tagItem(tag);
     }
     if (!event.picked && matches.empty() && m_typed.find_first_not_of(" \t") != std::string::npos)

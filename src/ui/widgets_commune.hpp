@@ -1,4 +1,4 @@
-// The commune search field shared by the Séance and Bénéficiaires forms: type a name or a postal code, arrows, Enter.
+// The commune search field of the Séance and Bénéficiaires forms: a name or postal code typed, arrows, Enter.
 #pragma once
 
 #include <optional>
