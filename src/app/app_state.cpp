@@ -70,6 +70,13 @@ void AppState::showSuccess(const std::string& key, const Error::Params& params) 
     banner = {Banner::Kind::Success, m_translator.format(key, params), {}};
 }
 
+const core::CommuneDirectory& AppState::communes() {
+    if (!m_communes)
+        m_communes = std::make_unique<core::CommuneDirectory>(
+            core::CommuneDirectory::loadFile(m_assetsDir + "/communes/communes.csv"));
+    return *m_communes;
+}
+
 std::string AppState::label(const std::string& vocabulary, const std::string& code) const {
     return m_notebook.vocabularies().get(vocabulary).label(code, language());
 }

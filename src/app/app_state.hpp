@@ -2,10 +2,12 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "app/notebook.hpp"
 #include "app/sync_status.hpp"
+#include "core/commune_directory.hpp"
 #include "core/translator.hpp"
 
 namespace mediane::app {
@@ -62,6 +64,11 @@ public:
     // Localised label of a vocabulary code.
     std::string label(const std::string& vocabulary, const std::string& code) const;
 
+    // The communes of France (assets/communes), read on first use: startup does not pay for 35,000 rows
+    // that only a home, remote or elsewhere session or a learner's commune needs. Throws mediane::Error
+    // (Io) naming the file when it cannot be read; the next call tries again.
+    const core::CommuneDirectory& communes();
+
 private:
     Notebook& m_notebook;
     std::string m_assetsDir;
@@ -69,6 +76,7 @@ private:
     float m_fontScale = 1.0f;
     NotebookStatus m_status;
     SyncMonitor m_sync;
+    std::unique_ptr<core::CommuneDirectory> m_communes;
 };
 
 }  // namespace mediane::app

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/error.hpp"
+#include "core/vocabulary.hpp"
 
 namespace mediane::app {
 
@@ -31,6 +32,31 @@ std::vector<DomainProgress> domainProgress(const std::vector<core::Assessment>& 
         if (!line.points.empty()) out.push_back(std::move(line));
     }
     return out;
+}
+
+int birthYearFrom(const std::string& typed) {
+    auto b = typed.find_first_not_of(" \t");
+    if (b == std::string::npos) return 0;
+    auto e = typed.find_last_not_of(" \t");
+    std::string digits = typed.substr(b, e - b + 1);
+    if (digits.size() != 4 || digits.find_first_not_of("0123456789") != std::string::npos) return -1;
+    return std::stoi(digits);
+}
+
+std::string birthYearText(const core::Learner& learner) {
+    return learner.birthYear > 0 ? std::to_string(learner.birthYear) : std::string{};
+}
+
+std::string derivedAgeBracket(const core::Learner& learner, const core::Vocabularies& vocab, int year) {
+    // A year still being typed ("19") or out of range derives nothing; validation names the field on save.
+    if (learner.birthYear < 1900 || learner.birthYear > year) return {};
+    return core::ageBracketFor(vocab, learner.birthYear, year);
+}
+
+void setCommune(core::Learner& learner, const PickedCommune& commune) {
+    learner.commune = commune.name;
+    learner.communePostalCode = commune.postalCode;
+    learner.communeInsee = commune.inseeCode;
 }
 
 LevelRange levelRange(const std::vector<DomainProgress>& progress) {

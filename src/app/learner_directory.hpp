@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commune_picker.hpp"
 #include "app/notebook.hpp"
 
 namespace mediane::app {
@@ -46,6 +47,18 @@ struct LearnerCard {
     std::vector<DomainProgress> progress;
     std::map<std::string, std::string> placeNames;  // place id → name, for the history's place column
 };
+
+// --- The learner form's rules (the screen keeps what is typed; these decide what it means) -----------
+// The birth year as typed: blank is 0 (not given), four digits are that year; anything else is -1, which
+// validation refuses naming the field (err.birth_year_range) instead of guessing.
+int birthYearFrom(const std::string& typed);
+// The text the birth year field starts with: "" when not given.
+std::string birthYearText(const core::Learner& learner);
+// The age bracket a plausible birth year gives in `year` (shown, not editable: the notebook derives it on save);
+// "" when there is no birth year, and the adviser chooses the bracket.
+std::string derivedAgeBracket(const core::Learner& learner, const core::Vocabularies& vocab, int year);
+// The commune of residence as picked from the national list; clearing it clears its codes too.
+void setCommune(core::Learner& learner, const PickedCommune& commune);
 
 // Usage (once per frame, before drawing):
 //   directory.notice(state.status()); directory.setQuery(typed); directory.refresh();

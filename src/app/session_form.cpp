@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "core/calendar.hpp"
+#include "core/vocabulary.hpp"
 
 namespace mediane::app {
 
@@ -31,6 +32,7 @@ void SessionForm::reset() {
     std::string lastPlace = m_notebook.settings().get("last_place_id", "");
     bool known = std::any_of(m_places.begin(), m_places.end(), [&](const auto& p) { return p.id == lastPlace; });
     m_draft.placeId = known ? lastPlace : (m_places.empty() ? "" : m_places.front().id);
+    m_customDuration = false;
     m_query.clear();
     m_matches.clear();
     m_highlight = 0;
@@ -39,6 +41,133 @@ void SessionForm::reset() {
     m_assessments.clear();
 }
 
+// --- Duration --------------------------------------------------------------------------------
+std::string SessionForm::durationChoice() const {
+    if (!m_customDuration)
+        for (const auto& t : m_notebook.vocabularies().durationPresets().terms())
+            if (t.minutes && *t.minutes == m_draft.durationMinutes) return t.code;
+    return kCustomDuration;
+}
+
+void SessionForm::chooseDuration(const std::string& presetCode) {
+    const core::Term* preset = m_notebook.vocabularies().durationPresets().find(presetCode);
+    if (preset && preset->minutes) {
+        m_draft.durationMinutes = *preset->minutes;
+        m_customDuration = false;
+    } else {
+        m_customDuration = true;  // « Personnaliser » keeps the minutes shown until they are changed
+    }
+}
+
+void SessionForm::setCustomDuration(int hours, int minutes) {
+    m_customDuration = true;
+    m_draft.durationMinutes = std::clamp(hours, 0, 23) * 60 + std::clamp(minutes, 0, 59);
+}
+
+// --- Place -------------------------------------------------------------------------------------
+bool SessionForm::communeRequired() const {
+    return m_draft.placeMode == core::PlaceMode::Home || m_draft.placeMode == core::PlaceMode::Other;
+}
+
+void SessionForm::setCommune(const PickedCommune& commune) {
+    m_draft.communeName = commune.name;
+    m_draft.communePostalCode = commune.postalCode;
+    m_draft.communeInsee = commune.inseeCode;
+}
+
+void SessionForm::clearCommune() { setCommune({}); }
+
+// --- Themes ------------------------------------------------------------------------------------
+std::vector<core::Term> SessionForm::digitalThemes() const {
+    std::vector<core::Term> out;
+    const auto& vocab = m_notebook.vocabularies();
+    for (const auto& t : vocab.themes().terms())
+        if (!core::isAdministrativeTheme(vocab, t.code)) out.push_back(t);
+    return out;
+}
+
+std::vector<core::Term> SessionForm::administrativeThemes() const {
+    std::vector<core::Term> out;
+    const auto& vocab = m_notebook.vocabularies();
+    for (const auto& t : vocab.themes().terms())
+        if (core::isAdministrativeTheme(vocab, t.code)) out.push_back(t);
+    return out;
+}
+
+bool SessionForm::administrativeShown() const { return contains(m_draft.themes, core::kAdministrativeParentTheme); }
+
+void SessionForm::toggleTheme(const std::string& code) {
+    toggle(m_draft.themes, code);
+    if (code == core::kAdministrativeParentTheme && !administrativeShown()) {
+        const auto& vocab = m_notebook.vocabularies();
+        std::erase_if(m_draft.themes, [&](const std::string& t) { return core::isAdministrativeTheme(vocab, t); });
+        m_draft.procedureName.clear();
+    }
+}
+
+// --- Orientation -------------------------------------------------------------------------------
+void SessionForm::setOriented(bool yes) {
+    m_draft.oriented = yes ? 1 : 0;
+    if (!yes) {
+        m_draft.redirection.clear();
+        m_draft.orientationPlaceId.clear();
+    }
+}
+
+// --- Anonymous participants --------------------------------------------------------------------
+const core::Vocabulary& SessionForm::facetVocabulary(AnonymousFacet facet) const {
+    const auto& vocab = m_notebook.vocabularies();
+    switch (facet) {
+        case AnonymousFacet::Gender: return vocab.genders();
+        case AnonymousFacet::Age: return vocab.ageBrackets();
+        case AnonymousFacet::Status: break;
+    }
+    return vocab.socialStatus();
+}
+
+std::vector<core::HeadCount>& SessionForm::breakdown(AnonymousFacet facet) {
+    switch (facet) {
+        case AnonymousFacet::Gender: return m_draft.anonymousByGender;
+        case AnonymousFacet::Age: return m_draft.anonymousByAge;
+        case AnonymousFacet::Status: break;
+    }
+    return m_draft.anonymousByStatus;
+}
+
+const std::vector<core::HeadCount>& SessionForm::breakdown(AnonymousFacet facet) const {
+    return const_cast<SessionForm*>(this)->breakdown(facet);
+}
+
+int SessionForm::facetCount(AnonymousFacet facet, const std::string& code) const {
+    return core::countOf(breakdown(facet), code);
+}
+
+void SessionForm::setFacetCount(AnonymousFacet facet, const std::string& code, int count) {
+    auto& counts = breakdown(facet);
+    std::erase_if(counts, [&](const core::HeadCount& c) { return c.code == code; });
+    // Zero is « not said », stored as nothing.
+    if (count > 0) counts.push_back({code, count});
+}
+
+int SessionForm::facetNotGiven(AnonymousFacet facet) const {
+    const auto& counts = breakdown(facet);
+    int given = core::totalOf(counts) - core::countOf(counts, core::kAgeNotGiven);
+    return std::max(0, m_draft.anonymousCount - given);
+}
+
+std::string SessionForm::anonymousChoice(AnonymousFacet facet) const {
+    for (const auto& c : breakdown(facet))
+        if (c.count > 0) return c.code;
+    return {};
+}
+
+void SessionForm::setAnonymousChoice(AnonymousFacet facet, const std::string& code) {
+    auto& counts = breakdown(facet);
+    counts.clear();
+    if (!code.empty() && code != core::kAgeNotGiven) counts.push_back({code, 1});
+}
+
+// --- Learner picker ----------------------------------------------------------------------------
 void SessionForm::setQuery(const std::string& typed) {
     m_query = typed;
     m_highlight = 0;
@@ -146,6 +275,7 @@ void SessionForm::addAssessment() {
 
 void SessionForm::setOrientation(const std::string& placeId) {
     m_draft.orientationPlaceId = placeId;
+    if (!placeId.empty()) m_draft.oriented = 1;
 }
 
 const std::string& SessionForm::orientationName() const {
@@ -162,8 +292,43 @@ const std::string& SessionForm::orientationName() const {
     return m_orientationName;
 }
 
+// --- Save --------------------------------------------------------------------------------------
+core::Session SessionForm::sessionToSave() const {
+    core::Session s = m_draft;
+    if (s.placeMode == core::PlaceMode::Place) {
+        s.communeName.clear();
+        s.communePostalCode.clear();
+        s.communeInsee.clear();
+    } else {
+        s.placeId.clear();
+    }
+    if (s.kind == core::SessionKind::Individual) {
+        s.workshopTitle.clear();
+        s.workshopLevel.clear();
+        // The national form records a beneficiary for every individual session: anonymous when none is picked.
+        s.anonymousCount = s.learnerIds.empty() ? 1 : 0;
+        if (!s.learnerIds.empty()) {
+            s.anonymousByGender.clear();
+            s.anonymousByAge.clear();
+            s.anonymousByStatus.clear();
+            s.anonymousAlreadyAccompanied = 0;
+        }
+        s.oriented = oriented() ? 1 : 0;
+    } else {
+        // Autonomy and orientation are asked of one beneficiary only.
+        s.autonomy.clear();
+        s.oriented = 0;
+        s.redirection.clear();
+        s.orientationPlaceId.clear();
+    }
+    return s;
+}
+
 core::Session SessionForm::save() {
-    core::Session draft = m_draft;
+    // A name typed but never picked would otherwise be saved as an anonymous beneficiary without a word.
+    if (anonymousIndividual() && canCreateFromQuery())
+        throw validationError("err.learner_typed_not_picked", "session.learners", {{"name", trimmed(m_query)}});
+    core::Session draft = sessionToSave();
     draft.chequesRedeemed.clear();
     for (const auto& line : m_cheques) {
         // A refused cheque is never silently dropped: the adviser removes it or corrects it.
@@ -172,8 +337,6 @@ core::Session SessionForm::save() {
             throw Error(line.refusal->kind(), line.refusal->key(), line.refusal->params(), "session.cheques");
         draft.chequesRedeemed.push_back(line.number);
     }
-    if (draft.kind != core::SessionKind::Workshop) draft.anonymousCount = 0;
-    if (draft.placeMode != core::PlaceMode::Place) draft.placeId.clear();
     std::vector<core::Assessment> assessments;
     for (const auto& line : m_assessments) {
         core::Assessment a;
@@ -187,11 +350,13 @@ core::Session SessionForm::save() {
 
     std::string keptDate = m_draft.date;
     auto keptMode = m_draft.placeMode;
+    bool keptCustom = m_customDuration;
     reset();
     m_draft.date = keptDate;
     m_draft.placeMode = keptMode;
     m_draft.placeId = saved.placeId.empty() ? m_draft.placeId : saved.placeId;
     m_draft.durationMinutes = saved.durationMinutes;
+    m_customDuration = keptCustom;
     return saved;
 }
 

@@ -1,4 +1,4 @@
-// The session entry form's view-model: the draft, the learner picker, cheque checks and save; no ImGui.
+// The session entry form's view-model: the national form's rules on the draft, learner picker, cheques, save; no ImGui.
 #pragma once
 
 #include <cstdint>
@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "app/commune_picker.hpp"
 #include "app/notebook.hpp"
 #include "core/error.hpp"
 #include "core/model.hpp"
@@ -27,18 +28,81 @@ struct AssessmentLine {
     int score() const { return (level - 1) * core::Assessment::kStepsPerLevel + step; }
 };
 
+// Which breakdown of the anonymous participants: by gender, by age bracket or by status.
+enum class AnonymousFacet { Gender, Age, Status };
+
 class SessionForm {
 public:
     static constexpr int kPickerLimit = 8;
 
     explicit SessionForm(Notebook& notebook);
 
-    // Fresh defaults: today, the last duration used (else 60), the last place, nothing else.
+    // Fresh defaults: today, the last duration used (else 60), the last place, an individual session at a
+    // place of activity, nothing else.
     void reset();
 
     core::Session& draft() { return m_draft; }
     const core::Session& draft() const { return m_draft; }
     const std::vector<core::Place>& places() const { return m_places; }
+    bool individual() const { return m_draft.kind == core::SessionKind::Individual; }
+
+    // --- Duration ------------------------------------------------------------------------
+    // The national form's presets (15mn … 2h) and « Personnaliser »: the code of the one shown as chosen.
+    // A duration no preset has (e.g. 50 min from the last session) shows as « Personnaliser ».
+    std::string durationChoice() const;
+    void chooseDuration(const std::string& presetCode);
+    bool customDuration() const { return durationChoice() == kCustomDuration; }
+    int durationHours() const { return m_draft.durationMinutes / 60; }
+    int durationMinutesPart() const { return m_draft.durationMinutes % 60; }
+    // « Personnaliser »: hours 0–23 and minutes 0–59, as the national form bounds them.
+    void setCustomDuration(int hours, int minutes);
+    static constexpr const char* kCustomDuration = "personnaliser";
+
+    // --- Place -----------------------------------------------------------------------------
+    void setPlaceMode(core::PlaceMode mode) { m_draft.placeMode = mode; }
+    // Home, remote or elsewhere ask for a commune; home and elsewhere require it (the national rule).
+    bool communeAsked() const { return m_draft.placeMode != core::PlaceMode::Place; }
+    bool communeRequired() const;
+    void setCommune(const PickedCommune& commune);
+    void clearCommune();
+
+    // --- Themes ------------------------------------------------------------------------------
+    // The digital themes, then the administrative ones shown only under « Aide aux démarches administratives ».
+    std::vector<core::Term> digitalThemes() const;
+    std::vector<core::Term> administrativeThemes() const;
+    // Ticks or unticks a theme; unticking the administrative parent clears its sub-themes and the
+    // procedure's name, as the national form does.
+    void toggleTheme(const std::string& code);
+    bool administrativeShown() const;
+
+    // --- Orientation (individual sessions) ----------------------------------------------------
+    // Naming a structure or a place answers yes too, however it was named (the Annuaire writes the draft directly).
+    bool oriented() const {
+        return m_draft.oriented == 1 || !m_draft.redirection.empty() || !m_draft.orientationPlaceId.empty();
+    }
+    // « Non » clears the kind of structure and the directory place: the national form keeps them only with « Oui ».
+    void setOriented(bool yes);
+    // The place the learner is oriented to (picked in the Annuaire, which checked it exists); "" clears it.
+    // Naming a place answers « orienté ? » with yes.
+    void setOrientation(const std::string& placeId);
+    // "Name (Commune)" of the orientation place; "" when there is none.
+    const std::string& orientationName() const;
+
+    // --- Anonymous participants ------------------------------------------------------------
+    // An individual session with no learner picked is recorded with one anonymous beneficiary.
+    bool anonymousIndividual() const { return individual() && m_learners.empty(); }
+    const core::Vocabulary& facetVocabulary(AnonymousFacet facet) const;
+    // A workshop's breakdown: how many anonymous participants have this code (0 when none said).
+    int facetCount(AnonymousFacet facet, const std::string& code) const;
+    void setFacetCount(AnonymousFacet facet, const std::string& code, int count);
+    // Those of the anonymous participants whose gender (age, status) was not given: « non communiqué ».
+    int facetNotGiven(AnonymousFacet facet) const;
+    // The anonymous beneficiary of an individual session: one code per facet ("" = not given).
+    std::string anonymousChoice(AnonymousFacet facet) const;
+    void setAnonymousChoice(AnonymousFacet facet, const std::string& code);
+    // « J'ai déjà accompagné ce bénéficiaire »
+    bool alreadyAccompanied() const { return m_draft.anonymousAlreadyAccompanied > 0; }
+    void setAlreadyAccompanied(bool yes) { m_draft.anonymousAlreadyAccompanied = yes ? 1 : 0; }
 
     // --- Learner picker ------------------------------------------------------------------
     // Searches as the adviser types; an empty query clears the matches.
@@ -74,21 +138,22 @@ public:
     std::vector<AssessmentLine>& assessments() { return m_assessments; }
     void addAssessment();  // for the first picked learner and the first competence worked (or 1.1)
 
-    // --- Orientation -----------------------------------------------------------------------
-    // The place the learner is oriented to (picked in the Annuaire, which checked it exists); "" clears it.
-    void setOrientation(const std::string& placeId);
-    // "Name (Commune)" of the orientation place; "" when there is none.
-    const std::string& orientationName() const;
-
     // --- Save ----------------------------------------------------------------------------
+    // What will be stored: the fields of the other kind of session and of the other kind of place left out,
+    // an individual session without a learner given its anonymous beneficiary.
+    core::Session sessionToSave() const;
     // Stores the session (with accepted cheques and assessments) through the notebook; throws mediane::Error
     // naming the field on invalid input, and stores nothing then. On success the form resets, keeping the
-    // date, place and duration.
+    // date, the kind of place, the place and the duration.
     core::Session save();
 
 private:
+    std::vector<core::HeadCount>& breakdown(AnonymousFacet facet);
+    const std::vector<core::HeadCount>& breakdown(AnonymousFacet facet) const;
+
     Notebook& m_notebook;
     core::Session m_draft;
+    bool m_customDuration = false;  // « Personnaliser » chosen, even if the minutes happen to match a preset
     std::vector<core::Place> m_places;
     std::string m_query;
     std::vector<core::Learner> m_matches;

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 #include "ui/progress_chart.hpp"
 #include "ui/form_fields.hpp"
+#include "core/vocabulary.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
@@ -18,8 +19,9 @@ namespace mediane::ui {
 
 namespace {
 
-// A vocabulary as a combo; the first entry is "not given" (every profile field is optional).
-void vocabularyCombo(app::AppState& state, const char* captionKey, const char* id, const char* field,
+// A vocabulary as a combo; the first entry is "not given" (every profile field is optional), which is what the
+// vocabulary's own « Non communiqué » means for one person, so that entry is not offered twice.
+void vocabularyCombo(app::AppState& state, const char* captionKey, const std::string& id, const char* field,
                      const std::string& vocabulary, std::string* code) {
     ImGui::AlignTextToFramePadding();
     fieldLabel(state.tr(captionKey), inError(state, field));
@@ -28,9 +30,12 @@ void vocabularyCombo(app::AppState& state, const char* captionKey, const char* i
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo(withId("", id).c_str(), preview.c_str())) {
         if (ImGui::Selectable(state.tr("learners.not_given").c_str(), code->empty())) code->clear();
-        for (const auto& term : vocab.terms())
+        for (const auto& term : vocab.terms()) {
+            if (term.code == core::kAgeNotGiven && *code != term.code) continue;
             if (ImGui::Selectable(withId(term.label(state.language()), term.code).c_str(), term.code == *code))
                 *code = term.code;
+            tagItem(id + "_" + term.code);
+        }
         ImGui::EndCombo();
     }
     tagItem(id);
@@ -61,22 +66,54 @@ void identityFields(app::AppState& state, const std::string& prefix, core::Learn
     }
 }
 
-// Age bracket, gender, social status, commune and goals, shared by the new learner form and the card.
-void profileFields(app::AppState& state, const std::string& prefix, core::Learner& l) {
+// Birth year and age bracket, gender, social status, commune and goals, shared by the new learner form and the card.
+void profileFields(app::AppState& state, const std::string& prefix, core::Learner& l, ProfileInputs& inputs) {
+    const auto& vocab = state.notebook().vocabularies();
+    const int thisYear = std::stoi(core::today().substr(0, 4));
     if (ImGui::BeginTable((prefix + ".profile").c_str(), 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        vocabularyCombo(state, "field.learner.age_bracket", (prefix + ".age_bracket").c_str(), "learner.age_bracket",
-                        "age_brackets", &l.ageBracket);
+        ImGui::AlignTextToFramePadding();
+        fieldLabel(state.tr("field.learner.birth_year"), inError(state, "learner.birth_year"));
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputTextWithHint(withId("", prefix + ".birth_year").c_str(),
+                                     state.tr("learners.birth_year_hint").c_str(), &inputs.birthYear,
+                                     ImGuiInputTextFlags_CharsDecimal))
+            l.birthYear = app::birthYearFrom(inputs.birthYear);
+        tagItem(prefix + ".birth_year");
         ImGui::TableNextColumn();
-        vocabularyCombo(state, "field.learner.gender", (prefix + ".gender").c_str(), "learner.gender", "genders",
-                        &l.gender);
+        // With a birth year the bracket follows from it, as in the national report: shown, not chosen.
+        const std::string derived = app::derivedAgeBracket(l, vocab, thisYear);
+        if (derived.empty()) {
+            vocabularyCombo(state, "field.learner.age_bracket", prefix + ".age_bracket", "learner.age_bracket",
+                            "age_brackets", &l.ageBracket);
+        } else {
+            ImGui::AlignTextToFramePadding();
+            fieldLabel(state.tr("field.learner.age_bracket"), inError(state, "learner.age_bracket"));
+            ImGui::AlignTextToFramePadding();
+            ImGui::TextUnformatted(vocab.ageBrackets().label(derived, state.language()).c_str());
+            tagItem(prefix + ".age_bracket_derived");
+            // Why it cannot be chosen: beside the bracket when it fits the column, else on hover.
+            const std::string& why = state.tr("learners.age_derived");
+            if (ImGui::GetContentRegionAvail().x - ImGui::GetItemRectSize().x - ImGui::GetStyle().ItemSpacing.x >=
+                textWidth(why)) {
+                ImGui::SameLine();
+                ImGui::TextColored(kMutedColour, "%s", why.c_str());
+            } else if (ImGui::IsItemHovered()) {
+                ImGui::SetTooltip("%s", why.c_str());
+            }
+        }
         ImGui::TableNextColumn();
-        vocabularyCombo(state, "field.learner.social_status", (prefix + ".social_status").c_str(),
-                        "learner.social_status", "social_status", &l.socialStatus);
+        vocabularyCombo(state, "field.learner.gender", prefix + ".gender", "learner.gender", "genders", &l.gender);
         ImGui::TableNextColumn();
-        textField(state, "field.learner.commune", (prefix + ".commune").c_str(), "learner.commune", &l.commune);
+        vocabularyCombo(state, "field.learner.social_status", prefix + ".social_status", "learner.social_status",
+                        "social_status", &l.socialStatus);
         ImGui::EndTable();
     }
+    ImGui::AlignTextToFramePadding();
+    fieldLabel(state.tr("field.learner.commune"), inError(state, "learner.commune"));
+    auto event = inputs.commune.draw(state, prefix + ".commune", app::communeLabel(l.commune, l.communePostalCode));
+    if (event.picked) app::setCommune(l, *event.picked);
+    if (event.cleared) app::setCommune(l, {});
     fieldLabel(state.tr("field.learner.goals"), inError(state, "learner.goals"));
     ImGui::InputTextMultiline(withId("", prefix + ".goals").c_str(), &l.goals,
                               ImVec2(-1, ImGui::GetTextLineHeight() * 3.5f));
@@ -127,6 +164,7 @@ void LearnersScreen::drawList(app::AppState& state) {
     if (button(state.tr("learners.new"), "learners.new")) {
         m_creating = true;
         m_newDraft = {};
+        m_newInputs.birthYear.clear();
         // What was typed in the search is usually the pseudonym the adviser wants.
         m_newDraft.pseudonym = m_search;
     }
@@ -194,7 +232,7 @@ void LearnersScreen::drawNewLearner(app::AppState& state) {
     sectionTitle(state.tr("learners.identity"));
     identityFields(state, "learners.new", m_newDraft);
     sectionTitle(state.tr("learners.profile"));
-    profileFields(state, "learners.new", m_newDraft);
+    profileFields(state, "learners.new", m_newDraft, m_newInputs);
     ImGui::Spacing();
     if (button(state.tr("learners.create"), "learners.new.create")) {
         if (state.run([&] { m_directory->create(m_newDraft); }, "learners.msg.created")) {
@@ -210,6 +248,7 @@ void LearnersScreen::drawCard(app::AppState& state) {
     const auto& card = m_directory->card();
     if (m_editStale || m_edit.id != card.learner.id) {
         m_edit = card.learner;
+        m_cardInputs.birthYear = app::birthYearText(m_edit);
         m_editStale = false;
     }
 
@@ -250,7 +289,7 @@ void LearnersScreen::drawProfile(app::AppState& state) {
     if (!ImGui::CollapsingHeader(withId(state.tr("learners.profile"), "learners.card.profile_header").c_str(),
                                  ImGuiTreeNodeFlags_DefaultOpen))
         return;
-    profileFields(state, "learners.card", m_edit);
+    profileFields(state, "learners.card", m_edit, m_cardInputs);
     if (button(state.tr("learners.save"), "learners.card.save"))
         if (state.run([&] { m_directory->save(m_edit); }, "learners.msg.saved")) m_editStale = true;
 }

@@ -6,8 +6,15 @@
 
 #include "app/app_state.hpp"
 #include "app/learner_directory.hpp"
+#include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
+
+// What a learner form keeps beside the learner itself: the birth year as typed and the commune search.
+struct ProfileInputs {
+    std::string birthYear;
+    CommuneField commune;
+};
 
 class LearnersScreen {
 public:
@@ -31,7 +38,9 @@ private:
     std::string m_search;
     bool m_creating = false;
     core::Learner m_newDraft;
+    ProfileInputs m_newInputs;
     core::Learner m_edit;  // the open card's editable copy, reset when another learner opens or after saving
+    ProfileInputs m_cardInputs;
     bool m_editStale = false;
     std::string m_assessCompetence = "1.1";
     int m_assessLevel = 1;

@@ -1,5 +1,7 @@
-// Sections: when and where · who (picker, head count, cheques) · what (themes, equipment, autonomy,
-// competences, assessments) · follow-up (orientation, notes) · save bar.
+// Sections: when and where (date, duration, kind, workshop title, place or commune) · who (picker, the anonymous
+// beneficiary or the workshop's anonymous participants and their breakdown, cheques) · what (themes and the
+// administrative sub-themes, equipment, autonomy or workshop level, competences, assessments) · follow-up
+// (orientation, notes) · save bar. The rules live in app::SessionForm; this file only draws it.
 #include "ui/session_screen.hpp"
 
 #include <imgui.h>
@@ -9,6 +11,8 @@
 #include <algorithm>
 
 #include "core/model.hpp"
+#include "core/vocabulary.hpp"
+#include "ui/form_fields.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
@@ -16,21 +20,11 @@ namespace mediane::ui {
 
 namespace {
 
+using app::AnonymousFacet;
 using app::SessionForm;
 
-bool inError(const app::AppState& state, const char* field) {
-    return state.banner.kind == app::Banner::Kind::Error && state.banner.field == field;
-}
-
-void sectionTitle(const std::string& text) {
-    ImGui::Spacing();
-    ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_CheckMark), "%s", text.c_str());
-    ImGui::Separator();
-}
-
 // Places as "Name (Commune)"; the combo's first entry may be "none".
-bool placeCombo(app::AppState& state, const char* id, const SessionForm& form, std::string& placeId,
-                const std::string& noneLabel) {
+bool placeCombo(const char* id, const SessionForm& form, std::string& placeId, const std::string& noneLabel) {
     std::string preview = noneLabel;
     for (const auto& p : form.places())
         if (p.id == placeId) preview = p.commune.empty() ? p.name : p.name + " (" + p.commune + ")";
@@ -53,9 +47,71 @@ bool placeCombo(app::AppState& state, const char* id, const SessionForm& form, s
         ImGui::EndCombo();
     }
     tagItem(id + 2);  // drop the leading "##"
-    (void)state;
     return changed;
 }
+
+// A vocabulary as a combo with a « none » first entry; entries are tagged <id>_<code>. Returns true when changed.
+bool codeCombo(app::AppState& state, const std::string& id, const core::Vocabulary& vocab, std::string& code,
+               const std::string& noneLabel, const char* skipCode = nullptr) {
+    std::string preview = code.empty() ? noneLabel : vocab.label(code, state.language());
+    bool changed = false;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo(withId("", id).c_str(), preview.c_str())) {
+        if (ImGui::Selectable(withId(noneLabel, id + "_none").c_str(), code.empty())) {
+            code.clear();
+            changed = true;
+        }
+        tagItem(id + "_none");
+        for (const auto& t : vocab.terms()) {
+            if (skipCode && t.code == skipCode) continue;
+            if (ImGui::Selectable(withId(t.label(state.language()), id + "_" + t.code).c_str(), t.code == code)) {
+                code = t.code;
+                changed = true;
+            }
+            tagItem(id + "_" + t.code);
+        }
+        ImGui::EndCombo();
+    }
+    tagItem(id);
+    return changed;
+}
+
+// Checkboxes in two columns when the longest label fits twice, else one.
+void themeBoxes(app::AppState& state, SessionForm& form, const char* tableId, const std::vector<core::Term>& themes) {
+    float widest = 0;
+    for (const auto& t : themes) widest = std::max(widest, choiceWidth(t.label(state.language())));
+    int columns = widest * 2 + ImGui::GetStyle().ItemSpacing.x * 2 <= ImGui::GetContentRegionAvail().x ? 2 : 1;
+    std::string toggled;
+    if (ImGui::BeginTable(tableId, columns, ImGuiTableFlags_SizingStretchSame)) {
+        for (const auto& t : themes) {
+            ImGui::TableNextColumn();
+            bool on = SessionForm::contains(form.draft().themes, t.code);
+            if (checkbox(t.label(state.language()), "session.theme_" + t.code, &on)) toggled = t.code;
+        }
+        ImGui::EndTable();
+    }
+    if (!toggled.empty()) form.toggleTheme(toggled);
+}
+
+const char* facetName(AnonymousFacet facet) {
+    switch (facet) {
+        case AnonymousFacet::Gender: return "gender";
+        case AnonymousFacet::Age: return "age";
+        case AnonymousFacet::Status: break;
+    }
+    return "status";
+}
+
+const char* facetCaption(AnonymousFacet facet) {
+    switch (facet) {
+        case AnonymousFacet::Gender: return "field.learner.gender";
+        case AnonymousFacet::Age: return "field.learner.age_bracket";
+        case AnonymousFacet::Status: break;
+    }
+    return "field.learner.social_status";
+}
+
+constexpr AnonymousFacet kFacets[] = {AnonymousFacet::Gender, AnonymousFacet::Age, AnonymousFacet::Status};
 
 }  // namespace
 
@@ -66,6 +122,7 @@ void SessionScreen::draw(app::AppState& state) {
         state.orientationToApply.clear();
     }
 
+    // The form scrolls inside its pane; the save bar stays in sight below it.
     float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
     ImGui::BeginChild("##session.scroll", ImVec2(0, -footer), false);
     if (ImGui::BeginTable("##session.columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
@@ -98,6 +155,7 @@ void SessionScreen::save(app::AppState& state) {
 // --- When and where ---------------------------------------------------------------------------
 void SessionScreen::drawWhen(app::AppState& state) {
     auto& d = m_form->draft();
+    const auto& vocab = state.notebook().vocabularies();
     sectionTitle(state.tr("session.section_when"));
 
     fieldLabel(state.tr("field.session.date"), inError(state, "session.date"));
@@ -106,47 +164,70 @@ void SessionScreen::drawWhen(app::AppState& state) {
     ImGui::SameLine();
     ImGui::TextColored(kMutedColour, "%s", state.tr("session.date_format").c_str());
 
-    fieldLabel(state.tr("session.duration_minutes"), inError(state, "session.duration"));
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    inputInt("", "session.duration", &d.durationMinutes, 15);
-    for (int minutes : {30, 45, 60, 90, 120}) {
-        std::string text = std::to_string(minutes);
+    // The national form's presets, then « Personnaliser » with hours and minutes.
+    fieldLabel(state.tr("field.session.duration"), inError(state, "session.duration"));
+    const std::string chosen = m_form->durationChoice();
+    Flow durationFlow;
+    for (const auto& t : vocab.durationPresets().terms()) {
+        const std::string& text = t.label(state.language());
+        durationFlow.next(buttonWidth(text));
+        if (toggleButton(text, "session.duration_" + t.code, chosen == t.code)) m_form->chooseDuration(t.code);
+    }
+    if (m_form->customDuration()) {
+        int hours = m_form->durationHours(), minutes = m_form->durationMinutesPart();
+        // No ± buttons: two digits are quicker typed than clicked.
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
+        bool changed = inputInt("", "session.duration_hours", &hours, 0);
         ImGui::SameLine();
-        if (toggleButton(text, "session.duration_" + text, d.durationMinutes == minutes)) d.durationMinutes = minutes;
+        ImGui::TextUnformatted(state.tr("session.duration_hours").c_str());
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
+        changed = inputInt("", "session.duration_minutes", &minutes, 0) || changed;
+        ImGui::SameLine();
+        ImGui::TextUnformatted(state.tr("session.duration_minutes").c_str());
+        if (changed) m_form->setCustomDuration(hours, minutes);
     }
 
     fieldLabel(state.tr("session.kind"), false);
-    const auto& kinds = state.notebook().vocabularies().sessionKinds().terms();
+    const auto& kinds = vocab.sessionKinds().terms();
     Flow kindFlow;
-    for (std::size_t i = 0; i < kinds.size(); ++i) {
-        auto kind = core::sessionKindFrom(kinds[i].code);
+    for (const auto& k : kinds) {
+        auto kind = core::sessionKindFrom(k.code);
         if (!kind) continue;
-        kindFlow.next(choiceWidth(kinds[i].label(state.language())));
-        if (ImGui::RadioButton(withId(kinds[i].label(state.language()), "session.kind_" + kinds[i].code).c_str(),
-                               d.kind == *kind))
+        kindFlow.next(choiceWidth(k.label(state.language())));
+        if (ImGui::RadioButton(withId(k.label(state.language()), "session.kind_" + k.code).c_str(), d.kind == *kind))
             d.kind = *kind;
-        tagItem("session.kind_" + kinds[i].code);
+        tagItem("session.kind_" + k.code);
     }
+    if (!m_form->individual())
+        textField(state, "field.session.workshop_title", "session.workshop_title", "session.workshop_title",
+                  &d.workshopTitle);
 
     fieldLabel(state.tr("field.session.place"), inError(state, "session.place"));
-    const auto& modes = state.notebook().vocabularies().placeModes().terms();
     Flow modeFlow;
-    for (std::size_t i = 0; i < modes.size(); ++i) {
-        auto mode = core::placeModeFrom(modes[i].code);
+    for (const auto& m : vocab.placeModes().terms()) {
+        auto mode = core::placeModeFrom(m.code);
         if (!mode) continue;
-        modeFlow.next(choiceWidth(modes[i].label(state.language())));
-        if (ImGui::RadioButton(withId(modes[i].label(state.language()), "session.mode_" + modes[i].code).c_str(),
+        modeFlow.next(choiceWidth(m.label(state.language())));
+        if (ImGui::RadioButton(withId(m.label(state.language()), "session.mode_" + m.code).c_str(),
                                d.placeMode == *mode))
-            d.placeMode = *mode;
-        tagItem("session.mode_" + modes[i].code);
+            m_form->setPlaceMode(*mode);
+        tagItem("session.mode_" + m.code);
     }
-    if (d.placeMode == core::PlaceMode::Place) {
+    if (!m_form->communeAsked()) {
         if (m_form->places().empty()) {
             ImGui::TextColored(kMutedColour, "%s", state.tr("session.no_places").c_str());
         } else {
-            placeCombo(state, "##session.place", *m_form, d.placeId, "");
+            placeCombo("##session.place", *m_form, d.placeId, "");
         }
+        return;
     }
+    std::string caption = state.tr("field.session.commune");
+    if (!m_form->communeRequired()) caption += " " + state.tr("session.optional");
+    fieldLabel(caption, inError(state, "session.commune"));
+    auto event = m_commune.draw(state, "session.commune", app::communeLabel(d.communeName, d.communePostalCode));
+    if (event.picked) m_form->setCommune(*event.picked);
+    if (event.cleared) m_form->clearCommune();
 }
 
 // --- Who ----------------------------------------------------------------------------------------
@@ -170,13 +251,78 @@ void SessionScreen::drawWho(app::AppState& state) {
 
     drawPicker(state);
 
-    if (d.kind == core::SessionKind::Workshop) {
+    if (m_form->anonymousIndividual()) drawAnonymousBeneficiary(state);
+    if (!m_form->individual()) {
         fieldLabel(state.tr("field.session.anonymous_count"), inError(state, "session.anonymous_count"));
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
         inputInt("", "session.anonymous_count", &d.anonymousCount);
         if (d.anonymousCount < 0) d.anonymousCount = 0;
+        if (d.anonymousCount > 0) drawBreakdown(state);
     }
     drawCheques(state);
+}
+
+// An individual session with nobody picked: the national form's anonymous beneficiary, described in three choices.
+void SessionScreen::drawAnonymousBeneficiary(app::AppState& state) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored(kMutedColour, "%s", state.tr("session.anonymous_individual").c_str());
+    ImGui::PopTextWrapPos();
+    if (ImGui::BeginTable("##session.anonymous_one", 3, ImGuiTableFlags_SizingStretchSame)) {
+        for (AnonymousFacet facet : kFacets) {
+            ImGui::TableNextColumn();
+            const std::string id = std::string("session.anonymous_") + facetName(facet);
+            const std::string field = std::string("session.anonymous_by_") + facetName(facet);
+            ImGui::AlignTextToFramePadding();  // captions side by side stay level (see form_fields' textField)
+            fieldLabel(state.tr(facetCaption(facet)), inError(state, field.c_str()));
+            const core::Vocabulary& vocab = m_form->facetVocabulary(facet);
+            std::string code = m_form->anonymousChoice(facet);
+            // The vocabulary's own « Non communiqué » is the combo's empty choice.
+            const std::string notGiven = vocab.label(core::kAgeNotGiven, state.language());
+            if (codeCombo(state, id, vocab, code, notGiven, core::kAgeNotGiven)) m_form->setAnonymousChoice(facet, code);
+        }
+        ImGui::EndTable();
+    }
+    bool already = m_form->alreadyAccompanied();
+    if (checkbox(state.tr("session.already_accompanied_one"), "session.already_accompanied", &already))
+        m_form->setAlreadyAccompanied(already);
+}
+
+// A workshop's anonymous participants by gender, age bracket and status; whoever is not counted is « non communiqué ».
+void SessionScreen::drawBreakdown(app::AppState& state) {
+    auto& d = m_form->draft();
+    ImGui::TextColored(kMutedColour, "%s", state.tr("session.breakdown").c_str());
+    if (ImGui::BeginTable("##session.breakdown", 3, ImGuiTableFlags_SizingStretchSame)) {
+        for (AnonymousFacet facet : kFacets) {
+            ImGui::TableNextColumn();
+            const std::string name = facetName(facet);
+            ImGui::AlignTextToFramePadding();
+            fieldLabel(state.tr(facetCaption(facet)), inError(state, ("session.anonymous_by_" + name).c_str()));
+            const core::Vocabulary& vocab = m_form->facetVocabulary(facet);
+            for (const auto& t : vocab.terms()) {
+                if (t.code == core::kAgeNotGiven) continue;
+                int count = m_form->facetCount(facet, t.code);
+                ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2.5f);
+                if (inputInt("", "session.breakdown_" + name + "_" + t.code, &count, 0))
+                    m_form->setFacetCount(facet, t.code, count);
+                ImGui::SameLine();
+                ImGui::TextUnformatted(t.label(state.language()).c_str());
+            }
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextColored(kMutedColour, "%s",
+                               state.tr()
+                                   .format("session.breakdown_rest",
+                                           {{"label", vocab.label(core::kAgeNotGiven, state.language())},
+                                            {"count", std::to_string(m_form->facetNotGiven(facet))}})
+                                   .c_str());
+            ImGui::PopTextWrapPos();
+        }
+        ImGui::EndTable();
+    }
+    fieldLabel(state.tr("field.session.anonymous_already_accompanied"),
+               inError(state, "session.anonymous_already_accompanied"));
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    inputInt("", "session.anonymous_already_accompanied", &d.anonymousAlreadyAccompanied);
+    d.anonymousAlreadyAccompanied = std::clamp(d.anonymousAlreadyAccompanied, 0, d.anonymousCount);
 }
 
 void SessionScreen::drawPicker(app::AppState& state) {
@@ -266,17 +412,15 @@ void SessionScreen::drawWhat(app::AppState& state) {
     sectionTitle(state.tr("session.section_what"));
 
     fieldLabel(state.tr("field.session.themes"), inError(state, "session.themes"));
-    // Two columns of checkboxes when the longest label fits twice (15 themes without scrolling), else one.
-    float widest = 0;
-    for (const auto& t : vocab.themes().terms()) widest = std::max(widest, choiceWidth(t.label(state.language())));
-    int columns = widest * 2 + ImGui::GetStyle().ItemSpacing.x * 2 <= ImGui::GetContentRegionAvail().x ? 2 : 1;
-    if (ImGui::BeginTable("##session.themes", columns, ImGuiTableFlags_SizingStretchSame)) {
-        for (const auto& t : vocab.themes().terms()) {
-            ImGui::TableNextColumn();
-            bool on = SessionForm::contains(d.themes, t.code);
-            if (checkbox(t.label(state.language()), "session.theme_" + t.code, &on)) SessionForm::toggle(d.themes, t.code);
-        }
-        ImGui::EndTable();
+    themeBoxes(state, *m_form, "##session.themes", m_form->digitalThemes());
+    // The administrative sub-themes and the procedure's name belong to « Aide aux démarches administratives ».
+    if (m_form->administrativeShown()) {
+        ImGui::Indent();
+        ImGui::TextColored(kMutedColour, "%s", state.tr("session.themes_administrative").c_str());
+        themeBoxes(state, *m_form, "##session.themes_administrative", m_form->administrativeThemes());
+        textField(state, "field.session.procedure_name", "session.procedure_name", "session.procedure_name",
+                  &d.procedureName);
+        ImGui::Unindent();
     }
 
     fieldLabel(state.tr("field.session.equipment"), inError(state, "session.equipment"));
@@ -287,13 +431,20 @@ void SessionScreen::drawWhat(app::AppState& state) {
         if (checkbox(t.label(state.language()), "session.equipment_" + t.code, &on)) SessionForm::toggle(d.equipment, t.code);
     }
 
-    fieldLabel(state.tr("field.session.autonomy"), inError(state, "session.autonomy"));
-    Flow autonomyFlow;
-    for (const auto& t : vocab.autonomy().terms()) {
-        autonomyFlow.next(choiceWidth(t.label(state.language())));
-        if (ImGui::RadioButton(withId(t.label(state.language()), "session.autonomy_" + t.code).c_str(), d.autonomy == t.code))
-            d.autonomy = (d.autonomy == t.code) ? "" : t.code;
-        tagItem("session.autonomy_" + t.code);
+    // Autonomy is asked of one beneficiary; a workshop has a level instead (one column of the national export).
+    const bool individual = m_form->individual();
+    const core::Vocabulary& levels = individual ? vocab.autonomy() : vocab.workshopLevels();
+    std::string& level = individual ? d.autonomy : d.workshopLevel;
+    const char* field = individual ? "session.autonomy" : "session.workshop_level";
+    fieldLabel(state.tr(std::string("field.") + field), inError(state, field));
+    Flow levelFlow;
+    for (const auto& t : levels.terms()) {
+        const std::string tag = std::string(field) + "_" + t.code;
+        levelFlow.next(choiceWidth(t.label(state.language())));
+        // A second click on the chosen one unsets it: both are optional.
+        if (ImGui::RadioButton(withId(t.label(state.language()), tag).c_str(), level == t.code))
+            level = (level == t.code) ? "" : t.code;
+        tagItem(tag);
     }
 
     fieldLabel(state.tr("field.session.competences"), inError(state, "session.competences"));
@@ -365,29 +516,50 @@ void SessionScreen::drawAssessments(app::AppState& state) {
 void SessionScreen::drawFollowUp(app::AppState& state) {
     auto& d = m_form->draft();
     sectionTitle(state.tr("session.section_follow_up"));
-    fieldLabel(state.tr("field.session.orientation"), inError(state, "session.orientation"));
+    if (m_form->individual()) drawOrientation(state);
+    fieldLabel(state.tr("field.session.notes"), inError(state, "session.notes"));
+    ImGui::InputTextMultiline("##session.notes", &d.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
+    tagItem("session.notes");
+}
+
+// « Le bénéficiaire est-il orienté vers une autre structure ? » Oui: the kind of structure and, if known, the place.
+void SessionScreen::drawOrientation(app::AppState& state) {
+    auto& d = m_form->draft();
+    fieldLabel(state.tr("session.oriented_question"), inError(state, "session.redirection"));
+    const std::string yes = state.tr("session.yes"), no = state.tr("session.no");
+    if (ImGui::RadioButton(withId(yes, "session.oriented_yes").c_str(), m_form->oriented())) m_form->setOriented(true);
+    tagItem("session.oriented_yes");
+    ImGui::SameLine();
+    if (ImGui::RadioButton(withId(no, "session.oriented_no").c_str(), !m_form->oriented())) m_form->setOriented(false);
+    tagItem("session.oriented_no");
+    if (!m_form->oriented()) return;
+
+    ImGui::Indent();
+    fieldLabel(state.tr("field.session.redirection"), inError(state, "session.redirection"));
+    codeCombo(state, "session.redirection", state.notebook().vocabularies().redirections(), d.redirection,
+              state.tr("session.redirection_pick"));
+
+    fieldLabel(state.tr("session.orientation_place"), inError(state, "session.orientation"));
     // Why not a combo: the directory holds thousands of places; the Annuaire searches them and sends one back.
-    const std::string& oriented = m_form->orientationName();
+    const std::string& place = m_form->orientationName();
     const std::string pick = state.tr("directory_ui.orient_pick"), clear = "\xC3\x97";
     ImGui::AlignTextToFramePadding();
     ImGui::PushTextWrapPos(0.0f);
-    if (oriented.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("session.orientation_none").c_str());
-    else ImGui::TextUnformatted(oriented.c_str());
+    if (place.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("session.orientation_none").c_str());
+    else ImGui::TextUnformatted(place.c_str());
     ImGui::PopTextWrapPos();
     tagItem("session.orientation");
     // The buttons follow the name when they fit, else go to the next line rather than past the column's edge.
-    float need = buttonWidth(pick) + (oriented.empty() ? 0.0f : buttonWidth(clear) + ImGui::GetStyle().ItemSpacing.x);
+    float need = buttonWidth(pick) + (place.empty() ? 0.0f : buttonWidth(clear) + ImGui::GetStyle().ItemSpacing.x);
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < need) ImGui::NewLine();
     if (button(pick, "session.orientation_pick")) state.screen = "directory";
-    if (!oriented.empty()) {
+    if (!place.empty()) {
         ImGui::SameLine();
         if (button(clear, "session.orientation_clear")) m_form->setOrientation({});
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("directory_ui.orient_clear").c_str());
     }
-    fieldLabel(state.tr("field.session.notes"), inError(state, "session.notes"));
-    ImGui::InputTextMultiline("##session.notes", &d.notes, ImVec2(-1, ImGui::GetTextLineHeight() * 4));
-    tagItem("session.notes");
+    ImGui::Unindent();
 }
 
 ScreenEntry sessionScreenEntry() {

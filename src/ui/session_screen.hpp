@@ -1,4 +1,4 @@
-// The Séance tab: the fast session entry form (draws app::SessionForm; holds no logic of its own).
+// The Séance tab: the fast session entry form, as the national activity report asks (draws app::SessionForm).
 #pragma once
 
 #include <memory>
@@ -6,6 +6,7 @@
 
 #include "app/app_state.hpp"
 #include "app/session_form.hpp"
+#include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
 
@@ -21,10 +22,13 @@ private:
     void drawWhen(app::AppState& state);
     void drawWho(app::AppState& state);
     void drawPicker(app::AppState& state);
+    void drawAnonymousBeneficiary(app::AppState& state);
+    void drawBreakdown(app::AppState& state);
     void drawCheques(app::AppState& state);
     void drawWhat(app::AppState& state);
     void drawAssessments(app::AppState& state);
     void drawFollowUp(app::AppState& state);
+    void drawOrientation(app::AppState& state);
     void save(app::AppState& state);
 
     std::unique_ptr<app::SessionForm> m_form;
@@ -32,6 +36,7 @@ private:
     std::string m_chequeText;   // the cheque number being typed
     bool m_chequeNotNumber = false;
     bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone
+    CommuneField m_commune;     // home, remote or elsewhere: the commune searched by name or postal code
 };
 
 }  // namespace mediane::ui

@@ -126,6 +126,9 @@ TEST_CASE("« Orienter vers un lieu… » in the Séance form opens the Annuaire
     AnnuaireUnderTest t;
     t.state.screen = "session";
     t.h.frame();
+    // As in the national form, the place of an orientation is asked once « orienté » is answered yes.
+    CHECK_FALSE(t.h.has("session.orientation_pick"));
+    t.h.click("session.oriented_yes");
     t.h.click("session.orientation_pick");
     CHECK(t.state.screen == "directory");
     t.h.frame();

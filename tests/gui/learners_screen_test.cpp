@@ -96,3 +96,61 @@ TEST_CASE("a learner set to open from elsewhere opens its card, and an assessmen
     REQUIRE(t.screen.directory()->card().progress.size() == 1);
     CHECK(t.screen.directory()->card().progress[0].points[0].level == Approx(1.5));
 }
+
+TEST_CASE("a new learner's birth year shows the derived age bracket and the commune is picked by typing",
+          "[learners_screen]") {
+    LearnersUnderTest t;
+    t.h.frame();
+    t.h.click("learners.new");
+    t.h.click("learners.new.pseudonym");
+    t.h.typeText("Bénéficiaire 0043");
+    REQUIRE(t.h.has("learners.new.age_bracket"));  // no birth year yet: the bracket is chosen
+    t.h.click("learners.new.birth_year");
+    t.h.typeText("1950");
+    t.h.frame();
+    CHECK_FALSE(t.h.has("learners.new.age_bracket"));  // derived now, shown but not editable
+    REQUIRE(t.h.has("learners.new.age_bracket_derived"));
+
+    t.h.click("learners.new.gender");
+    t.h.frame();
+    t.h.click("learners.new.gender_feminin");
+    t.h.click("learners.new.commune");
+    t.h.typeText("saint etienne");
+    REQUIRE(t.h.has("learners.new.commune_match_0"));
+    t.h.pressKey(ImGuiKey_Enter);
+    CHECK(t.h.has("learners.new.commune_picked"));
+    t.h.click("learners.new.create");
+    REQUIRE(t.state.banner.kind == Banner::Kind::Success);
+
+    t.h.frame();
+    REQUIRE(t.screen.directory()->hasCard());
+    auto stored = t.f.notebook->learner(t.screen.directory()->openId());
+    REQUIRE(stored);
+    CHECK(stored->birthYear == 1950);
+    CHECK(stored->ageBracket == "soixante_dix_plus");
+    CHECK(stored->gender == "feminin");
+    CHECK(stored->commune == "Saint-Étienne");
+    CHECK(stored->communePostalCode == "42000");
+    CHECK(stored->communeInsee == "42218");
+}
+
+TEST_CASE("a learner's card changes the commune with « × » and a new search, and takes a birth year",
+          "[learners_screen]") {
+    LearnersUnderTest t;
+    t.state.learnerToOpen = t.f.marie.id;  // her commune was typed as plain text before the national list
+    t.h.frames(2);
+    REQUIRE(t.h.has("learners.card.commune_picked"));
+    t.h.click("learners.card.commune_clear");
+    t.h.frames(2);
+    t.h.typeText("59100");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.click("learners.card.birth_year");
+    t.h.typeText("1990");
+    t.h.click("learners.card.save");
+    REQUIRE(t.state.banner.kind == Banner::Kind::Success);
+    auto stored = t.f.notebook->learner(t.f.marie.id);
+    REQUIRE(stored);
+    CHECK(stored->commune == "Roubaix");
+    CHECK(stored->communeInsee == "59512");
+    CHECK(stored->birthYear == 1990);
+}

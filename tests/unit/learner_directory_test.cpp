@@ -195,3 +195,61 @@ TEST_CASE("the progress chart zooms to the levels learners actually sit at", "[l
     CHECK(range.high == Approx(9.0));
     CHECK(range.low == Approx(7.0));
 }
+
+TEST_CASE("the learner form's birth year is blank, four digits, or refused by validation naming the field",
+          "[learner_directory]") {
+    CHECK(app::birthYearFrom("") == 0);
+    CHECK(app::birthYearFrom("  ") == 0);
+    CHECK(app::birthYearFrom(" 1954 ") == 1954);
+    CHECK(app::birthYearFrom("54") == -1);
+    CHECK(app::birthYearFrom("19a4") == -1);
+
+    test::TempDir dir;
+    auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
+    auto draft = pseudonymous("Bénéficiaire 0007");
+    draft.birthYear = app::birthYearFrom("54");
+    try {
+        notebook->createLearner(draft);
+        FAIL("created");
+    } catch (const Error& e) {
+        CHECK(e.field() == "learner.birth_year");
+    }
+    CHECK(app::birthYearText(draft).empty());
+    draft.birthYear = 1954;
+    CHECK(app::birthYearText(draft) == "1954");
+}
+
+TEST_CASE("with a birth year the age bracket shown is derived from it; without one it is the adviser's choice",
+          "[learner_directory]") {
+    test::TempDir dir;
+    auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
+    const auto& vocab = notebook->vocabularies();
+    core::Learner l = pseudonymous("Bénéficiaire 0008");
+    CHECK(app::derivedAgeBracket(l, vocab, 2026).empty());
+    l.birthYear = 1950;
+    CHECK(app::derivedAgeBracket(l, vocab, 2026) == "soixante_dix_plus");
+    l.birthYear = 2001;
+    CHECK(app::derivedAgeBracket(l, vocab, 2026) == "vingt_cinq_trente_neuf");
+    l.birthYear = 2030;  // not yet born: nothing derived, validation will say why
+    CHECK(app::derivedAgeBracket(l, vocab, 2026).empty());
+
+    // The notebook derives the same bracket on save, over whatever was chosen before.
+    l.birthYear = 1950;
+    l.ageBracket = "dix_huit_vingt_quatre";
+    auto created = notebook->createLearner(l);
+    int thisYear = std::stoi(core::today().substr(0, 4));
+    CHECK(created.ageBracket == app::derivedAgeBracket(l, vocab, thisYear));
+}
+
+TEST_CASE("a picked commune of residence keeps its postal and INSEE codes, and clearing it clears them",
+          "[learner_directory]") {
+    core::Learner l = pseudonymous("Bénéficiaire 0009", "Roubaix");
+    app::setCommune(l, {"Vénissieux", "69200", "69259"});
+    CHECK(l.commune == "Vénissieux");
+    CHECK(l.communePostalCode == "69200");
+    CHECK(l.communeInsee == "69259");
+    app::setCommune(l, {});
+    CHECK(l.commune.empty());
+    CHECK(l.communePostalCode.empty());
+    CHECK(l.communeInsee.empty());
+}
