@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
+#include "app/legacy_labels.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/progress_chart.hpp"
@@ -86,6 +87,13 @@ void profileFields(app::AppState& state, const std::string& prefix, core::Learne
         if (derived.empty()) {
             vocabularyCombo(state, "field.learner.age_bracket", prefix + ".age_bracket", "learner.age_bracket",
                             "age_brackets", &l.ageBracket);
+            // A first-release bracket that straddles the national ones: the birth year settles it.
+            if (auto legacy = app::legacyLabels("learner", l.legacyCodes, "age_bracket"); !legacy.empty() && l.ageBracket.empty())
+            {
+                ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+                ImGui::TextWrapped("%s", state.tr().format("learners.legacy_age", {{"values", legacy}}).c_str());
+                ImGui::PopStyleColor();
+            }
         } else {
             ImGui::AlignTextToFramePadding();
             fieldLabel(state.tr("field.learner.age_bracket"), inError(state, "learner.age_bracket"));
@@ -385,6 +393,9 @@ void LearnersScreen::drawHistory(app::AppState& state) {
             ImGui::TableNextColumn();
             std::string themes;
             for (const auto& t : s.themes) themes += (themes.empty() ? "" : ", ") + state.label("themes", t);
+            // Values of the first release with no national equivalent stay visible, marked as such.
+            if (auto legacy = app::legacyLabels("session", s.legacyCodes); !legacy.empty())
+                themes += (themes.empty() ? "" : " · ") + state.tr().format("learners.legacy", {{"values", legacy}});
             ImGui::TextUnformatted(themes.c_str());
             if (ImGui::IsItemHovered() && !themes.empty()) ImGui::SetTooltip("%s", themes.c_str());
             ImGui::TableNextColumn();

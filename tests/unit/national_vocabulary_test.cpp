@@ -1,4 +1,5 @@
 // The national activity report's vocabularies and rules, as core applies them.
+#include "app/legacy_labels.hpp"
 #include "core/error.hpp"
 #include "core/legacy_codes.hpp"
 #include "core/validation.hpp"
@@ -309,4 +310,11 @@ TEST_CASE("the mapping table in the docs is the one the migration applies", "[vo
         applied.push_back(std::string(m.vocabulary) + " " + std::string(m.oldCode) + " " + std::string(m.oldLabel) +
                           " " + std::string(m.newCode) + " " + std::string(m.why));
     CHECK(documented == applied);
+}
+
+TEST_CASE("kept legacy codes read as their first-release labels on screen", "[vocab]") {
+    CHECK(app::legacyLabels("session", "kind:oneoff themes:smartphone") == "Aide ponctuelle, Applications sur smartphone");
+    CHECK(app::legacyLabels("learner", "age_bracket:18_35", "age_bracket") == "18 à 35 ans");
+    CHECK(app::legacyLabels("learner", "age_bracket:18_35", "gender").empty());
+    CHECK(app::legacyLabels("session", "").empty());
 }
