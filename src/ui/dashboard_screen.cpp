@@ -63,6 +63,8 @@ struct Bar {
 };
 
 // Horizontal bars, one per row: label on the left, bar scaled to the largest, count at its end.
+// When a label would not fit beside its bar (the national redirection categories run to eighty characters),
+// every label goes on its own lines above its bar instead: nothing is cut.
 void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const std::string& emptyText) {
     if (bars.empty()) {
         ImGui::TextColored(kMutedColour, "%s", emptyText.c_str());
@@ -75,20 +77,33 @@ void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const 
         labelWidth = std::max(labelWidth, ImGui::CalcTextSize(b.label.c_str()).x);
     }
     const float width = ImGui::GetContentRegionAvail().x;
-    labelWidth = std::min(labelWidth + 8, width * 0.45f);
+    const bool above = labelWidth + 8 > width * 0.45f;
+    labelWidth = above ? 0.0f : labelWidth + 8;
     const float row = ImGui::GetTextLineHeightWithSpacing();
     const float countWidth = ImGui::CalcTextSize("000000").x;
+    // Each bar's top, and the height of its label's lines when they stand above it.
+    std::vector<float> tops, labelHeights;
+    float height = 0;
+    for (const auto& b : bars) {
+        float lines = above ? ImGui::CalcTextSize(b.label.c_str(), nullptr, false, width).y : 0.0f;
+        tops.push_back(height);
+        labelHeights.push_back(lines);
+        height += lines + row;
+    }
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, ImVec2(width, row * static_cast<float>(bars.size())));
+    ImGui::InvisibleButton(id, ImVec2(width, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float barSpace = std::max(10.0f, width - labelWidth - countWidth);
-    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + row * static_cast<float>(bars.size())), true);
+    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + height), true);
     for (std::size_t i = 0; i < bars.size(); ++i) {
-        float y = origin.y + row * static_cast<float>(i);
-        // Labels longer than their column are cut at it rather than drawn under the bar.
-        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + labelWidth - 6, y + row), true);
-        draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), bars[i].label.c_str());
-        draw->PopClipRect();
+        float y = origin.y + tops[i];
+        if (above) {
+            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text),
+                          bars[i].label.c_str(), nullptr, width);
+            y += labelHeights[i];
+        } else {
+            draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), bars[i].label.c_str());
+        }
         float length = barSpace * static_cast<float>(bars[i].count) / static_cast<float>(peak);
         draw->AddRectFilled(ImVec2(origin.x + labelWidth, y + 3), ImVec2(origin.x + labelWidth + length, y + row - 3),
                             colour, 2.0f);
@@ -98,9 +113,10 @@ void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const 
     }
     draw->PopClipRect();
     if (ImGui::IsItemHovered()) {
-        int i = static_cast<int>((ImGui::GetIO().MousePos.y - origin.y) / row);
-        if (i >= 0 && i < static_cast<int>(bars.size()))
-            ImGui::SetTooltip("%s : %lld", bars[i].label.c_str(), static_cast<long long>(bars[i].count));
+        const float at = ImGui::GetIO().MousePos.y - origin.y;
+        for (std::size_t i = 0; i < bars.size(); ++i)
+            if (at >= tops[i] && at < tops[i] + labelHeights[i] + row)
+                ImGui::SetTooltip("%s : %lld", bars[i].label.c_str(), static_cast<long long>(bars[i].count));
     }
 }
 
