@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 #include <sstream>
+#include <sys/wait.h>
 
 #include "app/activity_report.hpp"
 #include "app/activity_report_coop.hpp"
@@ -403,6 +404,30 @@ TEST_CASE("the Coop export's scope follows the hub role, and an unknown scope is
     CHECK(app::reportFormatFrom("coop-xlsx") == app::ReportFormat::CoopXlsx);
     CHECK(app::reportFormatFrom("coop-csv") == app::ReportFormat::CoopCsv);
     CHECK(app::coopDateTime("2026-02-03T09:30:00Z") == "03/02/2026 à 09:30");
+}
+
+TEST_CASE("the command line refuses an unknown scope or a Coop workbook without a file, and writes nothing", "[coop]") {
+    CoopFixture f;
+    auto file = f.dir.path() / "cra.csv";
+    auto mediane = [&](const std::string& args) {
+        std::string command = test::quoted(MEDIANE_BINARY) + " --lang en --data " + test::quoted(f.dir.str()) +
+                              " export activity-report --from 2026-01-01 --to 2026-06-30 " + args + " 2> " +
+                              test::quoted((f.dir.path() / "stderr.txt").string());
+        int status = std::system(command.c_str());
+        return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::slurp(f.dir.path() / "stderr.txt"));
+    };
+    auto [scopeStatus, scopeError] = mediane("--format coop-csv --scope moi --output " + test::quoted(file.string()));
+    CHECK(scopeStatus == 2);
+    CHECK(scopeError.find("moi") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(file));
+    auto [outputStatus, outputError] = mediane("--format coop-xlsx");
+    CHECK(outputStatus == 2);
+    CHECK(outputError.find("--output") != std::string::npos);
+    // A coordinator's export on request: the territory's columns.
+    auto [status, error] = mediane("--format coop-csv --scope territory --output " + test::quoted(file.string()));
+    INFO(error);
+    REQUIRE(status == 0);
+    CHECK(readCoopCsv(test::slurp(file)).header == referenceColumns(app::CoopScope::Territory));
 }
 
 // The issue's « done when »: a large demo exported through the command line, every code and label of
