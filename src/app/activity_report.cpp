@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/activity_report_insee.hpp"
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
 #include "core/csv.hpp"
@@ -21,15 +22,36 @@ std::string joined(const std::vector<std::string>& values) {
     return out;
 }
 
+// The vocabulary's codes, « non communiqué » always among them: it is where the unknown go.
 std::vector<std::string> codesOf(const core::Vocabulary& vocabulary) {
     std::vector<std::string> codes;
     for (const auto& term : vocabulary.terms()) codes.push_back(term.code);
+    if (std::find(codes.begin(), codes.end(), core::kAgeNotGiven) == codes.end()) codes.push_back(core::kAgeNotGiven);
     return codes;
 }
 
-// Index of code in codes, or codes.size() (the "unrecorded" column) when absent or empty.
+// Index of code in codes; « non communiqué » for an empty code or one the vocabulary does not know
+// (the Coop: an absent genre, tranche d'âge or statut means NonCommunique).
 std::size_t slotOf(const std::vector<std::string>& codes, const std::string& code) {
-    return static_cast<std::size_t>(std::find(codes.begin(), codes.end(), code) - codes.begin());
+    auto found = std::find(codes.begin(), codes.end(), code);
+    if (found == codes.end()) found = std::find(codes.begin(), codes.end(), core::kAgeNotGiven);
+    return static_cast<std::size_t>(found - codes.begin());
+}
+
+// Learners by their own code, anonymous participants by the session's breakdown, the rest of them
+// « non communiqué ».
+template <typename LearnerCode>
+std::vector<int> breakdown(const std::vector<std::string>& codes, const store::ReportedSession& s, LearnerCode codeOf,
+                           const std::vector<core::HeadCount>& anonymous) {
+    std::vector<int> counts(codes.size(), 0);
+    for (const auto& learner : s.learners) ++counts[slotOf(codes, codeOf(learner))];
+    int given = 0;
+    for (const auto& head : anonymous) {
+        counts[slotOf(codes, head.code)] += head.count;
+        given += head.count;
+    }
+    counts[slotOf(codes, core::kAgeNotGiven)] += std::max(0, s.anonymous - given);
+    return counts;
 }
 
 void writeOrThrow(std::ostream& out, const std::string& text) {
@@ -42,6 +64,8 @@ void writeOrThrow(std::ostream& out, const std::string& text) {
 ReportFormat reportFormatFrom(const std::string& text) {
     if (text == "csv") return ReportFormat::Csv;
     if (text == "xlsx") return ReportFormat::Xlsx;
+    if (text == "coop-csv") return ReportFormat::CoopCsv;
+    if (text == "coop-xlsx") return ReportFormat::CoopXlsx;
     throw Error(Error::Kind::Validation, "dashboard.err.format", {{"value", text}}, "format");
 }
 
@@ -54,25 +78,36 @@ void checkPeriod(const DashboardFilter& filter) {
         throw Error(Error::Kind::Validation, "dashboard.err.period", {{"from", filter.from}, {"to", filter.to}}, "to");
 }
 
-ActivityReport::ActivityReport(Notebook& notebook)
+ActivityReport::ActivityReport(Notebook& notebook, const core::CommuneDirectory* communes)
     : m_notebook(notebook),
+      m_insee(std::make_unique<PlaceInseeCodes>(communes)),
+      m_genderCodes(codesOf(notebook.vocabularies().genders())),
       m_ageCodes(codesOf(notebook.vocabularies().ageBrackets())),
       m_statusCodes(codesOf(notebook.vocabularies().socialStatus())) {
-    m_columns = {"session_id",    "date",        "kind",           "duration_minutes", "place_mode",
-                 "place_name",    "place_commune", "place_postal_code", "place_kind",   "structure",
-                 "adviser",       "learners",    "anonymous",      "participants",     "themes",
-                 "equipment",     "autonomy",    "competences",    "orientation_place", "orientation_commune",
-                 "cheques_redeemed"};
+    m_columns = {"session_id",       "date",           "kind",
+                 "duration_minutes", "duration_range", "place_mode",
+                 "place_name",       "place_commune",  "place_postal_code",
+                 "place_insee",      "place_kind",     "commune",
+                 "commune_postal_code", "commune_insee", "structure",
+                 "adviser",          "learners",       "anonymous",
+                 "participants",     "first_time",     "anonymous_already_accompanied",
+                 "themes",           "procedure_name", "equipment",
+                 "autonomy",         "workshop_title", "workshop_level",
+                 "competences",      "oriented",       "redirection",
+                 "orientation_place", "orientation_commune", "cheques_redeemed"};
+    for (const auto& code : m_genderCodes) m_columns.push_back("gender_" + code);
     for (const auto& code : m_ageCodes) m_columns.push_back("age_" + code);
-    m_columns.push_back("age_unrecorded");
     for (const auto& code : m_statusCodes) m_columns.push_back("status_" + code);
-    m_columns.push_back("status_unrecorded");
+    m_columns.push_back("legacy_codes");
     m_columns.push_back("learner_ids");
 }
+
+ActivityReport::~ActivityReport() = default;
 
 std::int64_t ActivityReport::forEachRow(const DashboardFilter& filter,
                                         const std::function<void(const ActivityRow&)>& visit) {
     checkPeriod(filter);
+    const auto& vocabularies = m_notebook.vocabularies();
     ActivityRow row;
     return m_notebook.activityQueries().forEachSession(filter, [&](const store::ReportedSession& s) {
         row = ActivityRow{};
@@ -80,27 +115,41 @@ std::int64_t ActivityReport::forEachRow(const DashboardFilter& filter,
         row.date = s.date;
         row.kind = s.kind;
         row.durationMinutes = s.durationMinutes;
+        row.durationRange = core::durationRangeFor(vocabularies, s.durationMinutes);
         row.placeMode = s.placeMode;
         row.placeName = s.placeName;
         row.placeCommune = s.placeCommune;
         row.placePostalCode = s.placePostalCode;
+        if (!s.placeName.empty()) row.placeInsee = m_insee->of(s.placeInsee, s.placePostalCode, s.placeCommune);
         row.placeKind = s.placeKind;
+        row.communeName = s.communeName;
+        row.communePostalCode = s.communePostalCode;
+        row.communeInsee = s.communeInsee;
         row.structure = s.structure;
         row.adviser = s.adviser;
         row.anonymous = s.anonymous;
+        row.anonymousAlreadyAccompanied = s.anonymousAlreadyAccompanied;
         row.autonomy = s.autonomy;
+        row.procedureName = s.procedureName;
+        row.workshopTitle = s.workshopTitle;
+        row.workshopLevel = s.workshopLevel;
+        row.oriented = s.oriented;
+        row.redirection = s.redirection;
         row.orientationName = s.orientationName;
         row.orientationCommune = s.orientationCommune;
         row.chequesRedeemed = s.chequesRedeemed;
         row.themes = s.themes;
         row.equipment = s.equipment;
         row.competences = s.competences;
-        row.ageCounts.assign(m_ageCodes.size() + 1, 0);
-        row.statusCounts.assign(m_statusCodes.size() + 1, 0);
+        row.legacyCodes = s.legacyCodes;
+        row.genderCounts = breakdown(m_genderCodes, s, [](const auto& l) { return l.gender; }, s.anonymousByGender);
+        row.ageCounts = breakdown(m_ageCodes, s, [](const auto& l) { return l.ageBracket; }, s.anonymousByAge);
+        row.statusCounts =
+            breakdown(m_statusCodes, s, [](const auto& l) { return l.socialStatus; }, s.anonymousByStatus);
+        row.firstTime = std::max(0, s.anonymous - s.anonymousAlreadyAccompanied);
         for (const auto& learner : s.learners) {
             row.learnerIds.push_back(learner.id);
-            ++row.ageCounts[slotOf(m_ageCodes, learner.ageBracket)];
-            ++row.statusCounts[slotOf(m_statusCodes, learner.socialStatus)];
+            if (learner.firstSession) ++row.firstTime;
         }
         row.learners = static_cast<int>(row.learnerIds.size());
         visit(row);
@@ -112,25 +161,39 @@ std::vector<std::string> ActivityReport::cells(const ActivityRow& r) const {
                                   r.date,
                                   r.kind,
                                   std::to_string(r.durationMinutes),
+                                  r.durationRange,
                                   r.placeMode,
                                   r.placeName,
                                   r.placeCommune,
                                   r.placePostalCode,
+                                  r.placeInsee,
                                   r.placeKind,
+                                  r.communeName,
+                                  r.communePostalCode,
+                                  r.communeInsee,
                                   r.structure,
                                   r.adviser,
                                   std::to_string(r.learners),
                                   std::to_string(r.anonymous),
                                   std::to_string(r.learners + r.anonymous),
+                                  std::to_string(r.firstTime),
+                                  std::to_string(r.anonymousAlreadyAccompanied),
                                   joined(r.themes),
+                                  r.procedureName,
                                   joined(r.equipment),
                                   r.autonomy,
+                                  r.workshopTitle,
+                                  r.workshopLevel,
                                   joined(r.competences),
+                                  std::to_string(r.oriented),
+                                  r.redirection,
                                   r.orientationName,
                                   r.orientationCommune,
                                   std::to_string(r.chequesRedeemed)};
+    for (int n : r.genderCounts) c.push_back(std::to_string(n));
     for (int n : r.ageCounts) c.push_back(std::to_string(n));
     for (int n : r.statusCounts) c.push_back(std::to_string(n));
+    c.push_back(r.legacyCodes);
     c.push_back(joined(r.learnerIds));
     return c;
 }

@@ -13,7 +13,9 @@ namespace {
 // Columns of the activity sheet written as numbers, so a spreadsheet can sum them.
 bool numericColumn(const std::string& name) {
     return name == "duration_minutes" || name == "learners" || name == "anonymous" || name == "participants" ||
-           name == "cheques_redeemed" || name.rfind("age_", 0) == 0 || name.rfind("status_", 0) == 0;
+           name == "first_time" || name == "anonymous_already_accompanied" || name == "oriented" ||
+           name == "cheques_redeemed" || name.rfind("gender_", 0) == 0 || name.rfind("age_", 0) == 0 ||
+           name.rfind("status_", 0) == 0;
 }
 
 // A two-column table of a breakdown: translated label, count.
@@ -63,27 +65,33 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
     auto activity = queries.activity(filter);
     {
         auto sheet = book.addSheet(tr.tr("dashboard.xlsx.months"));
-        sheet.header(0, {tr.tr("dashboard.month"), tr.tr("dashboard.kind.individual"), tr.tr("dashboard.kind.workshop"),
-                         tr.tr("dashboard.kind.oneoff"), tr.tr("dashboard.sessions"), tr.tr("dashboard.learners")});
-        sheet.columnWidth(0, 5, 16);
+        sheet.header(0, {tr.tr("dashboard.month"), tr.tr("dashboard.kind.individuel"), tr.tr("dashboard.kind.collectif"),
+                         tr.tr("dashboard.sessions"), tr.tr("dashboard.learners")});
+        sheet.columnWidth(0, 4, 18);
         std::uint32_t row = 1;
         for (const auto& m : activity.months) {
             sheet.text(row, 0, m.month);
             sheet.number(row, 1, static_cast<double>(m.individual));
             sheet.number(row, 2, static_cast<double>(m.workshop));
-            sheet.number(row, 3, static_cast<double>(m.oneoff));
-            sheet.number(row, 4, static_cast<double>(m.sessions()));
-            sheet.number(row, 5, static_cast<double>(m.learners));
+            sheet.number(row, 3, static_cast<double>(m.sessions()));
+            sheet.number(row, 4, static_cast<double>(m.learners));
             ++row;
         }
     }
     breakdownSheet(book, tr, m_notebook, "dashboard.by_theme", "themes", "dashboard.sessions", activity.byTheme);
     breakdownSheet(book, tr, m_notebook, "dashboard.by_place_kind", "place_kinds", "dashboard.sessions",
                    activity.byPlaceKind);
-    breakdownSheet(book, tr, m_notebook, "dashboard.by_age", "age_brackets", "dashboard.learners",
-                   activity.byAgeBracket);
-    breakdownSheet(book, tr, m_notebook, "dashboard.by_status", "social_status", "dashboard.learners",
-                   activity.bySocialStatus);
+    breakdownSheet(book, tr, m_notebook, "dashboard.by_redirection", "redirections", "dashboard.sessions",
+                   activity.byRedirection);
+    breakdownSheet(book, tr, m_notebook, "dashboard.by_duration", "duration_ranges", "dashboard.sessions",
+                   durationRangeCounts(m_notebook.vocabularies(), activity.byDurationMinutes));
+    const auto& vocabularies = m_notebook.vocabularies();
+    breakdownSheet(book, tr, m_notebook, "dashboard.by_gender", "genders", "dashboard.people",
+                   inVocabularyOrder(vocabularies, "genders", activity.byGender));
+    breakdownSheet(book, tr, m_notebook, "dashboard.by_age", "age_brackets", "dashboard.people",
+                   inVocabularyOrder(vocabularies, "age_brackets", activity.byAgeBracket));
+    breakdownSheet(book, tr, m_notebook, "dashboard.by_status", "social_status", "dashboard.people",
+                   inVocabularyOrder(vocabularies, "social_status", activity.bySocialStatus));
 
     auto pass = queries.pass(filter, today);
     {

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "core/calendar.hpp"
 
@@ -12,6 +13,35 @@ std::string codeLabel(const core::Vocabularies& vocabularies, const std::string&
     if (code.empty() || code == "mode:lieu_activite") return unrecorded;
     if (code.rfind("mode:", 0) == 0) return vocabularies.placeModes().label(code.substr(5), language);
     return vocabularies.get(vocabulary).label(code, language);
+}
+
+std::vector<CodeCount> durationRangeCounts(const core::Vocabularies& vocabularies,
+                                           const std::vector<CodeCount>& byDurationMinutes) {
+    std::vector<CodeCount> out;
+    for (const auto& range : vocabularies.durationRanges().terms()) out.push_back({range.code, 0});
+    for (const auto& d : byDurationMinutes) {
+        const std::string range = core::durationRangeFor(vocabularies, std::atoi(d.code.c_str()));
+        for (auto& bucket : out)
+            if (bucket.code == range) bucket.count += d.count;
+    }
+    return out;
+}
+
+std::vector<CodeCount> inVocabularyOrder(const core::Vocabularies& vocabularies, const std::string& vocabulary,
+                                         const std::vector<CodeCount>& counts) {
+    std::vector<CodeCount> out;
+    std::vector<bool> taken(counts.size(), false);
+    if (vocabularies.has(vocabulary)) {
+        for (const auto& term : vocabularies.get(vocabulary).terms())
+            for (std::size_t i = 0; i < counts.size(); ++i)
+                if (!taken[i] && counts[i].code == term.code) {
+                    out.push_back(counts[i]);
+                    taken[i] = true;
+                }
+    }
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (!taken[i]) out.push_back(counts[i]);
+    return out;
 }
 
 std::string domainLabel(const core::CompetenceFramework& framework, const std::string& domainCode) {

@@ -17,6 +17,14 @@ namespace mediane::app {
 // "" → unrecorded (the caller's translated word). Used by the screen and the XLSX sheets alike.
 std::string codeLabel(const core::Vocabularies& vocabularies, const std::string& vocabulary, const std::string& code,
                       const std::string& language, const std::string& unrecorded);
+// Sessions per duration grouped into the national statistics' ranges (vocabulary "duration_ranges",
+// core::durationRangeFor), in the vocabulary's order, every range present (0 when none).
+std::vector<CodeCount> durationRangeCounts(const core::Vocabularies& vocabularies,
+                                           const std::vector<CodeCount>& byDurationMinutes);
+// The counts in the vocabulary's order (age brackets oldest first, as the national forms list them);
+// codes it does not know follow, as they came.
+std::vector<CodeCount> inVocabularyOrder(const core::Vocabularies& vocabularies, const std::string& vocabulary,
+                                         const std::vector<CodeCount>& counts);
 // The competence domain's label ("Information et données"), or the code when the framework lacks it.
 std::string domainLabel(const core::CompetenceFramework& framework, const std::string& domainCode);
 

@@ -75,6 +75,8 @@ std::string isoOf(Day day) {
     return buffer;
 }
 
+int yearOf(Day day) { return static_cast<int>(std::chrono::year_month_day{day}.year()); }
+
 std::uint64_t millisOf(Day day, int minuteOfDay) {
     auto seconds = static_cast<std::int64_t>(day.time_since_epoch().count()) * 86400 + minuteOfDay * 60;
     return static_cast<std::uint64_t>(seconds) * 1000;
@@ -165,12 +167,46 @@ const std::vector<std::string> kNotes = {
     "Atelier « Mes premiers pas sur la tablette », très bonne participation.",
 };
 
+// The themes of digital mediation (the national form's first group), « aide aux démarches administratives »
+// the most frequent, as in the Coop's statistics.
 const std::vector<Weighted> kThemes = {
     {"aide_aux_demarches_administratives", 22}, {"prendre_en_main_du_materiel", 18}, {"email", 12},
     {"navigation_sur_internet", 8}, {"insertion_professionnelle", 7}, {"sante", 6}, {"securite_numerique", 5},
     {"banque_et_achats_en_ligne", 5}, {"bureautique", 4}, {"reseaux_sociaux", 3}, {"parentalite", 2},
     {"gere_ses_contenus_numeriques", 1}, {"culture_numerique", 1}, {"diagnostic_numerique", 2},
-    {"scolarite_et_numerique", 1}, {"intelligence_artificielle", 1},
+    {"scolarite_et_numerique", 1}, {"intelligence_artificielle", 1}, {"maintenance_de_materiel", 1},
+    {"entrepreneuriat", 1}, {"creer_avec_le_numerique", 1},
+};
+
+// The administrative procedures (the form's second group, only with « aide aux démarches administratives »),
+// each with procedures an adviser would name in « Nom de la démarche ».
+const std::vector<std::pair<const char*, std::vector<std::string>>> kProcedures = {
+    {"social_sante", {"Demande de RSA", "Complémentaire santé solidaire", "Attestation de droits Ameli"}},
+    {"argent_impots", {"Déclaration de revenus", "Paiement d'une amende", "Prélèvement à la source"}},
+    {"famille_scolarite", {"Demande d'allocations familiales", "Inscription à la cantine"}},
+    {"travail_formation", {"Inscription à France Travail", "Actualisation mensuelle France Travail"}},
+    {"logement", {"Demande d'aide au logement (APL)", "Demande de logement social"}},
+    {"transports_mobilite", {"Demande de carte grise", "Demande de permis de conduire"}},
+    {"papiers_elections_citoyennete", {"Pré-demande de carte d'identité", "Demande de passeport",
+                                       "Inscription sur les listes électorales"}},
+    {"justice", {"Demande d'aide juridictionnelle"}},
+    {"etrangers_europe", {"Renouvellement de titre de séjour"}},
+    {"loisirs_sports_culture", {"Pass Culture"}},
+    {"associations", {"Déclaration de création d'association"}},
+};
+const std::vector<std::string> kParentOnlyProcedures = {"Création d'un compte FranceConnect",
+                                                        "Récupération d'identifiants perdus"};
+
+// Workshop titles by theme; other themes get « Atelier : <theme> ».
+const std::map<std::string, std::vector<std::string>> kWorkshopTitles = {
+    {"prendre_en_main_du_materiel", {"Mes premiers pas sur la tablette", "Apprivoiser son smartphone"}},
+    {"email", {"Créer et utiliser sa boîte mail"}},
+    {"navigation_sur_internet", {"Chercher une information sur Internet"}},
+    {"securite_numerique", {"Déjouer les arnaques en ligne", "Des mots de passe sûrs"}},
+    {"aide_aux_demarches_administratives", {"Mes démarches en ligne avec FranceConnect"}},
+    {"bureautique", {"Écrire un CV avec un traitement de texte"}},
+    {"reseaux_sociaux", {"Garder le contact avec ses proches"}},
+    {"intelligence_artificielle", {"Découvrir l'intelligence artificielle"}},
 };
 
 // The CRCN competences a theme usually works.
@@ -181,7 +217,14 @@ const std::map<std::string, std::vector<std::string>> kThemeCompetences = {
     {"securite_numerique", {"4.1", "4.2"}}, {"reseaux_sociaux", {"2.2", "4.2"}}, {"parentalite", {"2.3", "4.3"}},
     {"gere_ses_contenus_numeriques", {"3.2"}}, {"culture_numerique", {"1.1", "3.2"}}, {"diagnostic_numerique", {"5.1"}},
     {"scolarite_et_numerique", {"2.3"}}, {"intelligence_artificielle", {"1.1", "3.2"}},
+    {"maintenance_de_materiel", {"5.1", "5.2"}}, {"entrepreneuriat", {"2.2", "3.1"}}, {"creer_avec_le_numerique", {"3.1", "3.2"}},
 };
+
+// Where the learner is sent when oriented (the national form's « structure de redirection »).
+const std::vector<Weighted> kRedirections = {
+    {"administration", 30}, {"operateur_ou_organisme_en_charge", 22}, {"aide_sociale", 15},
+    {"aide_aux_demarches_administratives", 12}, {"mediation_numerique", 9}, {"insertion_professionnelle", 8},
+    {"autre", 4}};
 
 const std::vector<Weighted> kAgeBrackets = {
     {"soixante_dix_plus", 22}, {"soixante_soixante_neuf", 20}, {"quarante_cinquante_neuf", 20},
@@ -198,6 +241,21 @@ const std::map<std::string, std::pair<const char*, const char*>> kCommuneCodes =
     {"Saint-Priest", {"69290", "69800"}}, {"Pierre-Bénite", {"69149", "69310"}}, {"Meyzieu", {"69282", "69330"}},
 };
 const std::vector<Weighted> kActiveStatus = {{"sans_emploi", 40}, {"en_emploi", 35}, {"retraite", 5}, {"non_communique", 20}};
+const std::vector<Weighted> kWorkshopLevels = {{"debutant", 55}, {"intermediaire", 30}, {"avance", 8}, {"", 7}};
+
+// The ages a bracket spans, to give a learner a birth year that falls in it.
+struct AgeSpan {
+    const char* bracket;
+    int youngest, oldest;
+};
+const std::vector<AgeSpan> kAgeSpans = {
+    {"soixante_dix_plus", 70, 91},     {"soixante_soixante_neuf", 60, 69}, {"quarante_cinquante_neuf", 40, 59},
+    {"vingt_cinq_trente_neuf", 25, 39}, {"dix_huit_vingt_quatre", 18, 24},  {"douze_dix_huit", 12, 17},
+    {"moins_de_douze", 9, 11},
+};
+
+// Remote sessions: the Coop records the commune of the employing structure (Lyon 8e here).
+constexpr const char* kStructureCommune = "Lyon 8e";
 
 // "é" → "e" and friends, for e-mail addresses built from accented names.
 std::string asciiLower(const std::string& text) {
@@ -430,6 +488,14 @@ private:
         l.pseudonym = kPseudonymWords[index % kPseudonymWords.size()] + " " +
                       std::to_string(100 + index / kPseudonymWords.size());
         l.ageBracket = pickWeighted(m_random, kAgeBrackets);
+        // Most people give their birth year (the bracket then follows from it, as the national form does);
+        // some only say their bracket, a few neither.
+        if (l.ageBracket != core::kAgeNotGiven && m_random.chance(0.85)) {
+            for (const auto& span : kAgeSpans)
+                if (l.ageBracket == span.bracket)
+                    l.birthYear = yearOf(day) - m_random.between(span.youngest, span.oldest);
+            core::deriveAgeBracket(l, m_nb.vocabularies(), yearOf(day));
+        }
         l.gender = pickWeighted(m_random, kGenders);
         bool senior = l.ageBracket == "soixante_dix_plus" || l.ageBracket == "soixante_soixante_neuf";
         bool young = l.ageBracket == "moins_de_douze" || l.ageBracket == "douze_dix_huit";
@@ -437,6 +503,8 @@ private:
                          : young ? "scolarise"
                                  : pickWeighted(m_random, kActiveStatus);
         l.commune = pickWeighted(m_random, kCommunes);
+        l.communeInsee = kCommuneCodes.at(l.commune).first;
+        l.communePostalCode = kCommuneCodes.at(l.commune).second;
         if (m_random.chance(0.4)) l.goals = m_random.pick(kGoals);
         if (m_random.chance(0.3)) {
             l.consentDate = isoOf(day);
@@ -494,8 +562,10 @@ private:
         }
         std::size_t place = pickPlace();
         if (s.placeMode == core::PlaceMode::Place) s.placeId = m_placeIds[place];
-        if (s.placeMode != core::PlaceMode::Place && s.placeMode != core::PlaceMode::Remote) {
-            std::string commune = pickWeighted(m_random, kCommunes);
+        // At home or elsewhere: the commune where it happened; remote: the structure's (as the Coop records it).
+        if (s.placeMode == core::PlaceMode::Home || s.placeMode == core::PlaceMode::Other ||
+            s.placeMode == core::PlaceMode::Remote) {
+            std::string commune = s.placeMode == core::PlaceMode::Remote ? kStructureCommune : pickWeighted(m_random, kCommunes);
             const auto& codes = kCommuneCodes.at(commune);
             s.communeName = commune;
             s.communeInsee = codes.first;
@@ -503,26 +573,46 @@ private:
         }
 
         std::vector<std::size_t> people;
-        int wanted = workshop ? m_random.between(2, 8) : 1;
+        // A few people seen once do not want to be recorded at all: an anonymous individual session.
+        const bool anonymousVisit = !workshop && m_random.chance(0.04);
+        int wanted = workshop ? m_random.between(2, 8) : anonymousVisit ? 0 : 1;
         for (int attempt = 0; static_cast<int>(people.size()) < wanted && attempt < wanted * 4; ++attempt) {
             auto who = pickLearner(day, minute, sessionsLeft);
             if (std::find(people.begin(), people.end(), who) == people.end()) people.push_back(who);
         }
         for (auto who : people) s.learnerIds.push_back(m_learners[who].id);
         if (workshop) s.anonymousCount = m_random.between(0, 6);
+        if (anonymousVisit) s.anonymousCount = 1;
+        describeAnonymous(s);
 
         int themeCount = workshop ? 1 : m_random.between(1, 2);
         while (static_cast<int>(s.themes.size()) < themeCount) {
             std::string theme = pickWeighted(m_random, kThemes);
             if (std::find(s.themes.begin(), s.themes.end(), theme) == s.themes.end()) s.themes.push_back(theme);
         }
-        s.equipment.push_back(workshop ? (m_random.chance(0.6) ? "ordinateur" : "tablette")
-                                       : pickWeighted(m_random, {{"telephone", 48}, {"ordinateur", 38}, {"tablette", 9}, {"autre", 5}}));
-        if (!workshop && m_random.chance(0.15) && s.equipment.front() != "ordinateur") s.equipment.push_back("ordinateur");
-        for (const auto& theme : s.themes)
-            for (const auto& code : kThemeCompetences.at(theme))
+        addProcedure(s);
+        if (workshop) {
+            auto titles = kWorkshopTitles.find(s.themes.front());
+            s.workshopTitle = titles != kWorkshopTitles.end()
+                                  ? m_random.pick(titles->second)
+                                  : "Atelier : " + m_nb.vocabularies().themes().label(s.themes.front(), "fr");
+            s.workshopLevel = pickWeighted(m_random, kWorkshopLevels);
+        }
+        // « Aucun »: a conversation, a diagnostic, a paper form read together — nothing else then.
+        if (!workshop && m_random.chance(0.04)) {
+            s.equipment.push_back("aucun");
+        } else {
+            s.equipment.push_back(workshop ? (m_random.chance(0.6) ? "ordinateur" : "tablette")
+                                           : pickWeighted(m_random, {{"telephone", 48}, {"ordinateur", 38}, {"tablette", 9}, {"autre", 5}}));
+            if (!workshop && m_random.chance(0.15) && s.equipment.front() != "ordinateur") s.equipment.push_back("ordinateur");
+        }
+        for (const auto& theme : s.themes) {
+            auto worked = kThemeCompetences.find(theme);
+            if (worked == kThemeCompetences.end()) continue;  // the administrative procedures: their parent's
+            for (const auto& code : worked->second)
                 if (m_random.chance(0.6) && std::find(s.competences.begin(), s.competences.end(), code) == s.competences.end())
                     s.competences.push_back(code);
+        }
 
         int visits = people.empty() ? 0 : m_learners[people.front()].visits;
         double autonomous = std::min(0.5, 0.05 + 0.06 * visits), partial = 0.35;
@@ -534,10 +624,14 @@ private:
         else if (!workshop) s.durationMinutes = m_random.pick(std::vector<int>{30, 45, 60, 60, 90});
         else s.durationMinutes = m_random.pick(std::vector<int>{90, 120, 120, 180});
 
+        // Oriented to another structure: its kind always, a place of the directory about half the time.
         if (!workshop && m_random.chance(0.06)) {
-            auto other = (place + 1 + m_random.below(m_placeIds.size() - 1)) % m_placeIds.size();
-            s.orientationPlaceId = m_placeIds[other];
             s.oriented = 1;
+            s.redirection = pickWeighted(m_random, kRedirections);
+            if (m_random.chance(0.5)) {
+                auto other = (place + 1 + m_random.below(m_placeIds.size() - 1)) % m_placeIds.size();
+                s.orientationPlaceId = m_placeIds[other];
+            }
         }
         if (m_random.chance(0.35)) s.notes = m_random.pick(kNotes);
 
@@ -579,6 +673,44 @@ private:
             giveCheques(people.front(), s.date);
             assess(people.front(), s);
         }
+    }
+
+    // What the adviser knows of the anonymous participants: most genders, fewer ages and statuses, and
+    // how many had come before.
+    void describeAnonymous(core::Session& s) {
+        if (s.anonymousCount == 0) return;
+        auto breakdown = [&](const std::vector<Weighted>& codes, double told) {
+            std::map<std::string, int> counts;
+            for (int i = 0; i < s.anonymousCount; ++i)
+                if (m_random.chance(told)) {
+                    std::string code = pickWeighted(m_random, codes);
+                    if (code != core::kAgeNotGiven) ++counts[code];
+                }
+            std::vector<core::HeadCount> out;
+            for (const auto& [code, n] : counts) out.push_back({code, n});
+            return out;
+        };
+        s.anonymousByGender = breakdown(kGenders, 0.85);
+        s.anonymousByAge = breakdown(kAgeBrackets, 0.6);
+        s.anonymousByStatus = breakdown(
+            {{"retraite", 35}, {"sans_emploi", 25}, {"en_emploi", 20}, {"scolarise", 5}, {"non_communique", 15}}, 0.5);
+        s.anonymousAlreadyAccompanied = m_random.between(0, s.anonymousCount / 2);
+    }
+
+    // With « aide aux démarches administratives », often the procedures' themes and the procedure's name.
+    void addProcedure(core::Session& s) {
+        if (std::find(s.themes.begin(), s.themes.end(), core::kAdministrativeParentTheme) == s.themes.end()) return;
+        if (!m_random.chance(0.75)) return;
+        int procedures = m_random.chance(0.8) ? 1 : 2;
+        std::vector<std::string> names;
+        for (int i = 0; i < procedures; ++i) {
+            const auto& [theme, examples] = kProcedures[m_random.below(kProcedures.size())];
+            if (std::find(s.themes.begin(), s.themes.end(), theme) != s.themes.end()) continue;
+            s.themes.push_back(theme);
+            names.push_back(m_random.pick(examples));
+        }
+        if (names.empty()) names.push_back(m_random.pick(kParentOnlyProcedures));
+        if (m_random.chance(0.7)) s.procedureName = names.front();
     }
 
     void giveCheques(std::size_t who, const std::string& date) {

@@ -79,23 +79,30 @@ std::int64_t exportSessions(Notebook& nb, RowSink sink) {
     };
     nb.exportQueries().forEachSession([&](const store::ExportedSession& s) {
         auto participants = static_cast<std::int64_t>(s.learnerIds.size()) + s.anonymousCount;
-        sink.row({s.id, s.date, s.durationMinutes, s.kind, s.placeMode, s.placeId, nameOf(s.placeId), s.learnerIds,
-                  s.anonymousCount, participants, s.themes, s.equipment, s.autonomy, s.competences, s.chequeNumbers,
-                  s.orientationPlaceId, nameOf(s.orientationPlaceId), s.notes, s.createdAt, s.syncState});
+        sink.row({s.id, s.date, s.durationMinutes, s.kind, s.placeMode, s.placeId, nameOf(s.placeId), s.communeName,
+                  s.communePostalCode, s.communeInsee, s.learnerIds, s.anonymousCount, s.anonymousByGender,
+                  s.anonymousByAge, s.anonymousByStatus, s.anonymousAlreadyAccompanied, participants, s.themes,
+                  s.procedureName, s.equipment, s.autonomy, s.workshopTitle, s.workshopLevel, s.competences,
+                  s.chequeNumbers, s.oriented, s.redirection, s.orientationPlaceId, nameOf(s.orientationPlaceId),
+                  s.notes, s.legacyCodes, s.createdAt, s.syncState});
     });
     return sink.finish();
 }
 
 const std::vector<std::string> kSessionColumns = {
-    "id", "date", "duration_minutes", "kind", "place_mode", "place_id", "place_name", "learner_ids",
-    "anonymous_count", "participant_count", "themes", "equipment", "autonomy", "competences", "cheques_redeemed",
-    "orientation_place_id", "orientation_place_name", "notes", "created_at", "sync_state"};
+    "id", "date", "duration_minutes", "kind", "place_mode", "place_id", "place_name", "commune",
+    "commune_postal_code", "commune_insee", "learner_ids", "anonymous_count", "anonymous_by_gender",
+    "anonymous_by_age", "anonymous_by_status", "anonymous_already_accompanied", "participant_count", "themes",
+    "procedure_name", "equipment", "autonomy", "workshop_title", "workshop_level", "competences", "cheques_redeemed",
+    "oriented", "redirection", "orientation_place_id", "orientation_place_name", "notes", "legacy_codes",
+    "created_at", "sync_state"};
 
 std::vector<std::string> learnerColumns(bool withIdentity) {
     std::vector<std::string> columns = {"id", "pseudonym"};
     if (withIdentity) columns.insert(columns.end(), {"first_name", "last_name", "phone", "email", "goals"});
-    columns.insert(columns.end(), {"consent_date", "age_bracket", "gender", "social_status", "commune",
-                                   "session_count", "created_at", "updated_at", "sync_state"});
+    columns.insert(columns.end(), {"consent_date", "birth_year", "age_bracket", "gender", "social_status", "commune",
+                                   "commune_postal_code", "commune_insee", "legacy_codes", "session_count", "created_at",
+                                   "updated_at", "sync_state"});
     return columns;
 }
 
@@ -104,7 +111,10 @@ std::int64_t exportLearners(Notebook& nb, RowSink sink, bool withIdentity) {
     nb.exportQueries().forEachLearner(withIdentity, [&](const store::ExportedLearner& l) {
         std::vector<Cell> cells = {l.id, l.pseudonym};
         if (withIdentity) cells.insert(cells.end(), {l.firstName, l.lastName, l.phone, l.email, l.goals});
-        cells.insert(cells.end(), {l.consentDate, l.ageBracket, l.gender, l.socialStatus, l.commune});
+        cells.emplace_back(l.consentDate);
+        cells.emplace_back(l.birthYear);
+        cells.insert(cells.end(), {l.ageBracket, l.gender, l.socialStatus, l.commune, l.communePostalCode, l.communeInsee,
+                                   l.legacyCodes});
         cells.emplace_back(l.sessionCount);
         cells.insert(cells.end(), {l.createdAt, l.updatedAt, l.syncState});
         sink.row(cells);

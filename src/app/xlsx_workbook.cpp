@@ -1,5 +1,6 @@
 #include "app/xlsx_workbook.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <xlsxwriter.h>
 
@@ -27,10 +28,36 @@ std::string sheetName(const std::string& wanted) {
 
 }  // namespace
 
-void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& titles) {
+void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& titles, bool freeze) {
     for (std::size_t i = 0; i < titles.size(); ++i)
-        worksheet_write_string(m_sheet, row, static_cast<lxw_col_t>(i), titles[i].c_str(), m_bold);
-    worksheet_freeze_panes(m_sheet, row + 1, 0);
+        worksheet_write_string(m_sheet, row, static_cast<lxw_col_t>(i), titles[i].c_str(), m_styles->bold);
+    if (freeze) worksheet_freeze_panes(m_sheet, row + 1, 0);
+}
+
+void XlsxSheet::boldText(std::uint32_t row, std::uint16_t column, const std::string& value) {
+    if (value.empty()) return;
+    worksheet_write_string(m_sheet, row, column, value.c_str(), m_styles->bold);
+}
+
+void XlsxSheet::wrappedText(std::uint32_t row, std::uint16_t column, const std::string& value) {
+    if (value.empty()) return;
+    worksheet_write_string(m_sheet, row, column, value.c_str(),
+                           value.find('\n') == std::string::npos ? nullptr : m_styles->wrapped);
+}
+
+void XlsxSheet::date(std::uint32_t row, std::uint16_t column, const std::string& isoDate) {
+    int year = 0, month = 0, day = 0;
+    char tail = 0;
+    if (isoDate.size() != 10 || std::sscanf(isoDate.c_str(), "%4d-%2d-%2d%c", &year, &month, &day, &tail) != 3) {
+        text(row, column, isoDate);
+        return;
+    }
+    lxw_datetime when{year, month, day, 0, 0, 0.0};
+    worksheet_write_datetime(m_sheet, row, column, &when, m_styles->date);
+}
+
+void XlsxSheet::autoFilter(std::uint32_t headerRow, std::uint32_t lastRow, std::uint16_t lastColumn) {
+    worksheet_autofilter(m_sheet, headerRow, 0, std::max(headerRow, lastRow), lastColumn);
 }
 
 void XlsxSheet::text(std::uint32_t row, std::uint16_t column, const std::string& value) {
@@ -52,8 +79,13 @@ XlsxWorkbook::XlsxWorkbook(const std::string& path) : m_path(path) {
     options.constant_memory = LXW_TRUE;
     m_book = workbook_new_opt(path.c_str(), &options);
     if (!m_book) throw Error(Error::Kind::Io, "dashboard.err.xlsx", {{"file", path}, {"reason", "out of memory"}});
-    m_bold = workbook_add_format(m_book);
-    format_set_bold(m_bold);
+    m_styles.bold = workbook_add_format(m_book);
+    format_set_bold(m_styles.bold);
+    m_styles.wrapped = workbook_add_format(m_book);
+    format_set_text_wrap(m_styles.wrapped);
+    format_set_align(m_styles.wrapped, LXW_ALIGN_VERTICAL_TOP);
+    m_styles.date = workbook_add_format(m_book);
+    format_set_num_format(m_styles.date, "dd/mm/yyyy");
 }
 
 XlsxWorkbook::~XlsxWorkbook() {
@@ -65,7 +97,7 @@ XlsxWorkbook::~XlsxWorkbook() {
 XlsxSheet XlsxWorkbook::addSheet(const std::string& name) {
     lxw_worksheet* sheet = workbook_add_worksheet(m_book, sheetName(name).c_str());
     if (!sheet) throw Error(Error::Kind::Io, "dashboard.err.xlsx", {{"file", m_path}, {"reason", "sheet " + name}});
-    return XlsxSheet(sheet, m_bold);
+    return XlsxSheet(sheet, &m_styles);
 }
 
 void XlsxWorkbook::close() {

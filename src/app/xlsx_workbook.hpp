@@ -11,19 +11,34 @@ struct lxw_format;
 
 namespace mediane::app {
 
+// The cell styles a workbook offers (created once per workbook, shared by its sheets).
+struct XlsxStyles {
+    lxw_format* bold = nullptr;
+    lxw_format* wrapped = nullptr;  // line breaks inside the cell shown, text at the top
+    lxw_format* date = nullptr;     // a date shown dd/mm/yyyy, as French spreadsheets write it
+};
+
 class XlsxSheet {
 public:
     // Rows must be written in increasing order (the workbook keeps constant memory, flushing each finished row).
-    void header(std::uint32_t row, const std::vector<std::string>& titles);
+    // Bold titles; unless told not to, the rows down to the header stay in view when scrolling.
+    void header(std::uint32_t row, const std::vector<std::string>& titles, bool freeze = true);
     void text(std::uint32_t row, std::uint16_t column, const std::string& value);
+    void boldText(std::uint32_t row, std::uint16_t column, const std::string& value);
+    // Text whose line breaks show as lines in the cell (lists joined with '\n').
+    void wrappedText(std::uint32_t row, std::uint16_t column, const std::string& value);
     void number(std::uint32_t row, std::uint16_t column, double value);
+    // isoDate "2026-02-03" as a real date cell (sortable, filterable), shown 03/02/2026; other text as text.
+    void date(std::uint32_t row, std::uint16_t column, const std::string& isoDate);
     void columnWidth(std::uint16_t first, std::uint16_t last, double width);
+    // Filter buttons on a header row over the rows below it, down to lastRow.
+    void autoFilter(std::uint32_t headerRow, std::uint32_t lastRow, std::uint16_t lastColumn);
 
 private:
     friend class XlsxWorkbook;
-    XlsxSheet(lxw_worksheet* sheet, lxw_format* bold) : m_sheet(sheet), m_bold(bold) {}
+    XlsxSheet(lxw_worksheet* sheet, const XlsxStyles* styles) : m_sheet(sheet), m_styles(styles) {}
     lxw_worksheet* m_sheet;
-    lxw_format* m_bold;
+    const XlsxStyles* m_styles;
 };
 
 // Usage: XlsxWorkbook book(path); auto sheet = book.addSheet("Séances"); sheet.text(0, 0, "x"); book.close();
@@ -43,7 +58,7 @@ public:
 private:
     std::string m_path;
     lxw_workbook* m_book = nullptr;
-    lxw_format* m_bold = nullptr;
+    XlsxStyles m_styles;
 };
 
 }  // namespace mediane::app

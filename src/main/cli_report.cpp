@@ -6,8 +6,11 @@
 #include <memory>
 
 #include "app/activity_report.hpp"
+#include "app/activity_report_coop.hpp"
 #include "core/calendar.hpp"
+#include "core/commune_directory.hpp"
 #include "core/error.hpp"
+#include "store/activity_queries.hpp"
 
 namespace mediane::cli {
 
@@ -17,6 +20,7 @@ struct ReportArgs {
     app::DashboardFilter filter;
     std::string format = "csv";
     std::string output;
+    std::string scope;  // coop formats: "self" or "territory"; empty: from the notebook's enrolment
 };
 
 std::vector<CliOption> filterOptions(ReportArgs& args) {
@@ -29,6 +33,19 @@ std::vector<CliOption> filterOptions(ReportArgs& args) {
             {.name = "--output",
              .help = "File to write; required for xlsx (CSV goes to stdout without it)",
              .target = &args.output}};
+}
+
+std::vector<CliOption> activityReportOptions(ReportArgs& args) {
+    auto options = filterOptions(args);
+    for (auto& option : options)
+        if (option.name == "--format")
+            option.help = "csv or xlsx (one row per session), coop-csv or coop-xlsx (La Coop de la médiation "
+                          "numérique's export: one row per beneficiary per activity)";
+    options.push_back({.name = "--scope",
+                       .help = "Coop formats: self (an adviser's own activity) or territory (a coordinator's); "
+                               "default: from the hub account's role, self when not enrolled",
+                       .target = &args.scope});
+    return options;
 }
 
 // Runs body on an output stream: the --output file, else stdout.
@@ -47,13 +64,36 @@ void withCsvOutput(const ReportArgs& args, Body body) {
     if (!file) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", args.output}}, "output");
 }
 
+void runCoopReport(const CliContext& ctx, const ReportArgs& args, app::ReportFormat format, app::Notebook& notebook,
+                   const core::CommuneDirectory& communes) {
+    auto scope = args.scope.empty() ? app::coopScopeForRole(notebook.activityQueries().accountRole())
+                                    : app::coopScopeFrom(args.scope);
+    app::CoopReport report(notebook, &communes, scope);
+    if (format == app::ReportFormat::CoopXlsx) {
+        auto rows = report.writeXlsx(args.filter, core::nowUtc(), args.output);
+        std::cerr << ctx.translator().format("coop_export.done", {{"rows", std::to_string(rows)},
+                                                                  {"file", args.output}})
+                  << "\n";
+    } else {
+        withCsvOutput(args, [&](std::ostream& out) { report.writeCsv(args.filter, out); });
+    }
+}
+
 void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
     app::checkPeriod(args.filter);
     auto format = app::reportFormatFrom(args.format);
-    if (format == app::ReportFormat::Xlsx && args.output.empty())
+    const bool workbook = format == app::ReportFormat::Xlsx || format == app::ReportFormat::CoopXlsx;
+    if (workbook && args.output.empty())
         throw Error(Error::Kind::Validation, "dashboard.err.xlsx_output", {}, "output");
+    if (!args.scope.empty()) app::coopScopeFrom(args.scope);  // refused before the notebook is opened
     auto notebook = ctx.openNotebook();
-    app::ActivityReport report(*notebook);
+    // Places typed in Médiane rarely carry their INSEE code: the national list gives it.
+    auto communes = core::CommuneDirectory::loadFile(ctx.assetsDir + "/communes/communes.csv");
+    if (format == app::ReportFormat::CoopCsv || format == app::ReportFormat::CoopXlsx) {
+        runCoopReport(ctx, args, format, *notebook, communes);
+        return;
+    }
+    app::ActivityReport report(*notebook, &communes);
     if (format == app::ReportFormat::Xlsx) {
         auto rows = report.writeXlsx(args.filter, core::today(), ctx.translator(), args.output);
         std::cerr << "mediane: " << rows << " sessions -> " << args.output << "\n";
@@ -64,7 +104,7 @@ void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
 
 void runPassClaim(const CliContext& ctx, const ReportArgs& args) {
     app::checkPeriod(args.filter);
-    if (app::reportFormatFrom(args.format) != app::ReportFormat::Csv)
+    if (args.format != "csv")
         throw Error(Error::Kind::Validation, "dashboard.err.claim_format", {{"value", args.format}}, "format");
     auto notebook = ctx.openNotebook();
     app::ActivityReport report(*notebook);
@@ -76,10 +116,12 @@ void runPassClaim(const CliContext& ctx, const ReportArgs& args) {
 void addReportCommands(CliCommands& commands, const CliContext& ctx) {
     static ReportArgs report, claim;  // the parser keeps pointers to the option targets until parsing ends
     commands.push_back({.path = {"export", "activity-report"},
-                        .description = "One row per session of the period in the national activity report's shape "
-                                       "(pseudonymous: no names, phones or e-mails; see docs/activity-report.md). "
-                                       "xlsx adds the dashboard's tables as sheets",
-                        .options = filterOptions(report),
+                        .description = "The activity of the period (pseudonymous: no names, phones or e-mails; "
+                                       "see docs/activity-report.md): csv and xlsx write one row per session (xlsx "
+                                       "adds the dashboard's tables as sheets); coop-csv and coop-xlsx write the "
+                                       "columns of La Coop de la médiation numérique's export, one row per "
+                                       "beneficiary per activity",
+                        .options = activityReportOptions(report),
                         .run = [&ctx] { runActivityReport(ctx, report); }});
 
     commands.push_back({.path = {"export", "pass-claim"},

@@ -49,6 +49,9 @@ std::string movesSql(bool scoped) {
     return sql;
 }
 
+// The national vocabularies' code for a gender, age bracket or status nobody gave.
+constexpr const char* kNotGiven = "non_communique";
+
 bool scoped(const DashboardFilter& f) { return !f.structure.empty() || !f.placeId.empty() || !f.adviser.empty(); }
 
 }  // namespace
@@ -120,7 +123,7 @@ void DashboardQueries::selectSessions(const DashboardFilter& filter) {
     auto where = sessionWhere(filter);
     auto st = m_db.prepare(
         "INSERT INTO temp.dash_sessions SELECT s.id, substr(s.date, 1, 7), s.kind, s.duration_minutes, "
-        "s.place_mode, s.place_id, s.anonymous_count, s.orientation_place_id IS NOT NULL "
+        "s.place_mode, s.place_id, s.anonymous_count, s.oriented <> 0 "
         "FROM sessions s WHERE 1" + where.sql);
     bindAll(st, where.values);
     st.run();
@@ -129,13 +132,15 @@ void DashboardQueries::selectSessions(const DashboardFilter& filter) {
 ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
     selectSessions(filter);
     ActivityFigures a;
+    std::int64_t anonymousTotal = 0;
     auto totals = m_db.prepare(
         "SELECT count(*), coalesce(avg(minutes), 0), coalesce(sum(anonymous), 0), coalesce(sum(oriented), 0) "
         "FROM dash_sessions");
     if (totals.step()) {
         a.sessions = totals.columnInt(0);
         a.averageMinutes = totals.columnDouble(1);
-        a.participants = totals.columnInt(2);
+        anonymousTotal = totals.columnInt(2);
+        a.participants = anonymousTotal;
         a.orientations = totals.columnInt(3);
     }
     // The session–learner links of the selection, read once: totals, months and profiles all count them.
@@ -152,10 +157,9 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
     }
 
     auto months = m_db.prepare(
-        "SELECT month, sum(kind = 'individuel'), sum(kind = 'collectif'), 0 "
+        "SELECT month, sum(kind = 'individuel'), sum(kind = 'collectif') "
         "FROM dash_sessions GROUP BY month ORDER BY month");
-    while (months.step())
-        a.months.push_back({months.columnText(0), months.columnInt(1), months.columnInt(2), months.columnInt(3), 0});
+    while (months.step()) a.months.push_back({months.columnText(0), months.columnInt(1), months.columnInt(2), 0});
     auto monthLearners = m_db.prepare(
         "SELECT month, count(DISTINCT learner_id) FROM temp.dash_links GROUP BY month ORDER BY month");
     std::size_t i = 0;
@@ -173,15 +177,41 @@ ActivityFigures DashboardQueries::activity(const DashboardFilter& filter) {
                                "SELECT CASE WHEN d.place_mode = 'lieu_activite' THEN coalesce(p.kind, '') "
                                "ELSE 'mode:' || d.place_mode END AS k, count(*) FROM dash_sessions d "
                                "LEFT JOIN places p ON p.id = d.place_id GROUP BY k ORDER BY 2 DESC, 1");
-    // Age bracket and social status in one pass over the distinct learners.
-    std::map<std::string, std::int64_t> ages, statuses;
+    a.byRedirection = codeCounts(m_db,
+                                 "SELECT s.redirection, count(*) FROM dash_sessions d JOIN sessions s ON s.id = d.id "
+                                 "WHERE d.oriented GROUP BY 1 ORDER BY 2 DESC, 1");
+    a.byDurationMinutes = codeCounts(m_db, "SELECT minutes, count(*) FROM dash_sessions GROUP BY minutes ORDER BY minutes");
+
+    // Gender, age bracket and social status in one pass over the distinct learners…
+    std::map<std::string, std::int64_t> genders, ages, statuses;
+    auto orUnsaid = [](std::string code) { return code.empty() ? std::string(kNotGiven) : code; };
     auto profiles = m_db.prepare(
-        "SELECT l.age_bracket, l.social_status, count(*) FROM (SELECT DISTINCT learner_id FROM temp.dash_links) x "
-        "JOIN learners l ON l.id = x.learner_id GROUP BY 1, 2");
+        "SELECT l.gender, l.age_bracket, l.social_status, count(*) FROM (SELECT DISTINCT learner_id FROM temp.dash_links) x "
+        "JOIN learners l ON l.id = x.learner_id GROUP BY 1, 2, 3");
     while (profiles.step()) {
-        ages[profiles.columnText(0)] += profiles.columnInt(2);
-        statuses[profiles.columnText(1)] += profiles.columnInt(2);
+        genders[orUnsaid(profiles.columnText(0))] += profiles.columnInt(3);
+        ages[orUnsaid(profiles.columnText(1))] += profiles.columnInt(3);
+        statuses[orUnsaid(profiles.columnText(2))] += profiles.columnInt(3);
     }
+    // … then the anonymous participants: their breakdowns ("code:count" entries), the rest unsaid.
+    auto anonymous = m_db.prepare(
+        "SELECT t.facet, substr(t.code, 1, instr(t.code, ':') - 1), sum(CAST(substr(t.code, instr(t.code, ':') + 1) "
+        "AS INTEGER)) FROM dash_sessions d JOIN session_tags t ON t.session_id = d.id "
+        "AND t.facet IN ('anonymous_gender', 'anonymous_age', 'anonymous_status') WHERE d.anonymous > 0 "
+        "AND instr(t.code, ':') > 0 GROUP BY 1, 2");
+    std::int64_t saidGender = 0, saidAge = 0, saidStatus = 0;
+    while (anonymous.step()) {
+        std::string facet = anonymous.columnText(0);
+        std::int64_t n = anonymous.columnInt(2);
+        auto& into = facet == "anonymous_gender" ? genders : facet == "anonymous_age" ? ages : statuses;
+        auto& said = facet == "anonymous_gender" ? saidGender : facet == "anonymous_age" ? saidAge : saidStatus;
+        into[orUnsaid(anonymous.columnText(1))] += n;
+        said += n;
+    }
+    if (anonymousTotal - saidGender > 0) genders[kNotGiven] += anonymousTotal - saidGender;
+    if (anonymousTotal - saidAge > 0) ages[kNotGiven] += anonymousTotal - saidAge;
+    if (anonymousTotal - saidStatus > 0) statuses[kNotGiven] += anonymousTotal - saidStatus;
+    for (const auto& [code, n] : genders) a.byGender.push_back({code, n});
     for (const auto& [code, n] : ages) a.byAgeBracket.push_back({code, n});
     for (const auto& [code, n] : statuses) a.bySocialStatus.push_back({code, n});
     return a;

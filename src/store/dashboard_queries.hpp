@@ -24,11 +24,12 @@ struct DashboardFilter {
     bool operator==(const DashboardFilter&) const = default;
 };
 
+// The national report's two activity types: accompagnement individuel and atelier collectif.
 struct MonthActivity {
     std::string month;  // "2026-11"
-    std::int64_t individual = 0, workshop = 0, oneoff = 0;
+    std::int64_t individual = 0, workshop = 0;
     std::int64_t learners = 0;  // distinct learners seen that month
-    std::int64_t sessions() const { return individual + workshop + oneoff; }
+    std::int64_t sessions() const { return individual + workshop; }
 };
 
 // One bar of a breakdown: a vocabulary code (or "" when not recorded) and its count.
@@ -41,14 +42,22 @@ struct ActivityFigures {
     std::int64_t sessions = 0;
     std::int64_t learners = 0;          // distinct learners linked to the sessions
     std::int64_t participants = 0;      // learner links + anonymous head counts
-    std::int64_t orientations = 0;      // sessions that oriented someone to another place
+    std::int64_t orientations = 0;      // sessions that oriented someone to another structure
     double averageMinutes = 0;
     std::vector<MonthActivity> months;  // oldest first
     std::vector<CodeCount> byKind;      // sessions per kind
     std::vector<CodeCount> byTheme;     // sessions per theme (a session may have several)
-    std::vector<CodeCount> byPlaceKind; // sessions per place kind; "mode:home"… for sessions not in a place
-    std::vector<CodeCount> byAgeBracket;   // distinct learners
-    std::vector<CodeCount> bySocialStatus; // distinct learners
+    std::vector<CodeCount> byPlaceKind; // sessions per place kind; "mode:domicile"… for sessions not in a place
+    std::vector<CodeCount> byRedirection;  // oriented sessions per kind of structure ("" when not said)
+    // People per gender, age bracket and social status: each distinct learner once, plus every anonymous
+    // participant of the sessions (by the session's breakdown). Whoever has no code counts as
+    // "non_communique", as in the national report. Codes in code order.
+    std::vector<CodeCount> byGender;
+    std::vector<CodeCount> byAgeBracket;
+    std::vector<CodeCount> bySocialStatus;
+    // Sessions per duration in minutes (code "45"), shortest first: the app groups them into the
+    // national statistics' ranges (core::durationRangeFor), which live in the vocabularies.
+    std::vector<CodeCount> byDurationMinutes;
 };
 
 struct StructureStock {

@@ -36,7 +36,12 @@ void ExportQueries::forEachSession(const std::function<void(const ExportedSessio
         "(SELECT group_concat(learner_id, '|') FROM session_learners WHERE session_id = s.id), "
         "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'theme'), "
         "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'equipment'), "
-        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'competence') "
+        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'competence'), "
+        "s.commune, s.commune_postal_code, s.commune_insee, s.anonymous_already_accompanied, s.procedure_name, "
+        "s.workshop_title, s.workshop_level, s.oriented, s.redirection, s.legacy_codes, "
+        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'anonymous_gender'), "
+        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'anonymous_age'), "
+        "(SELECT group_concat(code, '|') FROM session_tags WHERE session_id = s.id AND facet = 'anonymous_status') "
         "FROM sessions s ORDER BY s.date, s.id");
     ExportedSession s;
     while (st.step()) {
@@ -56,6 +61,19 @@ void ExportQueries::forEachSession(const std::function<void(const ExportedSessio
         s.themes = splitList(st.columnText(13));
         s.equipment = splitList(st.columnText(14));
         s.competences = splitList(st.columnText(15));
+        s.communeName = st.columnText(16);
+        s.communePostalCode = st.columnText(17);
+        s.communeInsee = st.columnText(18);
+        s.anonymousAlreadyAccompanied = st.columnInt(19);
+        s.procedureName = st.columnText(20);
+        s.workshopTitle = st.columnText(21);
+        s.workshopLevel = st.columnText(22);
+        s.oriented = st.columnInt(23);
+        s.redirection = st.columnText(24);
+        s.legacyCodes = st.columnText(25);
+        s.anonymousByGender = splitList(st.columnText(26));
+        s.anonymousByAge = splitList(st.columnText(27));
+        s.anonymousByStatus = splitList(st.columnText(28));
         auto found = chequesBySession.find(s.id);
         if (found == chequesBySession.end()) s.chequeNumbers.clear();
         else s.chequeNumbers = found->second;
@@ -71,7 +89,8 @@ void ExportQueries::forEachLearner(bool withIdentity, const std::function<void(c
     auto st = m_db.prepare(std::string("SELECT l.id, l.pseudonym, ") + identity +
                            ", l.consent_date, l.age_bracket, l.gender, l.social_status, l.commune, "
                            "(SELECT count(*) FROM session_learners sl WHERE sl.learner_id = l.id), l.created_at, "
-                           "l.updated_at, l.sync_state FROM learners l ORDER BY l.created_at, l.id");
+                           "l.updated_at, l.sync_state, l.birth_year, l.commune_postal_code, l.commune_insee, "
+                           "l.legacy_codes FROM learners l ORDER BY l.created_at, l.id");
     ExportedLearner l;
     while (st.step()) {
         l.id = st.columnText(0);
@@ -90,6 +109,10 @@ void ExportQueries::forEachLearner(bool withIdentity, const std::function<void(c
         l.createdAt = st.columnText(13);
         l.updatedAt = st.columnText(14);
         l.syncState = st.columnText(15);
+        l.birthYear = st.columnInt(16);
+        l.communePostalCode = st.columnText(17);
+        l.communeInsee = st.columnText(18);
+        l.legacyCodes = st.columnText(19);
         visit(l);
     }
 }

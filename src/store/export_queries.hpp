@@ -15,9 +15,14 @@ struct ExportedSession {
     std::string id, date;
     std::int64_t durationMinutes = 0;
     std::string kind, placeMode, placeId;  // placeId "" when not in a place
-    std::int64_t anonymousCount = 0;
+    std::string communeName, communePostalCode, communeInsee;  // home, remote or elsewhere
+    std::int64_t anonymousCount = 0, anonymousAlreadyAccompanied = 0;
+    std::string procedureName, workshopTitle, workshopLevel, redirection, legacyCodes;
+    std::int64_t oriented = 0;
     std::string autonomy, orientationPlaceId, notes, createdAt, syncState;
     std::vector<std::string> learnerIds, themes, equipment, competences;
+    // The anonymous participants' breakdowns as stored and sent: "feminin:3" entries.
+    std::vector<std::string> anonymousByGender, anonymousByAge, anonymousByStatus;
     std::vector<std::int64_t> chequeNumbers;  // ascending
 };
 
@@ -25,7 +30,8 @@ struct ExportedSession {
 struct ExportedLearner {
     std::string id, pseudonym;
     std::string firstName, lastName, phone, email, goals;
-    std::string consentDate, ageBracket, gender, socialStatus, commune;
+    std::string consentDate, ageBracket, gender, socialStatus, commune, communePostalCode, communeInsee, legacyCodes;
+    std::int64_t birthYear = 0;  // 0: not given
     std::int64_t sessionCount = 0;
     std::string createdAt, updatedAt, syncState;
 };

@@ -1,5 +1,6 @@
 // Sections: filters (period, structure, place, adviser) and export buttons (top) · tabs: Activité (figures,
-// sessions per month by kind with distinct learners, themes, place kinds, age brackets, social status) ·
+// sessions per month by kind with distinct learners, kinds, themes, durations, redirections, place kinds,
+// people per gender, age bracket and social status) ·
 // Pass numérique (stock per structure, redemptions per month) · Progression (moves per domain, a learner's timeline).
 // Every figure comes from the cached view-model: a frame draws, it never queries.
 #include "ui/dashboard_screen.hpp"
@@ -13,8 +14,11 @@
 #include <imgui_stdlib.h>
 
 #include "app/activity_report.hpp"
+#include "app/activity_report_coop.hpp"
 #include "core/calendar.hpp"
+#include "core/commune_directory.hpp"
 #include "core/error.hpp"
+#include "store/activity_queries.hpp"
 #include "ui/progress_chart.hpp"
 #include "ui/form_fields.hpp"
 #include "ui/screen_registry.hpp"
@@ -26,6 +30,7 @@ namespace {
 
 // Colour-blind-safe palette (Okabe–Ito), the same as the Pass screen's chart.
 const ImU32 kKindColours[3] = {IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255), IM_COL32(230, 159, 0, 255)};
+const ImU32 kPeopleColour = IM_COL32(213, 94, 0, 255);
 const ImU32 kLearnerLine = IM_COL32(204, 121, 167, 255);
 const char* kKinds[2] = {"individuel", "collectif"};
 
@@ -58,6 +63,8 @@ struct Bar {
 };
 
 // Horizontal bars, one per row: label on the left, bar scaled to the largest, count at its end.
+// When a label would not fit beside its bar (the national redirection categories run to eighty characters),
+// every label goes on its own lines above its bar instead: nothing is cut.
 void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const std::string& emptyText) {
     if (bars.empty()) {
         ImGui::TextColored(kMutedColour, "%s", emptyText.c_str());
@@ -70,20 +77,33 @@ void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const 
         labelWidth = std::max(labelWidth, ImGui::CalcTextSize(b.label.c_str()).x);
     }
     const float width = ImGui::GetContentRegionAvail().x;
-    labelWidth = std::min(labelWidth + 8, width * 0.45f);
+    const bool above = labelWidth + 8 > width * 0.45f;
+    labelWidth = above ? 0.0f : labelWidth + 8;
     const float row = ImGui::GetTextLineHeightWithSpacing();
     const float countWidth = ImGui::CalcTextSize("000000").x;
+    // Each bar's top, and the height of its label's lines when they stand above it.
+    std::vector<float> tops, labelHeights;
+    float height = 0;
+    for (const auto& b : bars) {
+        float lines = above ? ImGui::CalcTextSize(b.label.c_str(), nullptr, false, width).y : 0.0f;
+        tops.push_back(height);
+        labelHeights.push_back(lines);
+        height += lines + row;
+    }
     ImVec2 origin = ImGui::GetCursorScreenPos();
-    ImGui::InvisibleButton(id, ImVec2(width, row * static_cast<float>(bars.size())));
+    ImGui::InvisibleButton(id, ImVec2(width, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float barSpace = std::max(10.0f, width - labelWidth - countWidth);
-    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + row * static_cast<float>(bars.size())), true);
+    draw->PushClipRect(origin, ImVec2(origin.x + width, origin.y + height), true);
     for (std::size_t i = 0; i < bars.size(); ++i) {
-        float y = origin.y + row * static_cast<float>(i);
-        // Labels longer than their column are cut at it rather than drawn under the bar.
-        draw->PushClipRect(ImVec2(origin.x, y), ImVec2(origin.x + labelWidth - 6, y + row), true);
-        draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), bars[i].label.c_str());
-        draw->PopClipRect();
+        float y = origin.y + tops[i];
+        if (above) {
+            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text),
+                          bars[i].label.c_str(), nullptr, width);
+            y += labelHeights[i];
+        } else {
+            draw->AddText(ImVec2(origin.x, y), ImGui::GetColorU32(ImGuiCol_Text), bars[i].label.c_str());
+        }
         float length = barSpace * static_cast<float>(bars[i].count) / static_cast<float>(peak);
         draw->AddRectFilled(ImVec2(origin.x + labelWidth, y + 3), ImVec2(origin.x + labelWidth + length, y + row - 3),
                             colour, 2.0f);
@@ -93,9 +113,10 @@ void drawBars(const char* id, const std::vector<Bar>& bars, ImU32 colour, const 
     }
     draw->PopClipRect();
     if (ImGui::IsItemHovered()) {
-        int i = static_cast<int>((ImGui::GetIO().MousePos.y - origin.y) / row);
-        if (i >= 0 && i < static_cast<int>(bars.size()))
-            ImGui::SetTooltip("%s : %lld", bars[i].label.c_str(), static_cast<long long>(bars[i].count));
+        const float at = ImGui::GetIO().MousePos.y - origin.y;
+        for (std::size_t i = 0; i < bars.size(); ++i)
+            if (at >= tops[i] && at < tops[i] + labelHeights[i] + row)
+                ImGui::SetTooltip("%s : %lld", bars[i].label.c_str(), static_cast<long long>(bars[i].count));
     }
 }
 
@@ -120,7 +141,7 @@ void drawMonthChart(const app::AppState& state, const std::vector<app::MonthActi
     std::int64_t peak = 1;
     for (const auto& m : months) peak = std::max({peak, m.sessions(), m.learners});
 
-    // Legend on top: the three kinds and the learners line.
+    // Legend on top: the two kinds and the learners line.
     float lx = origin.x;
     for (int k = 0; k < 2; ++k) {
         draw->AddRectFilled(ImVec2(lx, origin.y + 3), ImVec2(lx + line - 6, origin.y + line - 3), kKindColours[k]);
@@ -149,7 +170,7 @@ void drawMonthChart(const app::AppState& state, const std::vector<app::MonthActi
     for (std::size_t i = 0; i < months.size(); ++i) {
         const auto& m = months[i];
         float x = origin.x + slot * static_cast<float>(i) + (slot - bar) / 2;
-        const std::int64_t values[3] = {m.individual, m.workshop, m.oneoff};
+        const std::int64_t values[2] = {m.individual, m.workshop};
         std::int64_t stacked = 0;
         for (int k = 0; k < 2; ++k) {
             if (values[k] == 0) continue;
@@ -171,10 +192,9 @@ void drawMonthChart(const app::AppState& state, const std::vector<app::MonthActi
         int i = static_cast<int>((ImGui::GetIO().MousePos.x - origin.x) / slot);
         if (i >= 0 && i < static_cast<int>(months.size())) {
             const auto& m = months[static_cast<std::size_t>(i)];
-            ImGui::SetTooltip("%s\n%s : %lld\n%s : %lld\n%s : %lld\n%s : %lld", m.month.c_str(),
-                              state.tr("dashboard.kind.individual").c_str(), static_cast<long long>(m.individual),
-                              state.tr("dashboard.kind.workshop").c_str(), static_cast<long long>(m.workshop),
-                              state.tr("dashboard.kind.oneoff").c_str(), static_cast<long long>(m.oneoff),
+            ImGui::SetTooltip("%s\n%s : %lld\n%s : %lld\n%s : %lld", m.month.c_str(),
+                              state.tr("dashboard.kind.individuel").c_str(), static_cast<long long>(m.individual),
+                              state.tr("dashboard.kind.collectif").c_str(), static_cast<long long>(m.workshop),
                               state.tr("dashboard.learners").c_str(), static_cast<long long>(m.learners));
         }
     }
@@ -326,6 +346,7 @@ void DashboardScreen::drawExports(app::AppState& state) {
     };
     const Export exports[] = {{"dashboard.export.csv", "csv"},
                               {"dashboard.export.xlsx", "xlsx"},
+                              {"dashboard.export.coop_xlsx", "coop"},
                               {"dashboard.export.claim", "claim"}};
     flow.next(textWidth(state.tr("dashboard.export.title")));
     ImGui::AlignTextToFramePadding();
@@ -351,15 +372,24 @@ void DashboardScreen::exportFile(app::AppState& state, const std::string& what) 
     std::string folder = m_exportFolder;
     if (folder.empty())
         folder = (std::filesystem::path(state.notebook().dataFile()).parent_path() / "exports").string();
-    std::string stem = what == "claim" ? "demande-remboursement-pass" : "rapport-activite";
+    std::string stem = what == "claim" ? "demande-remboursement-pass" : what == "coop" ? "cra-coop" : "rapport-activite";
+    const bool workbook = what == "xlsx" || what == "coop";
     std::string file =
-        (std::filesystem::path(folder) / (stem + "_" + filter.from + "_" + filter.to + (what == "xlsx" ? ".xlsx" : ".csv")))
+        (std::filesystem::path(folder) / (stem + "_" + filter.from + "_" + filter.to + (workbook ? ".xlsx" : ".csv")))
             .string();
     bool done = state.run([&] {
         std::error_code ec;
         std::filesystem::create_directories(folder, ec);
         if (ec) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", folder}});
-        app::ActivityReport report(state.notebook());
+        // Read on each export (a few tens of milliseconds): places rarely carry their INSEE code.
+        auto communes = core::CommuneDirectory::loadFile(state.assetsDir() + "/communes/communes.csv");
+        if (what == "coop") {
+            auto& notebook = state.notebook();
+            app::CoopReport(notebook, &communes, app::coopScopeForRole(notebook.activityQueries().accountRole()))
+                .writeXlsx(filter, core::nowUtc(), file);
+            return;
+        }
+        app::ActivityReport report(state.notebook(), &communes);
         if (what == "xlsx") {
             report.writeXlsx(filter, m_dashboard->today(), state.tr(), file);
             return;
@@ -400,19 +430,37 @@ void DashboardScreen::drawActivity(app::AppState& state) {
     drawMonthChart(state, a.months, std::max(160.0f, ImGui::GetTextLineHeight() * 11));
 
     const std::string empty = state.tr("dashboard.none");
+    const auto& vocabularies = state.notebook().vocabularies();
     if (ImGui::BeginTable("##dashboard.breakdowns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextColumn();
         sectionTitle(state.tr("dashboard.by_kind"));
         drawBars("##dashboard.kind", labelled(state, a.byKind, "session_kinds"), kKindColours[0], empty);
         sectionTitle(state.tr("dashboard.by_theme"));
         drawBars("##dashboard.theme", labelled(state, a.byTheme, "themes"), kKindColours[1], empty);
+        sectionTitle(state.tr("dashboard.by_duration"));
+        drawBars("##dashboard.duration",
+                 labelled(state, app::durationRangeCounts(vocabularies, a.byDurationMinutes), "duration_ranges"),
+                 kKindColours[0], empty);
+        sectionTitle(state.tr("dashboard.by_redirection"));
+        drawBars("##dashboard.redirection", labelled(state, a.byRedirection, "redirections"), kKindColours[2], empty);
         ImGui::TableNextColumn();
         sectionTitle(state.tr("dashboard.by_place_kind"));
         drawBars("##dashboard.place_kind", labelled(state, a.byPlaceKind, "place_kinds"), kKindColours[2], empty);
+        // People, not sessions: each learner once, each anonymous participant by the session's breakdown.
+        sectionTitle(state.tr("dashboard.by_gender"));
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+        ImGui::TextWrapped("%s", state.tr("dashboard.people_explain").c_str());
+        ImGui::PopStyleColor();
+        drawBars("##dashboard.gender", labelled(state, app::inVocabularyOrder(vocabularies, "genders", a.byGender), "genders"),
+                 kPeopleColour, empty);
         sectionTitle(state.tr("dashboard.by_age"));
-        drawBars("##dashboard.age", labelled(state, a.byAgeBracket, "age_brackets"), kLearnerLine, empty);
+        drawBars("##dashboard.age",
+                 labelled(state, app::inVocabularyOrder(vocabularies, "age_brackets", a.byAgeBracket), "age_brackets"),
+                 kLearnerLine, empty);
         sectionTitle(state.tr("dashboard.by_status"));
-        drawBars("##dashboard.status", labelled(state, a.bySocialStatus, "social_status"), kLearnerLine, empty);
+        drawBars("##dashboard.status",
+                 labelled(state, app::inVocabularyOrder(vocabularies, "social_status", a.bySocialStatus), "social_status"),
+                 kLearnerLine, empty);
         ImGui::EndTable();
     }
 }

@@ -43,7 +43,13 @@ struct ReportFixture {
         workshop.placeId = library.id;
         workshop.learnerIds = {zoe.id, yann.id, anonymous.id};
         workshop.anonymousCount = 4;
+        workshop.anonymousByGender = {{"feminin", 3}};
+        workshop.anonymousByAge = {{"soixante_dix_plus", 2}};
+        workshop.anonymousAlreadyAccompanied = 1;
+        workshop.workshopTitle = "Mes démarches en ligne";
+        workshop.workshopLevel = "intermediaire";
         workshop.themes = {"email", "aide_aux_demarches_administratives"};
+        workshop.procedureName = "Demande de RSA";
         workshop.equipment = {"ordinateur"};
         workshop.competences = {"2.1"};
         workshop.chequesRedeemed = {5000, 5001};
@@ -55,7 +61,12 @@ struct ReportFixture {
         remote.kind = core::SessionKind::Individual;
         remote.placeMode = core::PlaceMode::Remote;
         remote.autonomy = "partiellement_autonome";
+        remote.oriented = 1;
+        remote.redirection = "aide_aux_demarches_administratives";
         remote.orientationPlaceId = franceServices.id;
+        remote.communeName = "Lyon 8e Arrondissement";
+        remote.communePostalCode = "69008";
+        remote.communeInsee = "69388";
         remote.learnerIds = {zoe.id};
         remote.themes = {"securite_numerique"};
         notebook->recordSession(remote);
@@ -137,19 +148,40 @@ TEST_CASE("the activity report CSV round-trips through the CSV reader, one row p
     CHECK(w[column(header, "themes")] == "aide_aux_demarches_administratives|email");
     CHECK(w[column(header, "equipment")] == "ordinateur");
 
+    CHECK(w[column(header, "procedure_name")] == "Demande de RSA");
+    CHECK(w[column(header, "workshop_title")] == "Mes démarches en ligne");
+    CHECK(w[column(header, "workshop_level")] == "intermediaire");
+    CHECK(w[column(header, "duration_range")] == "more");
+    CHECK(w[column(header, "oriented")] == "0");
     CHECK(w[column(header, "cheques_redeemed")] == "2");
+    CHECK(w[column(header, "anonymous_already_accompanied")] == "1");
+    // Yann and the third learner come for the first time (Zoé came in November), and 3 of the 4 anonymous.
+    CHECK(w[column(header, "first_time")] == "5");
+    // Learners by their profile, anonymous participants by the breakdown, everyone else « non communiqué ».
+    CHECK(w[column(header, "gender_feminin")] == "3");
+    CHECK(w[column(header, "gender_masculin")] == "0");
+    CHECK(w[column(header, "gender_non_communique")] == "4");
+    CHECK(w[column(header, "age_soixante_dix_plus")] == "2");
     CHECK(w[column(header, "age_soixante_soixante_neuf")] == "1");
     CHECK(w[column(header, "age_vingt_cinq_trente_neuf")] == "1");
-    CHECK(w[column(header, "age_unrecorded")] == "1");
+    CHECK(w[column(header, "age_non_communique")] == "3");
     CHECK(w[column(header, "status_retraite")] == "1");
     CHECK(w[column(header, "status_sans_emploi")] == "1");
+    CHECK(w[column(header, "status_non_communique")] == "5");
     CHECK(w[column(header, "learner_ids")].find(f.zoe.id) != std::string::npos);
+    CHECK(w[column(header, "legacy_codes")].empty());
     const auto& r = doc.records[2].fields;
     CHECK(r[column(header, "place_mode")] == "a_distance");
     CHECK(r[column(header, "autonomy")] == "partiellement_autonome");
+    CHECK(r[column(header, "oriented")] == "1");
+    CHECK(r[column(header, "redirection")] == "aide_aux_demarches_administratives");
     CHECK(r[column(header, "orientation_place")] == "France Services Bron");
     CHECK(r[column(header, "place_name")].empty());
+    CHECK(r[column(header, "commune")] == "Lyon 8e Arrondissement");
+    CHECK(r[column(header, "commune_insee")] == "69388");
     CHECK(r[column(header, "participants")] == "1");
+    CHECK(r[column(header, "first_time")] == "0");
+    CHECK(r[column(header, "duration_range")] == "60");
 }
 
 TEST_CASE("the XLSX export is a valid workbook with the sessions sheet and the dashboard's tables", "[report]") {

@@ -54,8 +54,17 @@ struct Expected {
     std::set<std::string> learners;
     std::map<std::string, std::int64_t> perMonth, workshopsPerMonth, themes, placeKinds;
     std::map<std::string, std::set<std::string>> learnersPerMonth;
-    std::map<std::string, std::int64_t> ages, statuses;
+    std::map<std::string, std::int64_t> genders, ages, statuses;
 };
+
+// What the national report counts for a code nobody gave.
+std::string orUnsaid(const std::string& code) { return code.empty() ? std::string("non_communique") : code; }
+
+// Anonymous participants by a breakdown, the rest « non communiqué ».
+void addAnonymous(std::map<std::string, std::int64_t>& into, const std::vector<core::HeadCount>& counts, int anonymous) {
+    for (const auto& c : counts) into[c.code] += c.count;
+    if (anonymous > core::totalOf(counts)) into["non_communique"] += anonymous - core::totalOf(counts);
+}
 
 Expected expected(TerritoryFixture& t, const app::DashboardFilter& filter) {
     Expected e;
@@ -66,7 +75,10 @@ Expected expected(TerritoryFixture& t, const app::DashboardFilter& filter) {
         ++e.sessions;
         e.minutes += s.durationMinutes;
         e.participants += s.participantCount();
-        if (!s.orientationPlaceId.empty()) ++e.orientations;
+        if (s.oriented != 0) ++e.orientations;
+        addAnonymous(e.genders, s.anonymousByGender, s.anonymousCount);
+        addAnonymous(e.ages, s.anonymousByAge, s.anonymousCount);
+        addAnonymous(e.statuses, s.anonymousByStatus, s.anonymousCount);
         std::string month = core::monthOf(s.date);
         ++e.perMonth[month];
         if (s.kind == core::SessionKind::Workshop) ++e.workshopsPerMonth[month];
@@ -80,8 +92,9 @@ Expected expected(TerritoryFixture& t, const app::DashboardFilter& filter) {
     });
     for (const auto& l : t.notebook->learnerStore().all()) {
         if (!e.learners.count(l.id)) continue;
-        ++e.ages[l.ageBracket];
-        ++e.statuses[l.socialStatus];
+        ++e.genders[orUnsaid(l.gender)];
+        ++e.ages[orUnsaid(l.ageBracket)];
+        ++e.statuses[orUnsaid(l.socialStatus)];
     }
     return e;
 }
@@ -109,6 +122,7 @@ void checkActivity(TerritoryFixture& t, const app::DashboardFilter& filter) {
     }
     CHECK(asMap(a.byTheme) == e.themes);
     CHECK(asMap(a.byPlaceKind) == e.placeKinds);
+    CHECK(asMap(a.byGender) == e.genders);
     CHECK(asMap(a.byAgeBracket) == e.ages);
     CHECK(asMap(a.bySocialStatus) == e.statuses);
 }
@@ -145,6 +159,30 @@ TEST_CASE("filtering the dashboard by structure, adviser or place narrows the fi
     auto choices = t.notebook->dashboardQueries().choices();
     CHECK(choices.advisers == std::vector<std::string>{"alice", "bruno", "chloe"});
     CHECK(std::count(choices.structures.begin(), choices.structures.end(), "Médiathèque Bron") == 1);
+}
+
+TEST_CASE("session durations group into the national statistics' ranges, bounds in the upper range", "[dashboard]") {
+    TerritoryFixture t;
+    const app::DashboardFilter all{"", "", "", "", ""};
+    auto a = t.notebook->dashboardQueries().activity(all);
+    std::map<std::string, std::int64_t> expected = {{"30", 0}, {"60", 0}, {"120", 0}, {"more", 0}};
+    t.notebook->sessionStore().forEach([&](const core::Session& s) {
+        int m = s.durationMinutes;
+        ++expected[m < 30 ? "30" : m < 60 ? "60" : m < 120 ? "120" : "more"];
+    });
+    auto ranges = app::durationRangeCounts(t.notebook->vocabularies(), a.byDurationMinutes);
+    REQUIRE(ranges.size() == 4);
+    CHECK(ranges[0].code == "30");  // the vocabulary's order, shortest first
+    CHECK(ranges[3].code == "more");
+    CHECK(asMap(ranges) == expected);
+    CHECK(expected["30"] > 0);  // the demo's quick help
+    CHECK(expected["more"] > 0);  // its workshops
+
+    // People figures in the vocabulary's order: age brackets oldest first, as the national forms list them.
+    auto ages = app::inVocabularyOrder(t.notebook->vocabularies(), "age_brackets", a.byAgeBracket);
+    REQUIRE(ages.size() >= 2);
+    CHECK(ages.front().code == "soixante_dix_plus");
+    CHECK(ages.back().code == "non_communique");
 }
 
 TEST_CASE("cheque stock per structure and redemptions per month equal counts from the cheque listing", "[dashboard]") {

@@ -2,6 +2,7 @@
 #include "app/demo_generator.hpp"
 #include "app/notebook.hpp"
 #include "core/error.hpp"
+#include "core/vocabulary.hpp"
 #include "store/database.hpp"
 #include "support/notebook_sql.hpp"
 #include "support/temp_dir.hpp"
@@ -32,13 +33,15 @@ std::string rows(store::Database& db, const std::string& sql, int columns) {
 std::string fingerprint(app::Notebook& notebook) {
     test::NotebookSql db(notebook);
     return rows(db, "SELECT pseudonym, first_name, last_name, phone, email, age_bracket, gender, social_status, commune, "
-                    "goals, consent_date FROM learners ORDER BY rowid", 11) +
+                    "goals, consent_date, birth_year, commune_postal_code, commune_insee FROM learners ORDER BY rowid", 14) +
            rows(db, "SELECT s.date, s.duration_minutes, s.kind, s.place_mode, coalesce(p.name, ''), s.anonymous_count, "
                     "s.autonomy, s.notes, (SELECT group_concat(l.pseudonym, ',') FROM (SELECT l.pseudonym FROM "
                     "session_learners sl JOIN learners l ON l.id = sl.learner_id WHERE sl.session_id = s.id ORDER BY "
                     "l.pseudonym) l), (SELECT group_concat(t.facet || ':' || t.code, ',') FROM (SELECT facet, code FROM "
-                    "session_tags WHERE session_id = s.id ORDER BY facet, code) t) "
-                    "FROM sessions s LEFT JOIN places p ON p.id = s.place_id ORDER BY s.rowid", 10) +
+                    "session_tags WHERE session_id = s.id ORDER BY facet, code) t), s.commune, s.commune_insee, "
+                    "s.anonymous_already_accompanied, s.procedure_name, s.workshop_title, s.workshop_level, s.oriented, "
+                    "s.redirection "
+                    "FROM sessions s LEFT JOIN places p ON p.id = s.place_id ORDER BY s.rowid", 18) +
            rows(db, "SELECT c.number, c.state, c.given_on, c.redeemed_on, c.claimed_on, coalesce(l.pseudonym, '') "
                     "FROM pass_cheques c LEFT JOIN learners l ON l.id = c.learner_id ORDER BY c.number", 6) +
            rows(db, "SELECT l.pseudonym, a.competence_code, a.score, a.date FROM assessments a "
@@ -134,4 +137,62 @@ TEST_CASE("the demo refuses a notebook that already holds data and leaves it unt
     CHECK(nb->status().learners == 1);
     CHECK(nb->status().sessions == 0);
     CHECK(nb->outbox().pendingCount() == outboxBefore);
+}
+
+TEST_CASE("the demo fills every field of the national activity report, as advisers would") {
+    test::TempDir dir;
+    auto nb = openIn(dir);
+    app::generateDemo(*nb, kSmall);
+    test::NotebookSql db(*nb);
+    const auto& vocab = nb->vocabularies();
+    auto count = [&](const std::string& where, const char* table = "sessions") {
+        return db.scalarInt(std::string("SELECT count(*) FROM ") + table + " WHERE " + where);
+    };
+    const auto learners = count("1", "learners");
+
+    // Most learners give a birth year, and their bracket is the one it gives in the year they came.
+    CHECK(count("birth_year > 0", "learners") * 100 >= learners * 60);
+    auto years = db.prepare("SELECT birth_year, substr(created_at, 1, 4), age_bracket FROM learners WHERE birth_year > 0");
+    int checked = 0;
+    while (years.step()) {
+        const auto bracket = core::ageBracketFor(vocab, static_cast<int>(years.columnInt(0)), std::stoi(years.columnText(1)));
+        if (bracket != years.columnText(2)) FAIL_CHECK("birth year " << years.columnInt(0) << " in bracket " << years.columnText(2));
+        ++checked;
+    }
+    CHECK(checked > 0);
+    // Their communes come with postal and INSEE codes.
+    CHECK(count("commune <> '' AND (commune_insee = '' OR commune_postal_code = '')", "learners") == 0);
+    CHECK(count("commune_insee <> ''", "learners") == learners);
+
+    // Workshops: a title, mostly a level, anonymous participants broken down, some already accompanied.
+    CHECK(count("kind = 'collectif' AND workshop_title = ''") == 0);
+    CHECK(count("kind = 'collectif' AND workshop_level <> ''") > count("kind = 'collectif'") / 2);
+    CHECK(count("id IN (SELECT session_id FROM session_tags WHERE facet = 'anonymous_gender')") > 50);
+    CHECK(count("id IN (SELECT session_id FROM session_tags WHERE facet = 'anonymous_age')") > 50);
+    CHECK(count("id IN (SELECT session_id FROM session_tags WHERE facet = 'anonymous_status')") > 50);
+    CHECK(count("anonymous_already_accompanied > 0") > 20);
+    CHECK(count("kind = 'individuel' AND anonymous_count = 1") > 20);  // people seen once, not recorded
+
+    // Administrative procedures: under their parent theme, often with the procedure's name.
+    CHECK(count("id IN (SELECT session_id FROM session_tags WHERE facet = 'theme' AND code IN ('social_sante', "
+                "'argent_impots', 'logement', 'papiers_elections_citoyennete'))") > 20);
+    CHECK(count("procedure_name <> ''") > 50);
+    CHECK(count("procedure_name <> '' AND id NOT IN (SELECT session_id FROM session_tags WHERE facet = 'theme' "
+                "AND code = 'aide_aux_demarches_administratives')") == 0);
+
+    // Orientations name the kind of structure; some also the directory's place.
+    CHECK(count("oriented = 1") > 20);
+    CHECK(count("oriented = 1 AND redirection = ''") == 0);
+    CHECK(count("oriented = 1 AND orientation_place_id IS NOT NULL") > 0);
+    CHECK(count("oriented = 1 AND orientation_place_id IS NULL") > 0);
+
+    // At home, remote or elsewhere: a commune with its INSEE code; « aucun » equipment stands alone.
+    for (const char* mode : {"domicile", "a_distance", "autre"}) {
+        INFO(mode);
+        CHECK(count(std::string("place_mode = '") + mode + "'") > 0);
+        CHECK(count(std::string("place_mode = '") + mode + "' AND (commune = '' OR commune_insee = '')") == 0);
+    }
+    CHECK(count("id IN (SELECT session_id FROM session_tags WHERE facet = 'equipment' AND code = 'aucun')") > 20);
+    CHECK(db.scalarInt("SELECT count(*) FROM session_tags a JOIN session_tags b ON b.session_id = a.session_id "
+                       "AND b.facet = 'equipment' AND b.code <> 'aucun' WHERE a.facet = 'equipment' AND a.code = 'aucun'") == 0);
 }

@@ -210,3 +210,41 @@ TEST_CASE("an unknown export kind or format is refused naming the value") {
     }
     CHECK_THROWS_AS(app::exportFormatFrom("xml"), Error);
 }
+
+TEST_CASE("the sessions and learners exports carry the national report's fields") {
+    Fixture f;
+    core::Session s;
+    s.date = "2025-03-05";
+    s.kind = core::SessionKind::Workshop;
+    s.placeMode = core::PlaceMode::Other;
+    s.communeName = "Vaulx-en-Velin";
+    s.communePostalCode = "69120";
+    s.communeInsee = "69256";
+    s.learnerIds = {f.named.id};
+    s.anonymousCount = 3;
+    s.anonymousByGender = {{"feminin", 2}};
+    s.anonymousAlreadyAccompanied = 1;
+    s.workshopTitle = "Déjouer les arnaques";
+    s.workshopLevel = "debutant";
+    s.themes = {"aide_aux_demarches_administratives", "logement"};
+    s.procedureName = "Demande de logement social";
+    f.nb->recordSession(s);
+
+    auto sessions = nlohmann::json::parse(f.exported(app::ExportKind::Sessions, app::ExportFormat::Json));
+    REQUIRE(sessions.size() == 1);
+    const auto& row = sessions[0];
+    CHECK(row["commune_insee"] == "69256");
+    CHECK(row["anonymous_by_gender"] == nlohmann::json({"feminin:2"}));
+    CHECK(row["anonymous_already_accompanied"] == 1);
+    CHECK(row["workshop_title"] == "Déjouer les arnaques");
+    CHECK(row["workshop_level"] == "debutant");
+    CHECK(row["procedure_name"] == "Demande de logement social");
+    CHECK(row["oriented"] == 0);
+    CHECK(row["legacy_codes"] == "");
+    CHECK(row["participant_count"] == 4);
+
+    auto learners = nlohmann::json::parse(f.exported(app::ExportKind::Learners, app::ExportFormat::Json));
+    CHECK(learners[1]["commune"] == "Bron");
+    CHECK(learners[1].contains("birth_year"));
+    CHECK(learners[1].contains("commune_insee"));
+}
