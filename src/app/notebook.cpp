@@ -95,7 +95,7 @@ void Notebook::changePassphrase(const std::string& dataDir, const std::string& o
 Notebook::Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies,
                    core::CompetenceFramework framework)
     : m_db(std::move(db)),
-      m_vocabularies(std::move(vocabularies)),
+      m_vocabularies(*m_db, std::move(vocabularies)),
       m_framework(std::move(framework)),
       m_settings(*m_db),
       m_clock(m_settings.deviceId()),

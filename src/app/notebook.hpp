@@ -10,6 +10,7 @@
 #include "core/hlc.hpp"
 #include "core/model.hpp"
 #include "core/vocabulary.hpp"
+#include "app/notebook_vocabularies.hpp"
 #include "store/assessment_repository.hpp"
 #include "store/database.hpp"
 #include "store/learner_repository.hpp"
@@ -65,7 +66,8 @@ public:
     static void changePassphrase(const std::string& dataDir, const std::string& oldPassphrase,
                                  const std::string& newPassphrase);
 
-    const core::Vocabularies& vocabularies() const { return m_vocabularies; }
+    // The newest of the shipped vocabularies and those the last sync pulled from the hub (notebook_vocabularies.hpp).
+    const core::Vocabularies& vocabularies() const { return m_vocabularies.current(); }
     const core::CompetenceFramework& framework() const { return m_framework; }
     store::LocalSettings& settings() { return m_settings; }
     store::Outbox& outbox() { return m_outbox; }
@@ -134,7 +136,7 @@ private:
     core::PassCheque existingCheque(std::int64_t number);
 
     std::unique_ptr<store::Database> m_db;
-    core::Vocabularies m_vocabularies;
+    NotebookVocabularies m_vocabularies;
     core::CompetenceFramework m_framework;
     store::LocalSettings m_settings;
     core::HybridClock m_clock;

@@ -50,6 +50,7 @@ sync::SyncReport syncNow(Notebook& notebook, const std::string& hubOverride, con
     sync::CurlTransport transport(account->hubUrl, withRememberedCa(notebook, options));
     sync::EngineOptions engineOptions;
     engineOptions.pushOnly = pushOnly;
+    engineOptions.vocabularyVersion = notebook.vocabularies().version();
     sync::SyncEngine engine(db, transport, engineOptions);
     return engine.runOnce();
 }
@@ -62,6 +63,7 @@ bool isEnrolled(Notebook& notebook) {
 std::unique_ptr<sync::SyncWorker> startSyncWorker(Notebook& notebook, sync::WorkerOptions options,
                                                   sync::TransportOptions transport) {
     transport = withRememberedCa(notebook, std::move(transport));
+    options.vocabularyVersion = notebook.vocabularies().version();
     return std::make_unique<sync::SyncWorker>(
         notebook.dataFile(),
         [transport](const std::string& url, const std::atomic<bool>& stop) {

@@ -71,7 +71,10 @@ void addSyncCommands(CliCommands& commands, const CliContext& ctx) {
                               {"push_seconds", r.pushSeconds},
                               {"pull_seconds", r.pullSeconds},
                               {"bytes_sent", r.wire.bytesSent},
-                              {"bytes_received", r.wire.bytesReceived}};
+                              {"bytes_received", r.wire.bytesReceived},
+                              // The hub's vocabularies version when this sync brought newer ones, else null.
+                              {"vocabulary_version", r.vocabularyVersion > 0 ? nlohmann::json(r.vocabularyVersion)
+                                                                             : nlohmann::json(nullptr)}};
         std::cout << out.dump(2) << "\n";
     };
     commands.push_back(std::move(syncCmd));

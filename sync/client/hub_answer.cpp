@@ -20,7 +20,7 @@ Error hubError(const HttpResponse& response, const std::string& endpoint) {
     if (response.status == 401) return Error(Error::Kind::Refused, "err.sync.unauthorized", params);
     if (response.status == 403 && body.error == "device_mismatch")
         return Error(Error::Kind::Refused, "err.sync.device_mismatch", params);
-    if (response.status == 400 && body.field == "protocol_version")
+    if (response.status == 400 && (body.field == "protocol_version" || body.field == "protocol"))
         return Error(Error::Kind::Refused, "err.sync.hub_protocol_version", params);
     if (response.status >= 500 || response.status == 429) return Error(Error::Kind::Io, "err.sync.hub_error", params);
     return Error(Error::Kind::Refused, "err.sync.refused", params, body.field);

@@ -13,7 +13,9 @@
 #include "store/sync_cursor.hpp"
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
+#include "sync/client/published_vocabularies.hpp"
 #include "sync/protocol/endpoints.hpp"
+#include "sync/protocol/vocabulary_document.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::sync {
@@ -80,6 +82,7 @@ SyncReport SyncEngine::runOnce() {
     if (m_options.pushOnly) return report;
     pull(report);
     fetchConflicts(report);
+    fetchVocabularies(report);
     report.pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
     report.wire = m_transport.stats();
     report.finishedAt = core::nowUtc();
@@ -205,6 +208,34 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         report.newConflicts += static_cast<std::int64_t>(conflicts.size());
         if (conflicts.size() < static_cast<std::size_t>(kConflictPageSize)) break;
     }
+}
+
+}  // namespace mediane::sync
+
+namespace mediane::sync {
+
+void SyncEngine::fetchVocabularies(SyncReport& report) {
+    const int known = std::max(m_options.vocabularyVersion, pulledVocabularyVersion(m_db));
+    auto response = exchange({kVocabularies.method, VocabulariesQuery{known}.target(), "", false, ""});
+    ++report.pullRequests;
+    if (response.status == 304) return;  // nothing newer: the usual answer
+    if (response.status == 503) {
+        // A hub without vocabularies of its own: the laptop keeps its own, and the sync is complete.
+        try {
+            if (decodeErrorBody(response.body).error == "vocabularies_unavailable") return;
+        } catch (const std::exception&) {
+        }
+    }
+    if (response.status != 200) throw hubError(response, kVocabularies.path);
+    VocabularyDocument document;
+    try {
+        document = parseVocabularyDocument(response.body);
+    } catch (const Error& e) {
+        throw unreadableAnswer(kVocabularies.path, e.key());
+    }
+    if (document.version <= known) return;
+    savePulledVocabularies(m_db, {document.version, document.body.dump()});
+    report.vocabularyVersion = document.version;
 }
 
 }  // namespace mediane::sync

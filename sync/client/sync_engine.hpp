@@ -1,4 +1,5 @@
-// One full sync with the hub: push the outbox in gzip batches, pull the change feed in pages, fetch conflicts.
+// One full sync with the hub: push the outbox in gzip batches, pull the change feed in pages, fetch conflicts,
+// and take the hub's vocabularies when they are newer than the laptop's.
 #pragma once
 
 #include <cstddef>
@@ -32,6 +33,7 @@ struct SyncReport {
     std::int64_t newConflicts = 0;  // conflict records fetched
     std::int64_t pushRequests = 0, pullRequests = 0;
     std::int64_t cursor = 0;        // server_seq reached
+    int vocabularyVersion = 0;      // the vocabularies version pulled by this sync, 0 when none was newer
     std::string finishedAt;         // UTC, also stored as the "last_sync" setting
     WireStats wire;                 // bytes on the wire for the whole sync (compressed bodies and headers)
     double pushSeconds = 0, pullSeconds = 0;
@@ -43,6 +45,9 @@ struct EngineOptions {
     int pullPage = kDefaultPullLimit;
     // Send the outbox only (a slow link at the end of the day); the next full sync pulls.
     bool pushOnly = false;
+    // The vocabularies version the notebook already uses (its shipped asset's, or a pulled one's): the hub
+    // sends its document only when it is newer than this and than the last one pulled.
+    int vocabularyVersion = 0;
     std::function<void(const SyncProgress&)> onProgress;
     // A failure point for tests: called inside each page's transaction, after its changes and before its
     // cursor commit. Throwing from it is a crash in the middle of applying a pull.
@@ -63,6 +68,7 @@ private:
     void push(const std::string& deviceId, SyncReport& report);
     void pull(SyncReport& report);
     void fetchConflicts(SyncReport& report);
+    void fetchVocabularies(SyncReport& report);
     // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
     // expired token or a disabled account into the error that asks a person to act.
     HttpResponse exchange(HttpRequest request);

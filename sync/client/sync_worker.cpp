@@ -79,6 +79,7 @@ void SyncWorker::loop() {
             }
             auto transport = m_factory(account->hubUrl, m_stop);
             EngineOptions engineOptions;
+            engineOptions.vocabularyVersion = m_options.vocabularyVersion;
             engineOptions.onProgress = [this](const SyncProgress& p) {
                 update([&](SyncStatus& s) {
                     s.done = p.done;

@@ -33,6 +33,7 @@ struct WorkerOptions {
     std::chrono::milliseconds backoffBase = std::chrono::seconds(2);
     std::chrono::milliseconds backoffCap = std::chrono::minutes(15);
     bool startNow = true;
+    int vocabularyVersion = 0;  // the notebook's, for EngineOptions::vocabularyVersion
 };
 
 // Usage: SyncWorker worker(notebook.dataFile(), makeCurlTransport);

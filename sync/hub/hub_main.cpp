@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <pthread.h>
 #include <thread>
 
@@ -23,7 +24,9 @@
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
+#include "sync/hub/hub_vocabularies.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
+#include "sync/hub/vocabulary_publish.hpp"
 
 namespace {
 
@@ -94,6 +97,66 @@ void auditCommand(const std::string& path, const std::string& action, const std:
     log.record({"cli", login, device, action, result});
 }
 
+// The vocabularies the hub shipped with, from --assets, else the build tree's; "" when neither has them.
+std::string vocabulariesPath(const std::string& assets) {
+    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+        auto path = std::filesystem::path(dir) / "vocab" / "vocabularies.json";
+        if (!dir.empty() && std::filesystem::exists(path)) return path.string();
+    }
+    return {};
+}
+
+std::string shippedVocabularies(const std::string& assets) {
+    auto path = vocabulariesPath(assets);
+    return path.empty() ? std::string() : core::readTextFile(path);
+}
+
+// Publishes a vocabularies file; prints what changed as JSON. A refusal is audited too, with its reason.
+int publishVocabularies(const std::string& dataDir, const std::string& file, const std::string& assets,
+                        const std::string& audit) {
+    hub::SqliteHubStore store(storePath(dataDir));
+    auto current = hub::currentVocabularies(store, shippedVocabularies(assets));
+    hub::VocabularyPublication publication;
+    try {
+        publication = hub::publishVocabularies(store, *current, core::readTextFile(file));
+    } catch (const Error& e) {
+        auditCommand(audit, "vocab publish", "", "", "refused " + e.key());
+        throw;
+    }
+    nlohmann::json retired = nlohmann::json::array();
+    for (const auto& r : publication.retired)
+        retired.push_back({{"vocabulary", r.vocabulary}, {"code", r.code}, {"replaced_by", r.replacedBy}});
+    nlohmann::json out = {{"version", publication.version},
+                          {"previous_version", publication.previousVersion},
+                          {"added", publication.added},
+                          {"retired", retired},
+                          {"records_rewritten", publication.recordsRewritten}};
+    std::printf("%s\n", out.dump(2).c_str());
+    auditCommand(audit, "vocab publish", "", "",
+                 "ok version " + std::to_string(publication.version) + " rewritten " +
+                     std::to_string(publication.recordsRewritten));
+    return 0;
+}
+
+// The codes that had no equivalent, for a coordinator: each record's, and a count per field and code.
+int vocabularyReport(const std::string& dataDir, const std::string& assets) {
+    hub::SqliteHubStore store(storePath(dataDir));
+    auto current = hub::currentVocabularies(store, shippedVocabularies(assets));
+    nlohmann::json unmapped = nlohmann::json::array();
+    std::map<std::pair<std::string, std::string>, int> counts;
+    for (const auto& u : store.unmappedCodes()) {
+        unmapped.push_back({{"entity", u.entity}, {"record_id", u.recordId}, {"field", u.field}, {"old_code", u.oldCode},
+                            {"source", u.source}, {"reported_at", u.reportedAt}});
+        ++counts[{u.field, u.oldCode}];
+    }
+    nlohmann::json byCode = nlohmann::json::array();
+    for (const auto& [key, records] : counts)
+        byCode.push_back({{"field", key.first}, {"old_code", key.second}, {"records", records}});
+    nlohmann::json out = {{"vocabulary_version", current->version}, {"unmapped", unmapped}, {"by_code", byCode}};
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
 struct ServeSettings {
     std::string listen;
     std::size_t maxBody = sync::kMaxPushBodyBytes;
@@ -122,6 +185,7 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     options.limits = settings.limits;
     options.tls = settings.tls;
     options.directorySchemaPath = directorySchemaPath(assets);
+    options.vocabulariesPath = vocabulariesPath(assets);
     options.tokenLifetimeSeconds = settings.tokenSeconds;
     hub::AccountGuardConfig guard;
     guard.auditLogPath = auditPath(dataDir, settings.auditLog);
@@ -304,6 +368,19 @@ int main(int argc, char** argv) {
     std::string directoryFile;
     importDir->add_option("file", directoryFile, "CSV file (UTF-8 or Windows-1252, `,` or `;`)")->required();
 
+    auto* vocab = app.add_subcommand("vocab", "The vocabularies laptops record activity in (national activity report)");
+    vocab->require_subcommand(1);
+    auto* vocabPublish = vocab->add_subcommand(
+        "publish", "Serve a new vocabularies document (assets/vocab/vocabularies.json's shape, a higher \"version\") "
+                   "to every laptop from its next sync. Refused when it drops a code still used by a record, unless "
+                   "its \"retired\" section maps it ({\"vocabulary\", \"code\", \"replaced_by\"}); mapped records "
+                   "are rewritten. Prints what changed as JSON");
+    std::string vocabFile;
+    vocabPublish->add_option("file", vocabFile, "JSON file")->required();
+    auto* vocabReport = vocab->add_subcommand(
+        "report", "Codes that had no equivalent in the current vocabularies (hub migration, old laptops' pushes, "
+                  "retirements), kept on their records: JSON (entity, record id, field, old code; no personal data)");
+
     CLI11_PARSE(app, argc, argv);
     settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
     if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
@@ -337,6 +414,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
+        if (vocabPublish->parsed()) return publishVocabularies(dataDir, vocabFile, assets, audit);
+        if (vocabReport->parsed()) return vocabularyReport(dataDir, assets);
         if (prune->parsed()) {
             hub::SqliteHubStore store(storePath(dataDir));
             auto removed = store.prune(core::addDays(core::today(), -days));

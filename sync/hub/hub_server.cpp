@@ -8,6 +8,7 @@
 
 #include "core/directory_schema.hpp"
 #include "core/error.hpp"
+#include "core/text_file.hpp"
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/directory_service.hpp"
 #include "sync/hub/conflict_view.hpp"
@@ -15,7 +16,9 @@
 #include "sync/hub/device_enrollment.hpp"
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/guarded_server.hpp"
+#include "sync/hub/hub_vocabularies.hpp"
 #include "sync/hub/push_applier.hpp"
+#include "sync/hub/version_one_view.hpp"
 #include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
@@ -125,6 +128,8 @@ HubServer::HubServer(HubStore& store, core::Translator translator, ServerOptions
     m_options.limits.maxBodyBytes = m_options.maxBodyBytes;
     m_server = std::make_unique<GuardedServer>(m_options.limits);
     m_bodySlots = std::make_unique<BodySlots>(m_options.bodySlots);
+    m_vocabularies = std::make_unique<HubVocabularies>(
+        m_options.vocabulariesPath.empty() ? std::string() : core::readTextFile(m_options.vocabulariesPath));
     if (!m_options.tls.certFile.empty() || !m_options.tls.keyFile.empty()) m_server->useTls(m_options.tls);
     routes();
 }
@@ -257,7 +262,7 @@ void HubServer::routes() {
                 return;
             }
             const auto& user = outcome.user;
-            reply(res, 200, sync::encode(sync::EnrollResponse{sync::kProtocolVersion, outcome.token, request.deviceId,
+            reply(res, 200, sync::encode(sync::EnrollResponse{request.protocolVersion, outcome.token, request.deviceId,
                                                               user.login, user.role, user.structure, user.territory}));
         });
     });
@@ -287,7 +292,7 @@ void HubServer::routes() {
             sync::PushResponse response;
             {
                 std::lock_guard lock(m_storeMutex);
-                PushApplier applier(m_store, *principal);
+                PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
                 response = applier.apply(request);
             }
             reply(res, 200, sync::encode(response));
@@ -302,8 +307,11 @@ void HubServer::routes() {
             auto since = query.since;
             auto limit = query.pageSize(m_options.defaultPullLimit, m_options.maxPullLimit);
             sync::PullResponse response;
+            response.protocolVersion = query.protocol;
+            std::shared_ptr<const CurrentVocabularies> vocabularies;
             {
                 std::lock_guard lock(m_storeMutex);
+                vocabularies = m_vocabularies->current(m_store);
                 if (since > 0 && since < m_store.prunedBelow()) {
                     replyError(res, 410, "cursor_expired",
                                "this cursor is older than the tombstone horizon: pull again from since=0");
@@ -315,6 +323,8 @@ void HubServer::routes() {
             response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
             if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
             response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
+            if (query.protocol == 1)
+                for (auto& change : response.changes) downgradeForVersionOne(change, vocabularies->terms);
             reply(res, 200, sync::encode(response));
         });
     });
@@ -324,17 +334,21 @@ void HubServer::routes() {
         auto principal = authenticate(req, res);
         if (!principal) return;
         guarded(res, [&] {
-            auto after = sync::parseConflictsQuery(req.params).after;
+            auto query = sync::parseConflictsQuery(req.params);
             std::vector<ConflictEntry> list;
             Scope scope;
+            std::shared_ptr<const CurrentVocabularies> vocabularies;
             {
                 std::lock_guard lock(m_storeMutex);
                 scope = scopeOf(*principal, m_store);
-                list = m_store.conflicts(after, sync::kConflictPageSize, scope);
+                list = m_store.conflicts(query.after, sync::kConflictPageSize, scope);
+                vocabularies = m_vocabularies->current(m_store);
             }
             sync::ConflictsResponse response;
+            response.protocolVersion = query.protocol;
             for (const auto& stored : list) {
                 auto c = visibleTo(stored, scope);
+                if (query.protocol == 1) downgradeForVersionOne(c, vocabularies->terms);
                 response.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
                                               c.details, c.createdAt});
             }
@@ -359,7 +373,7 @@ void HubServer::routes() {
             sync::PushResponse response;
             {
                 std::lock_guard lock(m_storeMutex);
-                PushApplier applier(m_store, *principal);
+                PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
                 response = applier.apply(push);
             }
             const auto& r = response.results.front();
@@ -409,11 +423,39 @@ void HubServer::routes() {
                 return;
             }
             sync::ProposalsResponse response;
+            response.protocolVersion = sync::parseProposalsQuery(req.params).protocol;
             {
                 std::lock_guard lock(m_storeMutex);
                 response.proposals = placeProposals(m_store, scopeOf(*principal, m_store), m_options.maxProposals);
             }
             reply(res, 200, sync::encode(response));
+        });
+    });
+
+    // The vocabularies the hub speaks, for laptops to use from their next screen on; 304 when the laptop
+    // already has this version or a newer one (its own asset may be newer than this hub's).
+    svr.Get(sync::kVocabularies.path, [this, guarded, authenticate](const httplib::Request& req,
+                                                                    httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            auto known = sync::parseVocabulariesQuery(req.params).known;
+            std::shared_ptr<const CurrentVocabularies> vocabularies;
+            {
+                std::lock_guard lock(m_storeMutex);
+                vocabularies = m_vocabularies->current(m_store);
+            }
+            if (vocabularies->version == 0) {
+                replyError(res, 503, "vocabularies_unavailable",
+                           "the hub has no vocabularies: start it with its assets or publish a file (vocab publish)");
+                return;
+            }
+            if (vocabularies->version <= known) {
+                res.status = 304;
+                return;
+            }
+            res.status = 200;
+            res.set_content(vocabularies->document, "application/json");
         });
     });
 }

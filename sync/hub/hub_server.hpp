@@ -17,6 +17,7 @@ namespace mediane::hub {
 
 class GuardedServer;
 class BodySlots;
+class HubVocabularies;
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -27,6 +28,9 @@ struct ServerOptions {
     int maxProposals = sync::kMaxProposals;
     // The standard's schema.json, for the directory endpoint; empty: that endpoint answers 503.
     std::string directorySchemaPath;
+    // The vocabularies the hub shipped with (assets/vocab/vocabularies.json); `resin-hub vocab publish`
+    // supersedes them. Empty: only published ones, and GET /v1/vocabularies answers 503 until one is.
+    std::string vocabulariesPath;
     // Connections: counts, deadlines and byte caps enforced before any handler runs.
     ConnectionLimits limits;
     // Request bodies parsed at once (each may cost several times maxBodyBytes while decoded): the rest
@@ -67,6 +71,7 @@ private:
     ServerOptions m_options;
     std::unique_ptr<GuardedServer> m_server;
     std::unique_ptr<BodySlots> m_bodySlots;
+    std::unique_ptr<HubVocabularies> m_vocabularies;
     // SQLite has one writer; serialising store calls also keeps the change feed gap-free for pullers.
     std::mutex m_storeMutex;
 };

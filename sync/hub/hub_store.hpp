@@ -91,6 +91,25 @@ struct AppliedOp {
     nlohmann::json result;
 };
 
+// A code that had no equivalent when a record moved to the current vocabularies: kept on the record (its
+// legacy_codes) and listed here for a coordinator. No personal data: where it was, and the code.
+struct UnmappedCode {
+    std::string entity;
+    std::string recordId;
+    std::string field;
+    std::string oldCode;
+    std::string source;      // "migration" (hub schema 3), "push" (a laptop sent it) or "publish" (a code retired)
+    std::string reportedAt;  // ISO UTC of the first report
+};
+
+// One vocabularies document published with `resin-hub vocab publish`.
+struct PublishedVocabularies {
+    int version = 0;
+    std::string document;                 // served as is by GET /v1/vocabularies
+    std::string retired = "[]";           // JSON array of the publication's retirements
+    std::string publishedAt;
+};
+
 // Which structures a principal reaches; places (structure "") are visible to everyone.
 struct Scope {
     bool everything = false;
@@ -151,6 +170,19 @@ public:
     // Any conflict, open or resolved, whatever its structure (the caller checks who may see it).
     virtual std::optional<ConflictEntry> findConflict(std::int64_t id) = 0;
     virtual void markConflictResolved(std::int64_t id, const std::string& resolvedAt) = 0;
+    // The record's fields, and those of every change row of its history, edited in place (no new version):
+    // a later pull from any cursor then reads the edited codes only.
+    virtual void rewriteStoredFields(const std::string& entity, const std::string& recordId,
+                                     const std::function<void(nlohmann::json& fields)>& edit) = 0;
+
+    // Vocabularies: the newest published version (0: none) and every publication, oldest first.
+    virtual int publishedVocabularyVersion() = 0;
+    virtual std::vector<PublishedVocabularies> publishedVocabularies() = 0;
+    virtual void savePublishedVocabularies(const PublishedVocabularies& published) = 0;
+    // The report of unmapped codes; the same (entity, record, field, code) is listed once.
+    virtual void reportUnmapped(const UnmappedCode& code) = 0;
+    virtual std::vector<UnmappedCode> unmappedCodes() = 0;
+
     // Cursors below this were compacted away: a pull from there must re-snapshot (410).
     virtual std::int64_t prunedBelow() = 0;
     // Drops change rows superseded by a later change of the same record and older than the cutoff date.

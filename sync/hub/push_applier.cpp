@@ -5,11 +5,13 @@
 #include <set>
 
 #include "sync/hub/access_policy.hpp"
+#include "sync/hub/conflict_codes.hpp"
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/conflict_view.hpp"
 #include "sync/hub/learner_merge.hpp"
 #include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/record_kinds.hpp"
+#include "sync/protocol/vocabulary_wire.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
 namespace mediane::hub {
@@ -48,8 +50,9 @@ std::string stringField(const json& fields, const std::string& key) {
 }
 }  // namespace
 
-PushApplier::PushApplier(HubStore& store, const Principal& principal)
-    : m_store(store), m_principal(principal), m_scope(scopeOf(principal, store)) {}
+PushApplier::PushApplier(HubStore& store, const Principal& principal,
+                         std::shared_ptr<const CurrentVocabularies> vocabularies)
+    : m_store(store), m_principal(principal), m_scope(scopeOf(principal, store)), m_vocabularies(std::move(vocabularies)) {}
 
 sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
     // Ops of one device apply in their device order, even if a client sent them shuffled.
@@ -58,6 +61,7 @@ sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return request.batch[a].seq < request.batch[b].seq; });
     sync::PushResponse response;
+    response.protocolVersion = request.protocolVersion;
     response.results.resize(request.batch.size());
     m_store.inTransaction([&] {
         for (auto i : order) response.results[i] = applyOne(request.batch[i]);
@@ -65,7 +69,51 @@ sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
     return response;
 }
 
-sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
+std::vector<core::LegacyCode> PushApplier::upgradeCodes(sync::WireOp& op, const sync::RecordKind& kind) {
+    m_sentLegacy = op.fields.contains(sync::kLegacyCodesField);
+    const core::Vocabularies* labels = m_vocabularies && m_vocabularies->version > 0 ? &m_vocabularies->terms : nullptr;
+    auto kept = sync::upgradeWireFields(kind, op.fields, labels);
+    if (m_vocabularies) {
+        auto retired = sync::retireWireCodes(kind, op.fields, m_vocabularies->retired);
+        kept.insert(kept.end(), retired.begin(), retired.end());
+    }
+    return kept;
+}
+
+void PushApplier::mergeLegacyCodes(sync::WireOp& op, const sync::RecordKind& kind, const StoredRecord& record) {
+    if (m_sentLegacy) return;  // the laptop said what its legacy codes are
+    const std::string key(sync::kLegacyCodesField);
+    bool touchesCodes = false;
+    for (const auto& f : kind.fields)
+        if (!f.vocabulary.empty() && op.fields.contains(f.wire)) touchesCodes = true;
+    if (!touchesCodes) return;
+    auto stored = stringField(record.fields, key);
+    std::vector<core::LegacyCode> merged;
+    for (const auto& entry : core::parseLegacyCodes(stored)) {
+        // A field this update sets replaces what was kept of its earlier value.
+        if (!op.fields.contains(entry.field)) merged.push_back(entry);
+    }
+    for (const auto& entry : core::parseLegacyCodes(stringField(op.fields, key)))
+        if (std::find(merged.begin(), merged.end(), entry) == merged.end()) merged.push_back(entry);
+    auto text = core::formatLegacyCodes(merged);
+    if (text == stored) op.fields.erase(key);
+    else op.fields[key] = text;
+}
+
+sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
+    // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
+    // migration are then the same, so a resend after an upgrade is still a duplicate.
+    sync::WireOp op = sent;
+    std::vector<core::LegacyCode> kept;
+    m_sentLegacy = false;
+    if (const auto* coded = sync::findRecordKind(op.entity)) {
+        kept = upgradeCodes(op, *coded);
+    } else if (op.entity == sync::kConflictResolutionEntity) {
+        recodeResolution(op.fields, [this](json& fields) {
+            const core::Vocabularies* labels = m_vocabularies && m_vocabularies->version > 0 ? &m_vocabularies->terms : nullptr;
+            return sync::upgradeWireFields(*sync::findRecordKind("learner"), fields, labels);
+        });
+    }
     auto fingerprint = sync::payloadFingerprint(op);
     if (auto earlier = m_store.findAppliedOp(op.opId)) {
         if (earlier->fingerprint != fingerprint)
@@ -109,7 +157,10 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& op) {
             result = remove(op, *kind, *existing);
         }
     }
-    if (result.status != "rejected") m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+    if (result.status != "rejected") {
+        m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        for (const auto& k : kept) m_store.reportUnmapped({op.entity, op.recordId, k.field, k.code, "push", {}});
+    }
     return result;
 }
 
@@ -161,7 +212,9 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
         return rejected(op, "append_only", op.entity + " records are facts: send a new event instead of an update");
     if (op.baseVersion > record.version)
         return rejected(op, "base_version_ahead", "base_version is newer than the hub's version of the record");
-    auto merge = mergeUpdate(record.fields, record.fieldVersions, record.version, op.baseVersion, op.fields);
+    sync::WireOp merged = op;
+    mergeLegacyCodes(merged, kind, record);
+    auto merge = mergeUpdate(record.fields, record.fieldVersions, record.version, op.baseVersion, merged.fields);
     std::int64_t seq = 0;
     if (!merge.apply.empty()) {
         ++record.version;

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/calendar.hpp"
+#include "sync/hub/hub_code_upgrade.hpp"
 
 namespace mediane::hub {
 
@@ -188,6 +189,13 @@ void SqliteHubStore::migrate() {
         sql::Transaction tx(m_db);
         m_db.exec(kMigrationV2);
         m_db.exec("PRAGMA user_version = 2");
+        tx.commit();
+    }
+    // Version 3: the national activity report's codes, a report of what did not map, published vocabularies.
+    if (schemaVersion() < 3) {
+        sql::Transaction tx(m_db);
+        upgradeHubToNationalVocabularies(m_db);
+        m_db.exec("PRAGMA user_version = 3");
         tx.commit();
     }
 }
@@ -459,6 +467,63 @@ std::optional<ConflictEntry> SqliteHubStore::findConflict(std::int64_t id) {
 
 void SqliteHubStore::markConflictResolved(std::int64_t id, const std::string& resolvedAt) {
     m_db.prepare("UPDATE conflicts SET resolved_at = ? WHERE id = ?").bind(1, resolvedAt).bind(2, id).run();
+}
+
+void SqliteHubStore::rewriteStoredFields(const std::string& entity, const std::string& recordId,
+                                         const std::function<void(json& fields)>& edit) {
+    std::vector<std::pair<std::int64_t, std::string>> history;
+    {
+        auto st = m_db.prepare("SELECT server_seq, fields FROM changes WHERE entity = ? AND record_id = ?");
+        st.bind(1, entity).bind(2, recordId);
+        while (st.step()) history.emplace_back(st.columnInt(0), st.columnText(1));
+    }
+    for (const auto& [seq, text] : history) {
+        auto fields = json::parse(text);
+        edit(fields);
+        m_db.prepare("UPDATE changes SET fields = ? WHERE server_seq = ?").bind(1, fields.dump()).bind(2, seq).run();
+    }
+    if (auto record = findRecord(entity, recordId)) {
+        edit(record->fields);
+        m_db.prepare("UPDATE records SET fields = ? WHERE entity = ? AND record_id = ?")
+            .bind(1, record->fields.dump()).bind(2, entity).bind(3, recordId).run();
+    }
+}
+
+int SqliteHubStore::publishedVocabularyVersion() {
+    auto st = m_db.prepare("SELECT coalesce(max(version), 0) FROM published_vocabularies");
+    st.step();
+    return static_cast<int>(st.columnInt(0));
+}
+
+std::vector<PublishedVocabularies> SqliteHubStore::publishedVocabularies() {
+    auto st = m_db.prepare("SELECT version, document, retired, published_at FROM published_vocabularies ORDER BY version");
+    std::vector<PublishedVocabularies> out;
+    while (st.step())
+        out.push_back({static_cast<int>(st.columnInt(0)), st.columnText(1), st.columnText(2), st.columnText(3)});
+    return out;
+}
+
+void SqliteHubStore::savePublishedVocabularies(const PublishedVocabularies& p) {
+    m_db.prepare("INSERT INTO published_vocabularies (version, document, retired, published_at) VALUES (?, ?, ?, ?)")
+        .bind(1, std::int64_t{p.version}).bind(2, p.document).bind(3, p.retired)
+        .bind(4, p.publishedAt.empty() ? core::nowUtc() : p.publishedAt).run();
+}
+
+void SqliteHubStore::reportUnmapped(const UnmappedCode& c) {
+    m_db.prepare("INSERT OR IGNORE INTO vocabulary_upgrade_report (entity, record_id, field, old_code, source, "
+                 "reported_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, c.entity).bind(2, c.recordId).bind(3, c.field).bind(4, c.oldCode).bind(5, c.source)
+        .bind(6, c.reportedAt.empty() ? core::nowUtc() : c.reportedAt).run();
+}
+
+std::vector<UnmappedCode> SqliteHubStore::unmappedCodes() {
+    auto st = m_db.prepare("SELECT entity, record_id, field, old_code, source, reported_at FROM vocabulary_upgrade_report "
+                           "ORDER BY field, old_code, entity, record_id");
+    std::vector<UnmappedCode> out;
+    while (st.step())
+        out.push_back({st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                       st.columnText(5)});
+    return out;
 }
 
 std::int64_t SqliteHubStore::prunedBelow() {

@@ -42,6 +42,13 @@ public:
     std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) override;
     std::optional<ConflictEntry> findConflict(std::int64_t id) override;
     void markConflictResolved(std::int64_t id, const std::string& resolvedAt) override;
+    void rewriteStoredFields(const std::string& entity, const std::string& recordId,
+                             const std::function<void(nlohmann::json& fields)>& edit) override;
+    int publishedVocabularyVersion() override;
+    std::vector<PublishedVocabularies> publishedVocabularies() override;
+    void savePublishedVocabularies(const PublishedVocabularies& published) override;
+    void reportUnmapped(const UnmappedCode& code) override;
+    std::vector<UnmappedCode> unmappedCodes() override;
     std::int64_t prunedBelow() override;
     std::int64_t prune(const std::string& olderThanIso) override;
 

@@ -67,10 +67,23 @@ SplitTarget splitTarget(const std::string& target) {
     return out;
 }
 
+int parseProtocolParam(const QueryParams& params) {
+    const auto* text = firstValue(params, "protocol");
+    if (!text) return kOldestProtocolVersion;
+    std::int64_t value = 0;
+    if (!parseCount(*text, value) || value < kOldestProtocolVersion || value > kProtocolVersion)
+        throw Error(Error::Kind::Validation, "err.sync.protocol_versions",
+                    {{"version", text->substr(0, 20)},
+                     {"oldest", std::to_string(kOldestProtocolVersion)},
+                     {"newest", std::to_string(kProtocolVersion)}},
+                    "protocol");
+    return static_cast<int>(value);
+}
+
 std::string PullQuery::target() const {
     std::string out = std::string(kPull.path) + "?since=" + std::to_string(since);
     if (limit) out += "&limit=" + std::to_string(*limit);
-    return out;
+    return out + "&protocol=" + std::to_string(protocol);
 }
 
 std::int64_t PullQuery::pageSize(int defaultLimit, int maxLimit) const {
@@ -81,13 +94,26 @@ PullQuery parsePullQuery(const QueryParams& params) {
     PullQuery q;
     q.since = readCount(params, "since", 0).value_or(0);
     q.limit = readCount(params, "limit", 1);
+    q.protocol = parseProtocolParam(params);
     return q;
 }
 
-std::string ConflictsQuery::target() const { return std::string(kConflicts.path) + "?after=" + std::to_string(after); }
+std::string ConflictsQuery::target() const {
+    return std::string(kConflicts.path) + "?after=" + std::to_string(after) + "&protocol=" + std::to_string(protocol);
+}
 
 ConflictsQuery parseConflictsQuery(const QueryParams& params) {
-    return {readCount(params, "after", 0).value_or(0)};
+    return {readCount(params, "after", 0).value_or(0), parseProtocolParam(params)};
+}
+
+std::string ProposalsQuery::target() const { return std::string(kProposals.path) + "?protocol=" + std::to_string(protocol); }
+
+ProposalsQuery parseProposalsQuery(const QueryParams& params) { return {parseProtocolParam(params)}; }
+
+std::string VocabulariesQuery::target() const { return std::string(kVocabularies.path) + "?known=" + std::to_string(known); }
+
+VocabulariesQuery parseVocabulariesQuery(const QueryParams& params) {
+    return {readCount(params, "known", 0).value_or(0)};
 }
 
 std::string ResolveTarget::target() const { return kResolvePrefix + conflictId + kResolveSuffix; }

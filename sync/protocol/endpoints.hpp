@@ -9,6 +9,14 @@
 
 namespace mediane::sync {
 
+// The protocol version says which vocabulary a request's records use: 1 = Médiane's first codes,
+// 2 = the national activity report's (core/vocabulary_upgrade.hpp maps one to the other). Bumped on any
+// incompatible change; the hub answers in the version it was spoken to, and refuses versions outside
+// [kOldestProtocolVersion, kProtocolVersion]. A request that says nothing (a GET without `protocol`,
+// as the first release sends them) is version 1.
+inline constexpr int kProtocolVersion = 2;
+inline constexpr int kOldestProtocolVersion = 1;
+
 // Page sizes both ends agree on: a pull page unless the client asks fewer (the hub caps what it asks),
 // and the conflicts an answer carries at most (a full page means "ask again after the last id").
 inline constexpr int kDefaultPullLimit = 500;
@@ -43,6 +51,8 @@ inline constexpr Endpoint kResolve{"POST", "/v1/conflicts/{id}/resolve", kMaxSma
 inline constexpr const char* kResolveRoute = R"(/v1/conflicts/(\d+)/resolve)";
 inline constexpr Endpoint kDirectory{"GET", "/v1/directory", 0};
 inline constexpr Endpoint kProposals{"GET", "/v1/directory/proposals", 0};
+// The vocabularies the hub speaks, as one JSON document (assets/vocab/vocabularies.json's shape).
+inline constexpr Endpoint kVocabularies{"GET", "/v1/vocabularies", 0};
 
 // The endpoint a request line names, when it is one that takes a body (what the hub reads before routing).
 // Usage: if (auto* e = bodyEndpoint(req.method, req.path)) cap = e->maxBodyBytes;
@@ -62,10 +72,15 @@ SplitTarget splitTarget(const std::string& target);
 // Each parse is strict on the parameters it knows and ignores others (proxies add their own). A bad
 // value throws mediane::Error (Kind::Validation) whose field() is the parameter's name.
 
-// GET /v1/pull?since=N&limit=M: the change feed after the cursor `since`.
+// The `protocol` parameter of a GET: the version the caller speaks, kOldestProtocolVersion when absent.
+// A version outside the supported range throws (Validation, "err.sync.protocol_versions", field "protocol").
+int parseProtocolParam(const QueryParams& params);
+
+// GET /v1/pull?since=N&limit=M&protocol=P: the change feed after the cursor `since`, in P's vocabulary.
 struct PullQuery {
     std::int64_t since = 0;
     std::optional<std::int64_t> limit;  // absent: the hub's default page
+    int protocol = kProtocolVersion;    // what this build sends; parsed as 1 when absent
 
     std::string target() const;
     // The page the hub serves: the default when none is asked, never more than the maximum.
@@ -73,12 +88,28 @@ struct PullQuery {
 };
 PullQuery parsePullQuery(const QueryParams& params);
 
-// GET /v1/conflicts?after=ID: open conflicts with an id above `after`, kConflictPageSize at most.
+// GET /v1/conflicts?after=ID&protocol=P: open conflicts with an id above `after`, kConflictPageSize at most.
 struct ConflictsQuery {
     std::int64_t after = 0;
+    int protocol = kProtocolVersion;
     std::string target() const;
 };
 ConflictsQuery parseConflictsQuery(const QueryParams& params);
+
+// GET /v1/directory/proposals?protocol=P
+struct ProposalsQuery {
+    int protocol = kProtocolVersion;
+    std::string target() const;
+};
+ProposalsQuery parseProposalsQuery(const QueryParams& params);
+
+// GET /v1/vocabularies?known=V: the hub's vocabularies document when its version is above V, else
+// 304 Not Modified with no body (a laptop asks at every sync; the document itself is rarely new).
+struct VocabulariesQuery {
+    std::int64_t known = 0;
+    std::string target() const;
+};
+VocabulariesQuery parseVocabulariesQuery(const QueryParams& params);
 
 // POST /v1/conflicts/{id}/resolve. The id stays text: the hub looks it up as a record id, so an id too
 // large for any conflict is "unknown_conflict" rather than a malformed request.

@@ -9,11 +9,14 @@ namespace mediane::sync {
 namespace {
 using nlohmann::json;
 
+// Every version from the oldest still served to this build's: a hub answers each laptop in its own version.
 int readVersion(const json& obj) {
     auto version = readInt(obj, "protocol_version", "");
-    if (version != kProtocolVersion)
-        throw Error(Error::Kind::Validation, "err.sync.protocol_version",
-                    {{"version", std::to_string(version)}, {"supported", std::to_string(kProtocolVersion)}},
+    if (version < kOldestProtocolVersion || version > kProtocolVersion)
+        throw Error(Error::Kind::Validation, "err.sync.protocol_versions",
+                    {{"version", std::to_string(version)},
+                     {"oldest", std::to_string(kOldestProtocolVersion)},
+                     {"newest", std::to_string(kProtocolVersion)}},
                     "protocol_version");
     return static_cast<int>(version);
 }
@@ -244,12 +247,19 @@ ConflictsResponse decodeConflictsResponse(const std::string& text) {
 
 OpResult decodeResolveResponse(const std::string& text) { return decodeOpResult(parseObject(text), ""); }
 
-json encode(const HealthResponse& r) { return {{"status", r.status}, {"protocol_version", r.protocolVersion}}; }
+json encode(const HealthResponse& r) {
+    return {{"status", r.status}, {"protocol_version", r.protocolVersion}, {"oldest_protocol_version", r.oldestProtocolVersion}};
+}
 
 HealthResponse decodeHealthResponse(const std::string& text) {
     auto body = parseObject(text);
     // Not readVersion: the health check is how a client learns that a hub speaks another version.
-    return {readString(body, "status", ""), static_cast<int>(readInt(body, "protocol_version", ""))};
+    HealthResponse r{readString(body, "status", ""), static_cast<int>(readInt(body, "protocol_version", "")), 0};
+    // A first-release hub does not say: it speaks its one version only.
+    r.oldestProtocolVersion = body.contains("oldest_protocol_version")
+                                  ? static_cast<int>(readInt(body, "oldest_protocol_version", ""))
+                                  : r.protocolVersion;
+    return r;
 }
 
 json encode(const WireProposal& p) {

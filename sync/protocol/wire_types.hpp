@@ -1,4 +1,4 @@
-// The sync wire messages shared by the laptop client and resin-hub, version 1 (see docs/sync-protocol.md).
+// The sync wire messages shared by the laptop client and resin-hub, versions 1 and 2 (see docs/sync-protocol.md).
 #pragma once
 
 #include <cstdint>
@@ -12,10 +12,8 @@
 
 namespace mediane::sync {
 
-// Bumped on any incompatible change; the hub refuses versions it does not speak.
-inline constexpr int kProtocolVersion = 1;
-
-// Paths, query parameters, page sizes and body caps: sync/protocol/endpoints.hpp.
+// The protocol versions (kProtocolVersion, kOldestProtocolVersion), paths, query parameters, page sizes and
+// body caps: sync/protocol/endpoints.hpp.
 
 // One outbox row, pushed exactly as the laptop wrote it.
 struct WireOp {
@@ -120,6 +118,7 @@ struct ConflictsResponse {
 struct HealthResponse {
     std::string status = "ok";
     int protocolVersion = kProtocolVersion;
+    int oldestProtocolVersion = kOldestProtocolVersion;  // the oldest laptops it still serves
 };
 
 // One open place_proposal as GET /v1/directory/proposals lists it: the adviser's edit and the place as it is.

@@ -17,7 +17,8 @@ TEST_CASE("the hub answers its health check", "[hub][auth]") {
     REQUIRE(r.status == 200);
     auto health = mediane::sync::decodeHealthResponse(r.body);
     CHECK(health.status == "ok");
-    CHECK(health.protocolVersion == 1);
+    CHECK(health.protocolVersion == mediane::sync::kProtocolVersion);
+    CHECK(health.oldestProtocolVersion == 1);  // first-release laptops are still served
 }
 
 TEST_CASE("enrolling with the right password returns a device token, a wrong one is refused", "[hub][auth]") {

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <stdexcept>
 
+#include "sync/protocol/endpoints.hpp"
+
 namespace mediane::test {
 
 json toJson(const Op& op) {
@@ -15,7 +17,7 @@ json toJson(const Op& op) {
 json pushBody(const std::string& deviceId, const std::vector<Op>& ops) {
     json batch = json::array();
     for (const auto& op : ops) batch.push_back(toJson(op));
-    return {{"protocol_version", 1}, {"device_id", deviceId}, {"batch", batch}};
+    return {{"protocol_version", sync::kProtocolVersion}, {"device_id", deviceId}, {"batch", batch}};
 }
 
 std::string numbered(const char* prefix, long long n) {
@@ -47,11 +49,12 @@ Op redeemCheque(const std::string& eventId, const std::string& chequeId, std::in
              {"session_id", "S1"}, {"on_date", "2026-03-02"}}};
 }
 
-std::vector<json> pullAll(const HttpClient& http, int pageSize) {
+std::vector<json> pullAll(const HttpClient& http, int pageSize, int protocol) {
     std::vector<json> all;
     std::int64_t since = 0;
     for (int page = 0; page < 10000; ++page) {
-        auto r = http.get("/v1/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(pageSize));
+        auto r = http.get("/v1/pull?since=" + std::to_string(since) + "&limit=" + std::to_string(pageSize) +
+                          "&protocol=" + std::to_string(protocol));
         if (r.status != 200) throw std::runtime_error("pull failed: " + std::to_string(r.status) + " " + r.body);
         auto body = r.json();
         for (const auto& c : body["changes"]) all.push_back(c);
@@ -73,7 +76,7 @@ void HubFixture::addUser(const std::string& login, const std::string& role, cons
 
 HttpClient HubFixture::enroll(const std::string& login, const std::string& deviceId) {
     HttpClient http(hub->url());
-    auto r = http.post("/v1/enroll", json{{"protocol_version", 1}, {"login", login}, {"password", kPassword},
+    auto r = http.post("/v1/enroll", json{{"protocol_version", sync::kProtocolVersion}, {"login", login}, {"password", kPassword},
                                           {"device_id", deviceId}}.dump());
     if (r.status != 200) throw std::runtime_error("enroll failed: " + std::to_string(r.status) + " " + r.body);
     http.setToken(r.json()["device_token"].get<std::string>());

@@ -26,7 +26,7 @@ struct Op {
 };
 
 json toJson(const Op& op);
-// Usage: pushBody("laptop-1", {learnerCreate("L1", "Ana"), ...})
+// Usage: pushBody("laptop-1", {learnerCreate("L1", "Ana"), ...})  // protocol version 2, as this build pushes
 json pushBody(const std::string& deviceId, const std::vector<Op>& ops);
 Op learnerCreate(const std::string& recordId, const std::string& pseudonym, std::int64_t seq = 1);
 Op learnerUpdate(const std::string& recordId, std::int64_t baseVersion, json fields, std::int64_t seq = 1);
@@ -35,8 +35,9 @@ std::string newOpId();
 // "L" + 12 → "L12" (appending sidesteps a false -Wrestrict of g++ 12 on literal + to_string).
 std::string numbered(const char* prefix, long long n);
 
-// Every change visible to the device, following next_since until has_more is false.
-std::vector<json> pullAll(const HttpClient& http, int pageSize = 500);
+// Every change visible to the device, following next_since until has_more is false, in protocol `protocol`
+// (2: this build's laptops; 1: the first release's, which sends no protocol parameter).
+std::vector<json> pullAll(const HttpClient& http, int pageSize = 500, int protocol = 2);
 
 class HubFixture {
 public:

@@ -44,8 +44,9 @@ sync::SyncReport Laptop::sync(sync::EngineOptions options) {
 }
 
 sync::SyncReport Laptop::sync(sync::Transport& transport, sync::EngineOptions options) {
-    // Its own connection, as the app's sync service opens one.
+    // Its own connection, as the app's sync service opens one, and the vocabularies version it passes.
     NotebookSql db(*notebook);
+    if (options.vocabularyVersion == 0) options.vocabularyVersion = notebook->vocabularies().version();
     sync::SyncEngine engine(db, transport, std::move(options));
     return engine.runOnce();
 }
@@ -85,15 +86,29 @@ std::string Laptop::learnersDump() {
 
 HubFile::HubFile(const std::string& d) : dir(d) {}
 
-std::int64_t HubFile::scalar(const std::string& sql) {
-    // The hub's database is the one *.sqlite3 file of its data directory.
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        if (entry.path().extension() == ".sqlite3") {
-            store::Database db(entry.path().string());
-            return db.scalarInt(sql);
-        }
-    }
+namespace {
+// The hub's database is the one *.sqlite3 file of its data directory.
+std::string hubDatabaseIn(const std::string& dir) {
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+        if (entry.path().extension() == ".sqlite3") return entry.path().string();
     throw std::runtime_error("no hub database in " + dir);
+}
+}  // namespace
+
+std::int64_t HubFile::scalar(const std::string& sql) {
+    store::Database db(hubDatabaseIn(dir));
+    return db.scalarInt(sql);
+}
+
+std::string HubFile::text(const std::string& sql) {
+    store::Database db(hubDatabaseIn(dir));
+    auto st = db.prepare(sql);
+    return st.step() ? st.columnText(0) : std::string();
+}
+
+nlohmann::json HubFile::record(const std::string& entity, const std::string& recordId) {
+    auto fields = text("SELECT fields FROM records WHERE entity = '" + entity + "' AND record_id = '" + recordId + "'");
+    return fields.empty() ? nlohmann::json() : nlohmann::json::parse(fields);
 }
 
 }  // namespace mediane::test

@@ -63,6 +63,9 @@ struct Laptop {
 struct HubFile {
     explicit HubFile(const std::string& dir);
     std::int64_t scalar(const std::string& sql);
+    std::string text(const std::string& sql);  // first column of the first row, "" when none
+    // A stored record's fields (null when the hub has no such record).
+    nlohmann::json record(const std::string& entity, const std::string& recordId);
     std::string dir;
 };
 

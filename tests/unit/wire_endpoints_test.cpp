@@ -32,7 +32,7 @@ TEST_CASE("a pull target built by the client parses back to the same cursor and 
     CHECK(parsed.limit == std::optional<std::int64_t>(25));
 
     sync::PullQuery noLimit{7, std::nullopt};
-    CHECK(noLimit.target() == "/v1/pull?since=7");
+    CHECK(noLimit.target() == "/v1/pull?since=7&protocol=2");
     CHECK_FALSE(sync::parsePullQuery(sync::splitTarget(noLimit.target()).params).limit);
 }
 

@@ -10,10 +10,13 @@ using nlohmann::json;
 TEST_CASE("the health answer names the hub's protocol version, even one this laptop does not speak",
           "[sync][codec]") {
     auto text = sync::encode(sync::HealthResponse{}).dump();
-    CHECK(json::parse(text) == json{{"status", "ok"}, {"protocol_version", sync::kProtocolVersion}});
+    CHECK(json::parse(text) == json{{"status", "ok"},
+                                    {"protocol_version", sync::kProtocolVersion},
+                                    {"oldest_protocol_version", sync::kOldestProtocolVersion}});
     auto newer = sync::decodeHealthResponse(R"({"status":"ok","protocol_version":7})");
     CHECK(newer.status == "ok");
     CHECK(newer.protocolVersion == 7);
+    CHECK(newer.oldestProtocolVersion == 7);  // a hub that does not say speaks its one version
 }
 
 TEST_CASE("directory proposals round-trip through the codec, a new place's current state as null",
