@@ -170,9 +170,9 @@ TEST_CASE("a first-release laptop's push is stored in the national codes, nothin
         hub.addUser("bruno", "adviser", kStructure);
         Laptop laptop;
         laptop.enroll(hub, "bruno");
-        auto report = laptop.sync();
-        CHECK(report.pulled == 2);
-        CHECK(report.skipped == 0);
+        auto synced = laptop.sync();
+        CHECK(synced.pulled == 2);
+        CHECK(synced.skipped == 0);
         CHECK(laptop.text(std::string("SELECT gender FROM learners WHERE id = '") + kOldLearner + "'") == "feminin");
         CHECK(laptop.text(std::string("SELECT legacy_codes FROM learners WHERE id = '") + kOldLearner + "'") ==
               "age_bracket:18_35");
