@@ -44,6 +44,8 @@ public:
     std::string learnerToOpen;
     // A directory place the Séance form should take as its orientation (set by the Annuaire, consumed by the form).
     std::string orientationToApply;
+    // A recorded session the Séance form should open for correction (« Modifier » in a session list).
+    std::string sessionToEdit;
 
     const NotebookStatus& status() const { return m_status; }
     // Reads counts and pending changes again; run() calls it after each command, never every frame.

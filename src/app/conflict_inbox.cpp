@@ -54,8 +54,8 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
                   c.resolvedBy, c.resolvedAt, c.resolution.is_object() ? c.resolution.value("note", "") : ""};
     v.raisedHere = c.deviceId == m_notebook.settings().deviceId();
     const auto& d = c.details;
-    if (c.entity == "learner") {
-        v.recordLabel = labels.learnerPseudonym(c.recordId);
+    if (c.entity == "learner" || c.entity == "session") {
+        v.recordLabel = c.entity == "learner" ? labels.learnerPseudonym(c.recordId) : labels.sessionLabel(c.recordId);
         if (d.contains("fields") && d["fields"].is_object())
             for (auto it = d["fields"].begin(); it != d["fields"].end(); ++it)
                 v.fields.push_back(fieldRow(it.key(), it.value().value("hub", json()), it.value().value("incoming", json())));
@@ -91,7 +91,7 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
 void ConflictInbox::resolveFields(std::int64_t id, const json& chosen, const std::string& note) {
     auto c = m_notebook.conflicts().find(id);
     if (!c) throw Error(Error::Kind::NotFound, "conflicts.err.unknown", {{"id", std::to_string(id)}});
-    if (c->entity != "learner") throw Error(Error::Kind::Refused, "conflicts.err.not_fields");
+    if (c->entity != "learner" && c->entity != "session") throw Error(Error::Kind::Refused, "conflicts.err.not_fields");
     if (c->kind == "hard" && c->details.contains("fields"))
         for (auto it = c->details["fields"].begin(); it != c->details["fields"].end(); ++it)
             if (!chosen.contains(it.key()))

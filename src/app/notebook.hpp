@@ -12,6 +12,7 @@
 #include "core/vocabulary.hpp"
 #include "app/notebook_vocabularies.hpp"
 #include "store/assessment_repository.hpp"
+#include "store/correction_history.hpp"
 #include "store/database.hpp"
 #include "store/learner_repository.hpp"
 #include "store/local_settings.hpp"
@@ -94,6 +95,12 @@ public:
     core::Session recordSession(core::Session draft, std::vector<core::Assessment> assessments = {});
     std::vector<core::Session> recentSessions(int limit);
     std::optional<core::Session> session(const std::string& id);
+    // Corrections (session_corrections.cpp): every field the form has, validated like recordSession; one
+    // outbox op each. A session with redeemed cheques is not deleted (Refused): cancel the redemption first.
+    core::Session updateSession(core::Session edited);
+    void deleteSession(const std::string& id);
+    // Changes made to the session on this laptop: field names, login and time, never values.
+    std::vector<store::CorrectionEntry> sessionHistory(const std::string& id);
 
     // --- Places ---------------------------------------------------------------------------
     core::Place addPlace(core::Place draft);

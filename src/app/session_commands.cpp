@@ -6,6 +6,7 @@
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
+#include "store/correction_history.hpp"
 #include "store/sync_account_store.hpp"
 
 #include <set>
@@ -61,6 +62,7 @@ core::Session Notebook::recordSession(core::Session draft, std::vector<core::Ass
     }
     if (!draft.placeId.empty()) m_settings.set("last_place_id", draft.placeId);
     m_settings.set("last_duration", std::to_string(draft.durationMinutes));
+    store::CorrectionHistory(*m_db).add("session", draft.id, "create", {}, draft.adviser);
     tx.commit();
     return draft;
 }

@@ -20,6 +20,8 @@ std::string trimmed(const std::string& s) {
 SessionForm::SessionForm(Notebook& notebook) : m_notebook(notebook) { reset(); }
 
 void SessionForm::reset() {
+    m_editingId.clear();
+    m_recorded = {};
     m_draft = core::Session{};
     m_draft.date = core::today();
     try {
@@ -324,7 +326,33 @@ core::Session SessionForm::sessionToSave() const {
     return s;
 }
 
+void SessionForm::edit(const core::Session& recorded) {
+    reset();
+    m_editingId = recorded.id;
+    m_recorded = recorded;
+    m_draft = recorded;
+    m_draft.learnerIds.clear();
+    for (const auto& id : recorded.learnerIds)
+        if (auto learner = m_notebook.learner(id)) pick(*learner);
+    // A duration no preset has shows as « Personnaliser » by itself (durationChoice).
+}
+
+void SessionForm::cancelEdit() {
+    m_editingId.clear();
+    m_recorded = {};
+    reset();
+}
+
 core::Session SessionForm::save() {
+    if (editing()) {
+        if (anonymousIndividual() && canCreateFromQuery())
+            throw validationError("err.learner_typed_not_picked", "session.learners", {{"name", trimmed(m_query)}});
+        core::Session corrected = sessionToSave();
+        corrected.id = m_editingId;
+        core::Session saved = m_notebook.updateSession(corrected);
+        cancelEdit();
+        return saved;
+    }
     // A name typed but never picked would otherwise be saved as an anonymous beneficiary without a word.
     if (anonymousIndividual() && canCreateFromQuery())
         throw validationError("err.learner_typed_not_picked", "session.learners", {{"name", trimmed(m_query)}});

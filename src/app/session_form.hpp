@@ -147,12 +147,24 @@ public:
     // date, the kind of place, the place and the duration.
     core::Session save();
 
+    // --- Correction of a recorded session ----------------------------------------------------
+    // Usage: form.edit(*notebook.session(id)); ...the adviser changes fields...; form.save();   (updateSession)
+    // Loads the session into the form; its cheques and assessments are shown, not edited (they are their own
+    // records). save() then corrects that session and the form returns to a fresh draft; cancelEdit() too.
+    void edit(const core::Session& recorded);
+    bool editing() const { return !m_editingId.empty(); }
+    const std::string& editingId() const { return m_editingId; }
+    const core::Session& recorded() const { return m_recorded; }
+    void cancelEdit();
+
 private:
     std::vector<core::HeadCount>& breakdown(AnonymousFacet facet);
     const std::vector<core::HeadCount>& breakdown(AnonymousFacet facet) const;
 
     Notebook& m_notebook;
     core::Session m_draft;
+    std::string m_editingId;   // the session being corrected; "" for a new one
+    core::Session m_recorded;  // that session as it was loaded
     bool m_customDuration = false;  // « Personnaliser » chosen, even if the minutes happen to match a preset
     std::vector<core::Place> m_places;
     std::string m_query;

@@ -94,6 +94,8 @@ struct Session {
     std::string notes;
     std::string legacyCodes;                // codes of an older vocabulary that have no equivalent
     std::string createdAt;
+    std::string updatedAt;                  // the last correction on this laptop ("" before any)
+    int version = 0;                        // the hub's version this copy is based on (0: never synced)
     SyncState syncState = SyncState::Pending;
     // Who recorded it (the sync account's structure and login; empty before enrolment). The hub overrides both.
     std::string structure;

@@ -46,5 +46,7 @@ void addSyncCommands(CliCommands& commands, const CliContext& ctx);
 void addEncryptionCommands(CliCommands& commands, const CliContext& ctx);
 // `vocab report`: the values migration 9 kept as legacy codes.
 void addVocabularyCommands(CliCommands& commands, const CliContext& ctx);
+// `session add|edit ID|delete ID`: a session as JSON on stdin (cli_session.cpp).
+void addSessionCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

@@ -22,6 +22,12 @@ std::string ConflictLabels::placeName(const std::string& placeId) {
     return firstText("SELECT name FROM places WHERE id = ?", placeId);
 }
 
+std::string ConflictLabels::sessionLabel(const std::string& sessionId) {
+    return firstText("SELECT s.date || ' · ' || s.duration_minutes || ' min' || coalesce(' · ' || p.name, '') "
+                     "FROM sessions s LEFT JOIN places p ON p.id = s.place_id WHERE s.id = ?",
+                     sessionId);
+}
+
 std::string ConflictLabels::sessionPlaceName(const std::string& sessionId) {
     return firstText("SELECT p.name FROM sessions s JOIN places p ON p.id = s.place_id WHERE s.id = ?", sessionId);
 }

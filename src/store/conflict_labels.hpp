@@ -16,6 +16,8 @@ public:
     std::string learnerPseudonym(const std::string& learnerId);
     std::string chequeNumber(const std::string& chequeId);
     std::string placeName(const std::string& placeId);
+    // A session as its adviser finds it: "2026-11-26 · 45 min · Médiathèque" (no learner's name).
+    std::string sessionLabel(const std::string& sessionId);
     // The name of the place a session happened in.
     std::string sessionPlaceName(const std::string& sessionId);
     // Why the hub refused the latest decision sent from here on this conflict (e.g. "forbidden: …").

@@ -296,6 +296,26 @@ UPDATE cheque_events SET number = coalesce((SELECT c.number FROM pass_cheques c 
 // Version 9: the national activity report's vocabularies and fields (store/vocabulary_migration).
 const char* kV9 = "";
 
+// Version 10: sessions are corrected in place (docs/sync-protocol.md §5): a version to merge against, the time of
+// the last correction, and the history of corrections made on this laptop (field names and login, never values).
+// A session the hub already holds is at its version 1: sessions were never updated before. Independent of
+// later migrations: it touches sessions and its own table only.
+const char* kV10 = R"SQL(
+ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE sessions ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE sessions SET version = 1 WHERE sync_state IN ('synced', 'conflict');
+CREATE TABLE record_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL,
+  record_id TEXT NOT NULL,
+  op TEXT NOT NULL CHECK (op IN ('create', 'update', 'delete')),
+  fields TEXT NOT NULL DEFAULT '',
+  login TEXT NOT NULL DEFAULT '',
+  at TEXT NOT NULL
+);
+CREATE INDEX record_history_by_record ON record_history(entity, record_id, id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -309,6 +329,7 @@ const std::vector<Migration>& migrations() {
         {7, "sync client: the device token leaves the notebook (secret service or a 0600 file)", kV7},
         {8, "one description per record: a cheque event keeps its cheque's number", kV8},
         {kVocabularyMigration, "the national activity report: its codes and fields, unmapped values kept", kV9},
+        {10, "corrections: sessions edited and deleted, with their history", kV10},
     };
     return all;
 }

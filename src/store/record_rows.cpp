@@ -138,23 +138,38 @@ void RecordRows::insert(const std::string& id, const json& wire, const json& loc
     for (auto it = local.begin(); it != local.end(); ++it) bindValue(st, i++, it.value());
     st.run();
 
+    for (const auto& l : m_table.lists) insertList(id, l, fieldOr(wire, l.wire), origin);
+}
+
+void RecordRows::insertList(const std::string& id, const ListStorage& l, const json& values, Origin origin) {
+    if (!values.is_array()) return;
+    const auto* f = m_table.kind->field(l.wire);
+    std::string sql = "INSERT OR IGNORE INTO " + l.table + " (" + l.ownerColumn + ", " + l.valueColumn +
+                      (l.facetColumn.empty() ? ") VALUES (?, ?)" : ", " + l.facetColumn + ") VALUES (?, ?, ?)");
+    auto row = m_db.prepare(sql);
+    for (const auto& value : values) {
+        if (f->role == FieldRole::Reference && origin == Origin::Hub &&
+            !known(referencedTable(f->refersTo), textOf(value)))
+            continue;
+        row.bind(1, id);
+        bindValue(row, 2, value);
+        if (!l.facetColumn.empty()) row.bind(3, l.facet);
+        row.run();
+        row.reset();
+    }
+}
+
+void RecordRows::replaceLists(const std::string& id, const json& wire, Origin origin) {
     for (const auto& l : m_table.lists) {
         const auto& values = fieldOr(wire, l.wire);
         if (!values.is_array()) continue;
-        const auto* f = m_table.kind->field(l.wire);
-        std::string sql = "INSERT OR IGNORE INTO " + l.table + " (" + l.ownerColumn + ", " + l.valueColumn +
-                          (l.facetColumn.empty() ? ") VALUES (?, ?)" : ", " + l.facetColumn + ") VALUES (?, ?, ?)");
-        auto row = m_db.prepare(sql);
-        for (const auto& value : values) {
-            if (f->role == FieldRole::Reference && origin == Origin::Hub &&
-                !known(referencedTable(f->refersTo), textOf(value)))
-                continue;
-            row.bind(1, id);
-            bindValue(row, 2, value);
-            if (!l.facetColumn.empty()) row.bind(3, l.facet);
-            row.run();
-            row.reset();
-        }
+        std::string sql = "DELETE FROM " + l.table + " WHERE " + l.ownerColumn + " = ?1";
+        if (!l.facetColumn.empty()) sql += " AND " + l.facetColumn + " = ?2";
+        auto st = m_db.prepare(sql);
+        st.bind(1, id);
+        if (!l.facetColumn.empty()) st.bind(2, l.facet);
+        st.run();
+        insertList(id, l, values, origin);
     }
 }
 

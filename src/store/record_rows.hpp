@@ -17,6 +17,7 @@ struct RecordField;
 namespace mediane::store {
 
 struct RecordTable;
+struct ListStorage;
 
 // Where the values come from: this laptop (references must exist: the schema refuses a dangling one), or
 // the hub (a reference to a record this laptop cannot see is stored as NULL and its list rows are skipped).
@@ -42,6 +43,8 @@ public:
     void insert(const std::string& id, const nlohmann::json& wire, const nlohmann::json& local, Origin origin);
     // Sets the scalar fields present in `wire` and the `local` columns; lists are not edited in place.
     void update(const std::string& id, const nlohmann::json& wire, const nlohmann::json& local);
+    // Replaces the list rows of every list field present in `wire` (a corrected session's learners, themes...).
+    void replaceLists(const std::string& id, const nlohmann::json& wire, Origin origin);
 
     const RecordTable& table() const { return m_table; }
 
@@ -49,6 +52,7 @@ private:
     void bindField(Statement& st, int index, const sync::RecordField& field, const nlohmann::json& value,
                    Origin origin);
     bool known(const std::string& table, const std::string& id);
+    void insertList(const std::string& id, const ListStorage& list, const nlohmann::json& values, Origin origin);
 
     Database& m_db;
     const RecordTable& m_table;

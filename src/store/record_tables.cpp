@@ -49,7 +49,7 @@ const std::vector<RecordTable>& recordTables() {
                          tags("anonymous_by_status", "anonymous_status")};
         // The redemptions themselves are cheque events; the session shows the numbers they redeemed.
         session.derived = {{"cheques_redeemed", "SELECT number FROM pass_cheques WHERE session_id = ?1 ORDER BY number"}};
-        session.stamps = {"created_at"};
+        session.stamps = {"created_at", "updated_at"};
         all.push_back(std::move(session));
         all.push_back(describe("pass_booklet", "pass_booklets"));
         auto events = describe("cheque_event", "cheque_events", "pass_cheques", "cheque_id");

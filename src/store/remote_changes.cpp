@@ -91,6 +91,7 @@ void RemoteChanges::applyMergeable(RecordRows& rows, const RemoteChange& c) {
         rows.insert(c.recordId, state, stamps, Origin::Hub);
     }
     rows.update(c.recordId, state, {{"updated_at", now}, {"version", c.version}});
+    rows.replaceLists(c.recordId, state, Origin::Hub);  // a corrected session's learners, themes...
     m_db.prepare("UPDATE " + rows.table().table + " SET sync_state = CASE WHEN ? THEN 'pending' "
                  "WHEN sync_state = 'conflict' THEN 'conflict' ELSE 'synced' END WHERE id = ?")
         .bind(1, rebased ? 1 : 0).bind(2, c.recordId).run();

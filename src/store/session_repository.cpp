@@ -4,6 +4,7 @@
 #include "store/outbox.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
+#include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/record_wire.hpp"
 
 #include <nlohmann/json.hpp>
@@ -12,14 +13,16 @@ namespace mediane::store {
 
 namespace {
 // The synced fields come from the session's description (record_kinds.cpp); these are the notebook's own.
-constexpr const char* kLocalColumns = "s.id, s.created_at, s.sync_state";
-constexpr int kLocalCount = 3;
+constexpr const char* kLocalColumns = "s.id, s.created_at, s.sync_state, s.version, s.updated_at";
+constexpr int kLocalCount = 5;
 
 core::Session read(RecordRows& rows, const Statement& st) {
     core::Session s;
     s.id = st.columnText(0);
     s.createdAt = st.columnText(1);
     s.syncState = core::syncStateFrom(st.columnText(2));
+    s.version = static_cast<int>(st.columnInt(3));
+    s.updatedAt = st.columnText(4);
     nlohmann::json wire = nlohmann::json::object();
     rows.readColumns(st, kLocalCount, wire);
     rows.readLists(s.id, wire);
@@ -34,6 +37,34 @@ std::string selectFrom(const RecordRows& rows, const std::string& rest) {
 
 void SessionRepository::insert(const core::Session& s) {
     RecordWriter(m_db, m_outbox).create("session", s.id, sync::toWire(s), {{"created_at", s.createdAt}});
+}
+
+std::vector<std::string> SessionRepository::update(const core::Session& before, const core::Session& after) {
+    const auto& kind = *sync::findRecordKind("session");
+    nlohmann::json changed = nlohmann::json::object();
+    auto old = sync::toWire(before), now = sync::toWire(after);
+    std::vector<std::string> names;
+    for (const auto& f : kind.fields) {
+        if (!sync::isCorrectable(f) || old[f.wire] == now[f.wire]) continue;
+        changed[f.wire] = now[f.wire];
+        names.push_back(f.wire);
+    }
+    if (changed.empty()) return names;
+    RecordRows rows(m_db, "session");
+    rows.update(after.id, changed, {{"updated_at", after.updatedAt}, {"sync_state", "pending"}});
+    rows.replaceLists(after.id, changed, Origin::ThisLaptop);
+    m_outbox.append("session", after.id, "update", changed, before.version);
+    return names;
+}
+
+void SessionRepository::remove(const core::Session& session) {
+    const auto& id = session.id;
+    // The learners' assessments stay theirs (their progress); they no longer point at the session.
+    m_db.prepare("UPDATE assessments SET session_id = NULL WHERE session_id = ?").bind(1, id).run();
+    m_db.prepare("DELETE FROM session_tags WHERE session_id = ?").bind(1, id).run();
+    m_db.prepare("DELETE FROM session_learners WHERE session_id = ?").bind(1, id).run();
+    m_db.prepare("DELETE FROM sessions WHERE id = ?").bind(1, id).run();
+    m_outbox.append("session", id, "delete", nlohmann::json::object(), session.version);
 }
 
 std::vector<core::Session> SessionRepository::query(const std::string& whereAndOrder, const std::string& param,

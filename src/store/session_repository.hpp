@@ -1,4 +1,4 @@
-// Sessions (accompagnements) on disk: append-only inserts with their outbox row, history and listings.
+// Sessions (accompagnements) on disk: inserts, corrections and deletions with their outbox row, history and listings.
 #pragma once
 
 #include <functional>
@@ -19,6 +19,12 @@ public:
 
     // Inside the caller's Transaction. Cheque redemptions are recorded by PassRepository, not here.
     void insert(const core::Session& session);
+    // Inside the caller's Transaction: writes the correctable fields that differ (lists included) and one
+    // outbox update on before.version; returns the names of the fields changed (none: nothing written).
+    std::vector<std::string> update(const core::Session& before, const core::Session& after);
+    // Inside the caller's Transaction: the session's rows go and a delete (a tombstone on the hub) is queued.
+    // The caller has refused a session with redeemed cheques; assessments made in it stay, unlinked.
+    void remove(const core::Session& session);
     std::optional<core::Session> find(const std::string& id);
     // A learner's sessions, most recent first.
     std::vector<core::Session> forLearner(const std::string& learnerId, int limit = 500);

@@ -5,7 +5,7 @@
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
-// Section index: values as text · list · detail (header, learner fields, redemptions, decision)
+// Section index: values as text · list · detail (header, learner or session fields, redemptions, decision)
 
 namespace mediane::ui {
 
@@ -16,8 +16,9 @@ std::string valueText(app::AppState& state, const std::string& v) {
     return v.empty() ? state.tr("conflicts.empty_value") : v;
 }
 
-std::string learnerFieldLabel(app::AppState& state, const std::string& field) {
-    std::string key = "field.learner." + field;
+// "field.learner.phone", "field.session.duration_minutes": the field as the forms name it.
+std::string recordFieldLabel(app::AppState& state, const std::string& entity, const std::string& field) {
+    std::string key = "field." + entity + "." + field;
     return state.tr().has(key) ? state.tr(key) : field;
 }
 
@@ -131,7 +132,7 @@ void ConflictInboxScreen::drawFields(app::AppState& state, const app::ConflictVi
     for (const auto& row : view.fields) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(learnerFieldLabel(state, row.field).c_str());
+        ImGui::TextUnformatted(recordFieldLabel(state, view.conflict.entity, row.field).c_str());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", valueText(state, row.hub).c_str());
         ImGui::TableNextColumn();
@@ -211,7 +212,7 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
     auto id = c.id;
     state.run(
         [&] {
-            if (c.entity == "learner" && c.kind == "hard") {
+            if ((c.entity == "learner" || c.entity == "session") && c.kind == "hard") {
                 std::map<std::string, bool> keep;
                 for (const auto& row : view.fields) keep[row.field] = m_keepIncoming[row.field];
                 m_inbox->resolveFieldsKeeping(id, keep, m_note);

@@ -370,7 +370,7 @@ void LearnersScreen::drawHistory(app::AppState& state) {
     float height = std::min(12.0f, static_cast<float>(card.history.size()) + 1.5f) * ImGui::GetFrameHeight();
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_SizingStretchProp;
-    if (!ImGui::BeginTable("##learners.history_table", 5, flags, ImVec2(0, height))) return;
+    if (!ImGui::BeginTable("##learners.history_table", 6, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(state.tr("learners.col.date").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("0000-00-00").x);
@@ -379,6 +379,7 @@ void LearnersScreen::drawHistory(app::AppState& state) {
     ImGui::TableSetupColumn(state.tr("learners.col.duration").c_str(), ImGuiTableColumnFlags_WidthFixed,
                             ImGui::CalcTextSize("000 min").x);
     ImGui::TableSetupColumn(state.tr("learners.col.place").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, m_sessionActions.width(state));
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(card.history.size()));
@@ -410,9 +411,12 @@ void LearnersScreen::drawHistory(app::AppState& state) {
             }
             ImGui::TextUnformatted(place.c_str());
             if (ImGui::IsItemHovered() && !place.empty()) ImGui::SetTooltip("%s", place.c_str());
+            ImGui::TableNextColumn();
+            m_sessionActions.drawButtons(state, s);
         }
     }
     ImGui::EndTable();
+    m_sessionActions.drawPopups(state);  // a deletion adds an outbox row: the card reloads on the status change
 }
 
 void LearnersScreen::drawCheques(app::AppState& state) {

@@ -6,6 +6,7 @@
 
 #include "app/app_state.hpp"
 #include "app/learner_directory.hpp"
+#include "ui/session_actions.hpp"
 #include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
@@ -35,6 +36,7 @@ private:
     void drawCheques(app::AppState& state);
 
     std::unique_ptr<app::LearnerDirectory> m_directory;
+    SessionActions m_sessionActions;  // « Modifier », « Supprimer », « Historique » in the card's session history
     std::string m_search;
     bool m_creating = false;
     core::Learner m_newDraft;

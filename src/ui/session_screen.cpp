@@ -121,6 +121,16 @@ void SessionScreen::draw(app::AppState& state) {
         m_form->setOrientation(state.orientationToApply);
         state.orientationToApply.clear();
     }
+    if (!state.sessionToEdit.empty()) {  // « Modifier » on a session listed elsewhere
+        std::string id = std::move(state.sessionToEdit);
+        state.sessionToEdit.clear();
+        state.run([&] {
+            auto recorded = state.notebook().session(id);
+            if (!recorded) throw Error(Error::Kind::NotFound, "corrections.err.session_unknown", {{"id", id}});
+            m_form->edit(*recorded);
+        });
+    }
+    if (m_form->editing()) drawEditingBanner(state);
 
     // The form scrolls inside its pane; the save bar stays in sight below it.
     float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
@@ -136,16 +146,35 @@ void SessionScreen::draw(app::AppState& state) {
         drawFollowUp(state);
         ImGui::EndTable();
     }
+    if (!m_form->editing()) m_recent.draw(state);
     ImGui::EndChild();
 
     ImGui::Separator();
+    if (m_form->editing()) {
+        if (button(state.tr("corrections.save_edit"), "corrections.save_edit") || ctrlPressed(kKeyS)) save(state);
+        ImGui::SameLine();
+        if (button(state.tr("corrections.cancel_edit"), "corrections.cancel_edit")) {
+            m_form->cancelEdit();
+            m_query.clear();
+        }
+        return;
+    }
     if (button(state.tr("session.save"), "session.save") || ctrlPressed(kKeyS)) save(state);
     ImGui::SameLine();
     ImGui::TextColored(kMutedColour, "%s", state.tr("session.save_hint").c_str());
 }
 
+void SessionScreen::drawEditingBanner(app::AppState& state) {
+    ImGui::TextUnformatted(state.tr().format("corrections.editing", {{"date", m_form->recorded().date}}).c_str());
+    tagItem("corrections.editing");
+    ImGui::SameLine();
+    ImGui::TextColored(kMutedColour, "%s", state.tr("corrections.editing_hint").c_str());
+    ImGui::Separator();
+}
+
 void SessionScreen::save(app::AppState& state) {
-    if (state.run([&] { m_form->save(); }, "msg.session_saved")) {
+    bool correcting = m_form->editing();
+    if (state.run([&] { m_form->save(); }, correcting ? "corrections.msg_updated" : "msg.session_saved")) {
         m_query.clear();
         m_chequeText.clear();
         m_chequeNotNumber = false;
@@ -375,6 +404,13 @@ void SessionScreen::drawPicker(app::AppState& state) {
 
 void SessionScreen::drawCheques(app::AppState& state) {
     fieldLabel(state.tr("field.session.cheques"), inError(state, "session.cheques"));
+    if (m_form->editing()) {  // redemptions are cheque events of their own: shown, not corrected here
+        std::string numbers;
+        for (auto n : m_form->recorded().chequesRedeemed) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+        if (!numbers.empty())
+            ImGui::TextColored(kMutedColour, "%s", state.tr().format("corrections.cheques_locked", {{"numbers", numbers}}).c_str());
+        return;
+    }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     bool enter = ImGui::InputTextWithHint("##session.cheque_input", state.tr("session.cheque_hint").c_str(),
                                           &m_chequeText,
@@ -463,6 +499,7 @@ void SessionScreen::drawWhat(app::AppState& state) {
 }
 
 void SessionScreen::drawAssessments(app::AppState& state) {
+    if (m_form->editing()) return;  // assessments are the learners' own records, corrected on their card
     const auto& framework = state.notebook().framework();
     fieldLabel(state.tr("session.assessments"), inError(state, "assessment.score") || inError(state, "assessment.learner") ||
                                                     inError(state, "assessment.competence"));

@@ -6,6 +6,7 @@
 
 #include "app/app_state.hpp"
 #include "app/session_form.hpp"
+#include "ui/recent_sessions.hpp"
 #include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
@@ -30,8 +31,10 @@ private:
     void drawFollowUp(app::AppState& state);
     void drawOrientation(app::AppState& state);
     void save(app::AppState& state);
+    void drawEditingBanner(app::AppState& state);
 
     std::unique_ptr<app::SessionForm> m_form;
+    RecentSessions m_recent;    // below the form: the latest sessions, to correct or delete
     std::string m_query;        // the picker's text as typed
     std::string m_chequeText;   // the cheque number being typed
     bool m_chequeNotNumber = false;

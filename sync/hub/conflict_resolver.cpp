@@ -2,6 +2,7 @@
 
 #include "core/calendar.hpp"
 #include "sync/hub/access_policy.hpp"
+#include "sync/protocol/record_kinds.hpp"
 
 namespace mediane::hub {
 
@@ -17,7 +18,11 @@ sync::OpResult rejected(const sync::WireOp& op, const std::string& reason, const
     return r;
 }
 
-bool isLearnerConflict(const ConflictEntry& c) { return c.entity == "learner"; }
+// A conflict over the fields of a record people correct (a learner, a session): decided field by field.
+bool isFieldConflict(const ConflictEntry& c) {
+    const auto* kind = sync::findRecordKind(c.entity);
+    return kind && kind->lifecycle == sync::Lifecycle::Mergeable;
+}
 
 // The record ids of the redemptions an over-redemption conflict is about.
 bool namesRedemption(const ConflictEntry& c, const std::string& recordId) {
@@ -34,8 +39,8 @@ bool mayResolve(const Principal& principal, const ConflictEntry& conflict, HubSt
     // The shared directory is the admin's: a proposal is accepted or declined by them only.
     if (conflict.kind == "place_proposal") return false;
     if (principal.role == "coordinator") return scopeOf(principal, store).reaches(conflict.structure);
-    // An adviser knows their own learners; a cheque redeemed twice is money, decided by a coordinator.
-    return isLearnerConflict(conflict) && conflict.structure == principal.structure;
+    // An adviser knows their own learners and sessions; a cheque redeemed twice is money, decided by a coordinator.
+    return isFieldConflict(conflict) && conflict.structure == principal.structure;
 }
 
 sync::OpResult ConflictResolver::resolve(const sync::WireOp& op) {
@@ -63,14 +68,14 @@ sync::OpResult ConflictResolver::resolve(const sync::WireOp& op) {
     if (!chosen.is_object()) return rejected(op, "bad_resolution", "resolution.fields must be an object");
 
     std::int64_t seq = 0, version = 0;
-    if (isLearnerConflict(*conflict)) {
+    if (isFieldConflict(*conflict)) {
         if (conflict->kind == "hard") {
             // Every clashing field needs a decision; other fields may be set in the same stroke (a merged value).
             for (auto it = conflict->details["fields"].begin(); it != conflict->details["fields"].end(); ++it)
                 if (!chosen.contains(it.key()))
                     return rejected(op, "bad_resolution", "resolution.fields." + it.key() + " is missing");
         }
-        auto record = m_store.findRecord("learner", conflict->recordId);
+        auto record = m_store.findRecord(conflict->entity, conflict->recordId);
         if (record && !record->deleted && !chosen.empty()) {
             ++record->version;
             for (auto it = chosen.begin(); it != chosen.end(); ++it) {

@@ -20,6 +20,7 @@
 #include "core/text_file.hpp"
 #include "core/translator.hpp"
 #include "sync/hub/audit_log.hpp"
+#include "sync/hub/record_history.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/directory_publish.hpp"
@@ -381,6 +382,12 @@ int main(int argc, char** argv) {
         "report", "Codes that had no equivalent in the current vocabularies (hub migration, old laptops' pushes, "
                   "retirements), kept on their records: JSON (entity, record id, field, old code; no personal data)");
 
+    auto* history = app.add_subcommand(
+        "history", "Corrections of learners and sessions (create, update, delete) accepted since a date: JSON lines of "
+                   "time, login, device, record id and the names of the fields changed, never their values");
+    std::string historySince;
+    history->add_option("--since", historySince, "YYYY-MM-DD or an ISO UTC time")->required();
+
     CLI11_PARSE(app, argc, argv);
     settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
     if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
@@ -416,6 +423,11 @@ int main(int argc, char** argv) {
         if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
         if (vocabPublish->parsed()) return publishVocabularies(dataDir, vocabFile, assets, audit);
         if (vocabReport->parsed()) return vocabularyReport(dataDir, assets);
+        if (history->parsed()) {
+            hub::SqliteHubStore store(storePath(dataDir));
+            std::fputs(hub::recordHistoryLines(store, historySince).c_str(), stdout);
+            return 0;
+        }
         if (prune->parsed()) {
             hub::SqliteHubStore store(storePath(dataDir));
             auto removed = store.prune(core::addDays(core::today(), -days));

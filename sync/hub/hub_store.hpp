@@ -102,6 +102,21 @@ struct UnmappedCode {
     std::string reportedAt;  // ISO UTC of the first report
 };
 
+// One accepted write of a correctable record (a learner or a session), as its history and the hub's audit show
+// it: which record, which fields, who and when. Never a value: the history of an erased learner stays
+// harmless, and a correction of a phone number does not copy the number into a second table.
+struct RecordChangeEntry {
+    std::int64_t id = 0;
+    std::string entity;
+    std::string recordId;
+    std::string op;                    // create | update | delete | resolve (a conflict decision)
+    std::vector<std::string> fields;   // the fields it set (wire names)
+    std::string login;
+    std::string deviceId;
+    std::string at;                    // ISO UTC
+    std::int64_t serverSeq = 0;        // its change in the feed (0: nothing new was written)
+};
+
 // One vocabularies document published with `resin-hub vocab publish`.
 struct PublishedVocabularies {
     int version = 0;
@@ -182,6 +197,13 @@ public:
     // The report of unmapped codes; the same (entity, record, field, code) is listed once.
     virtual void reportUnmapped(const UnmappedCode& code) = 0;
     virtual std::vector<UnmappedCode> unmappedCodes() = 0;
+
+    // The history of corrections (sqlite_record_history.cpp): appended in the push's transaction.
+    virtual void addRecordChange(const RecordChangeEntry& change) = 0;
+    // One record's history, oldest first.
+    virtual std::vector<RecordChangeEntry> recordChanges(const std::string& entity, const std::string& recordId) = 0;
+    // Every change at or after sinceIso (a date or a time), oldest first: what `resin-hub history` prints.
+    virtual std::vector<RecordChangeEntry> recordChangesSince(const std::string& sinceIso, int limit) = 0;
 
     // Cursors below this were compacted away: a pull from there must re-snapshot (410).
     virtual std::int64_t prunedBelow() = 0;

@@ -8,7 +8,8 @@
 #include "sync/hub/conflict_codes.hpp"
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/conflict_view.hpp"
-#include "sync/hub/learner_merge.hpp"
+#include "sync/hub/field_merge.hpp"
+#include "sync/hub/record_history.hpp"
 #include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/vocabulary_wire.hpp"
@@ -159,6 +160,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     }
     if (result.status != "rejected") {
         m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        if (kind->lifecycle != sync::Lifecycle::HubAuthoritative) noteRecordChange(m_store, m_principal, op, *kind, result);
         for (const auto& k : kept) m_store.reportUnmapped({op.entity, op.recordId, k.field, k.code, "push", {}});
     }
     return result;
@@ -213,6 +215,9 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
     if (op.baseVersion > record.version)
         return rejected(op, "base_version_ahead", "base_version is newer than the hub's version of the record");
     sync::WireOp merged = op;
+    // A session's cheques follow their redemptions, its structure and adviser are stamped here: not corrected.
+    for (const auto& f : kind.fields)
+        if (!sync::isCorrectable(f)) merged.fields.erase(f.wire);
     mergeLegacyCodes(merged, kind, record);
     auto merge = mergeUpdate(record.fields, record.fieldVersions, record.version, op.baseVersion, merged.fields);
     std::int64_t seq = 0;

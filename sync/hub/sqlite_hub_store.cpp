@@ -198,6 +198,7 @@ void SqliteHubStore::migrate() {
         m_db.exec("PRAGMA user_version = 3");
         tx.commit();
     }
+    if (schemaVersion() < 4) migrateRecordHistory();
 }
 
 bool SqliteHubStore::saveUser(const UserAccount& user) {

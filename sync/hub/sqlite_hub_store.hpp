@@ -49,12 +49,16 @@ public:
     void savePublishedVocabularies(const PublishedVocabularies& published) override;
     void reportUnmapped(const UnmappedCode& code) override;
     std::vector<UnmappedCode> unmappedCodes() override;
+    void addRecordChange(const RecordChangeEntry& change) override;
+    std::vector<RecordChangeEntry> recordChanges(const std::string& entity, const std::string& recordId) override;
+    std::vector<RecordChangeEntry> recordChangesSince(const std::string& sinceIso, int limit) override;
     std::int64_t prunedBelow() override;
     std::int64_t prune(const std::string& olderThanIso) override;
 
 private:
     void migrate();
     int schemaVersion();
+    void migrateRecordHistory();  // hub schema 4
     HubDatabase m_db;
 };
 

@@ -301,7 +301,9 @@ const std::vector<RecordKind>& recordKinds() {
         place.openFields = true;
         all.push_back(std::move(place));
         all.push_back(kindOf("learner", Lifecycle::Mergeable, ConflictRule::FieldMerge, learnerFields()));
-        all.push_back(kindOf("session", Lifecycle::AppendOnly, ConflictRule::FirstCopyWins, sessionFields()));
+        // A session is corrected in place like a learner (a wrong learner, a wrong duration): its fields merge
+        // against base_version, and a delete is a tombstone (docs/sync-protocol.md §5).
+        all.push_back(kindOf("session", Lifecycle::Mergeable, ConflictRule::FieldMerge, sessionFields()));
         all.push_back(kindOf("pass_booklet", Lifecycle::AppendOnly, ConflictRule::FirstCopyWins, bookletFields()));
         auto events = kindOf("cheque_event", Lifecycle::AppendOnly, ConflictRule::OverRedemption, chequeEventFields());
         events.erasable = false;
@@ -310,6 +312,11 @@ const std::vector<RecordKind>& recordKinds() {
         return all;
     }();
     return kinds;
+}
+
+bool isCorrectable(const RecordField& field) {
+    return field.role != FieldRole::Derived && field.role != FieldRole::StampedStructure &&
+           field.role != FieldRole::StampedAdviser && field.role != FieldRole::OwnerStructure;
 }
 
 const RecordKind* findRecordKind(std::string_view entity) {

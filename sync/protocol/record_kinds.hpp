@@ -9,8 +9,8 @@ namespace mediane::sync {
 
 // How a record changes once it exists.
 enum class Lifecycle {
-    Mergeable,        // edited in place; concurrent edits merge field by field (learner)
-    AppendOnly,       // a fact: never updated, a correction is a new record (session, booklet, cheque event, assessment)
+    Mergeable,        // edited in place; concurrent edits merge field by field (learner, session)
+    AppendOnly,       // a fact: never updated, a correction is a new record (booklet, cheque event, assessment)
     HubAuthoritative  // the directory: the hub's copy wins; an adviser's edit is a proposal (place)
 };
 
@@ -67,6 +67,10 @@ struct RecordKind {
 
 // Every kind, in dependency order: a kind refers only to kinds before it.
 const std::vector<RecordKind>& recordKinds();
+// Whether an update may set this field: a derived field follows other records (a session's cheques follow
+// their redemption events) and a stamped or owner field is the hub's to say, so none of them is corrected.
+bool isCorrectable(const RecordField& field);
+
 // Nullptr for an entity the protocol does not know.
 const RecordKind* findRecordKind(std::string_view entity);
 

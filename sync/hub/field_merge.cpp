@@ -1,4 +1,4 @@
-#include "sync/hub/learner_merge.hpp"
+#include "sync/hub/field_merge.hpp"
 
 namespace mediane::hub {
 

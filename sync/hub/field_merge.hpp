@@ -1,4 +1,5 @@
-// The learner merge rule: an offline edit made on base_version meets whatever the hub accepted since.
+// The field merge rule of every Mergeable kind (learner, session): an offline edit made on base_version meets
+// whatever the hub accepted since.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,48 @@
+#include "ui/recent_sessions.hpp"
+
+#include <imgui.h>
+
+#include "ui/widgets.hpp"
+
+namespace mediane::ui {
+
+void RecentSessions::draw(app::AppState& state) {
+    const auto& s = state.status();
+    std::string fingerprint = std::to_string(s.sessions) + "/" + std::to_string(s.pendingChanges) + "/" + s.lastSync;
+    if (fingerprint != m_fingerprint) {
+        m_fingerprint = fingerprint;
+        state.run([&] { m_sessions = state.notebook().recentSessions(kLimit); });
+    }
+    std::string title = state.tr().format("corrections.recent", {{"count", std::to_string(m_sessions.size())}});
+    if (!ImGui::CollapsingHeader(withId(title, "corrections.recent_header").c_str())) return;
+    if (m_sessions.empty()) {
+        ImGui::TextColored(kMutedColour, "%s", state.tr("corrections.recent_empty").c_str());
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##corrections.recent_table", 4, flags)) {
+        ImGui::TableSetupColumn(state.tr("learners.col.date").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("0000-00-00").x);
+        ImGui::TableSetupColumn(state.tr("learners.col.kind").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.0f);
+        ImGui::TableSetupColumn(state.tr("learners.col.duration").c_str(), ImGuiTableColumnFlags_WidthFixed,
+                                ImGui::CalcTextSize("000 min").x);
+        ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, m_actions.width(state));
+        ImGui::TableHeadersRow();
+        for (const auto& session : m_sessions) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(session.date.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%s · %s", state.label("session_kinds", core::toString(session.kind)).c_str(),
+                        state.tr().format("corrections.participants", {{"n", std::to_string(session.participantCount())}}).c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d min", session.durationMinutes);
+            ImGui::TableNextColumn();
+            m_actions.drawButtons(state, session);
+        }
+        ImGui::EndTable();
+    }
+    m_actions.drawPopups(state);
+}
+
+}  // namespace mediane::ui

@@ -1,0 +1,38 @@
+#include "sync/hub/record_history.hpp"
+
+#include "core/calendar.hpp"
+
+namespace mediane::hub {
+
+void noteRecordChange(HubStore& store, const Principal& principal, const sync::WireOp& op,
+                      const sync::RecordKind& kind, const sync::OpResult& result) {
+    if (kind.lifecycle != sync::Lifecycle::Mergeable) return;
+    if (result.status != "applied" && result.status != "conflict") return;
+    RecordChangeEntry entry;
+    entry.entity = op.entity;
+    entry.recordId = op.recordId;
+    entry.op = op.op;
+    // A create's fields are the whole record: its history says "created", not every field.
+    if (op.op == "update" && op.fields.is_object())
+        for (auto it = op.fields.begin(); it != op.fields.end(); ++it)
+            if (const auto* field = kind.field(it.key()); field && sync::isCorrectable(*field))
+                entry.fields.push_back(it.key());
+    entry.login = principal.login;
+    entry.deviceId = principal.deviceId;
+    entry.at = core::nowUtc();
+    entry.serverSeq = result.serverSeq;
+    store.addRecordChange(entry);
+}
+
+std::string recordHistoryLines(HubStore& store, const std::string& sinceIso) {
+    std::string out;
+    for (const auto& c : store.recordChangesSince(sinceIso, 1000000)) {
+        nlohmann::json line = {{"time", c.at},   {"login", c.login},         {"device", c.deviceId},
+                               {"action", c.entity + " " + c.op}, {"entity", c.entity}, {"record_id", c.recordId},
+                               {"fields", c.fields}, {"server_seq", c.serverSeq}};
+        out += line.dump() + "\n";
+    }
+    return out;
+}
+
+}  // namespace mediane::hub

@@ -1,0 +1,183 @@
+// Corrections of sessions through the real hub: edits and deletions reach every laptop, concurrent edits of one
+// field reach the conflict inbox with both values, and a deleted session never comes back.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "app/conflict_inbox.hpp"
+#include "core/calendar.hpp"
+#include "store/local_conflicts.hpp"
+#include "support/file_text.hpp"
+#include "sync_fixture.hpp"
+
+using namespace mediane;
+using namespace mediane::test;
+
+namespace {
+// Alice and Bruno, advisers of one structure, both hold a session Alice recorded (at a distance: no place to share).
+struct SharedSession {
+    HubFixture hub;
+    Laptop a, b;
+    core::Learner learner, other;
+    core::Session session;
+    SharedSession() {
+        hub.addUser("alice", "adviser", "Centre social Parilly", "metropole-lyon");
+        hub.addUser("bruno", "adviser", "Centre social Parilly", "metropole-lyon");
+        a.enroll(hub, "alice");
+        b.enroll(hub, "bruno");
+        learner = a.addLearner("Bénéficiaire 0001");
+        other = a.addLearner("Bénéficiaire 0002");
+        core::Session draft;
+        draft.date = core::today();
+        draft.durationMinutes = 45;
+        draft.kind = core::SessionKind::Individual;
+        draft.placeMode = core::PlaceMode::Remote;
+        draft.learnerIds = {learner.id};
+        draft.themes = {"email"};
+        draft.notes = "Première séance";
+        session = a.notebook->recordSession(draft);
+        a.sync();
+        b.sync();
+    }
+    core::Session edit(Laptop& laptop, const std::function<void(core::Session&)>& change) {
+        auto s = laptop.notebook->session(session.id);
+        REQUIRE(s);
+        change(*s);
+        return laptop.notebook->updateSession(*s);
+    }
+};
+}  // namespace
+
+TEST_CASE("a session corrected on one laptop reaches the other, its learners included") {
+    SharedSession t;
+    REQUIRE(t.b.notebook->session(t.session.id));
+    CHECK(t.a.notebook->session(t.session.id)->version == 1);
+    t.edit(t.a, [&](core::Session& s) {
+        s.durationMinutes = 90;
+        s.learnerIds = {t.learner.id, t.other.id};
+        s.themes = {"email", "navigation_sur_internet"};
+    });
+    t.a.sync();
+    t.b.sync();
+    auto seen = t.b.notebook->session(t.session.id);
+    REQUIRE(seen);
+    CHECK(seen->durationMinutes == 90);
+    CHECK(seen->learnerIds.size() == 2);
+    CHECK(seen->themes.size() == 2);
+    CHECK(seen->version == 2);
+    CHECK(t.b.notebook->learnerHistory(t.other.id).size() == 1);
+    CHECK(t.a.text("SELECT sync_state FROM sessions") == "synced");
+    CHECK(t.a.notebook->session(t.session.id)->version == 2);
+
+    // A second correction from the other laptop builds on the first: no conflict.
+    t.edit(t.b, [](core::Session& s) { s.notes = "Deuxième séance en fait"; });
+    t.b.sync();
+    t.a.sync();
+    CHECK(t.a.notebook->session(t.session.id)->notes == "Deuxième séance en fait");
+    CHECK(t.a.notebook->conflicts().all().empty());
+}
+
+TEST_CASE("editing a session on two offline laptops yields one visible conflict with both values") {
+    SharedSession t;
+    t.edit(t.a, [](core::Session& s) { s.durationMinutes = 60; });
+    t.edit(t.b, [](core::Session& s) { s.durationMinutes = 30; });
+    t.a.sync();
+    t.b.sync();
+    t.a.sync();
+    for (auto* laptop : {&t.a, &t.b}) {
+        app::ConflictInbox inbox(*laptop->notebook);
+        inbox.reload();
+        REQUIRE(inbox.open().size() == 1);
+        const auto& view = inbox.open().front();
+        CHECK(view.conflict.kind == "hard");
+        CHECK(view.conflict.entity == "session");
+        CHECK(view.recordLabel.find("min") != std::string::npos);
+        REQUIRE(view.fields.size() == 1);
+        CHECK(view.fields[0].field == "duration_minutes");
+        CHECK(view.fields[0].hub == "60");
+        CHECK(view.fields[0].incoming == "30");
+    }
+    // The hub kept the first value until a person decides; both laptops show it.
+    CHECK(t.a.notebook->session(t.session.id)->durationMinutes == 60);
+    CHECK(t.b.notebook->session(t.session.id)->durationMinutes == 60);
+
+    // An adviser of the structure decides; the decision reaches both laptops.
+    app::ConflictInbox inbox(*t.b.notebook);
+    inbox.reload();
+    inbox.resolveFieldsKeeping(inbox.open().front().conflict.id, {{"duration_minutes", true}}, "C'était 30 minutes");
+    t.b.sync();
+    t.a.sync();
+    CHECK(t.a.notebook->session(t.session.id)->durationMinutes == 30);
+    CHECK(t.b.notebook->session(t.session.id)->durationMinutes == 30);
+}
+
+TEST_CASE("edits of different fields of one session on two offline laptops merge without a hard conflict") {
+    SharedSession t;
+    t.edit(t.a, [](core::Session& s) { s.durationMinutes = 60; });
+    t.edit(t.b, [](core::Session& s) { s.notes = "Notes corrigées"; });
+    t.a.sync();
+    t.b.sync();
+    t.a.sync();
+    for (auto* laptop : {&t.a, &t.b}) {
+        auto s = laptop->notebook->session(t.session.id);
+        REQUIRE(s);
+        CHECK(s->durationMinutes == 60);
+        CHECK(s->notes == "Notes corrigées");
+        CHECK(laptop->count("SELECT count(*) FROM sync_conflicts WHERE kind = 'hard'") == 0);
+    }
+}
+
+TEST_CASE("a deleted session disappears from every laptop and the hub keeps only its tombstone") {
+    SharedSession t;
+    t.a.notebook->deleteSession(t.session.id);
+    t.a.sync();
+    t.b.sync();
+    CHECK_FALSE(t.b.notebook->session(t.session.id));
+    CHECK(t.b.notebook->learnerHistory(t.learner.id).empty());
+    HubFile hub(t.hub.dir.str());
+    CHECK(hub.scalar("SELECT deleted FROM records WHERE entity = 'session' AND record_id = '" + t.session.id + "'") == 1);
+    CHECK(hub.record("session", t.session.id).empty());
+}
+
+TEST_CASE("a correction of a session deleted meanwhile does not bring it back") {
+    SharedSession t;
+    t.a.notebook->deleteSession(t.session.id);
+    t.edit(t.b, [](core::Session& s) { s.notes = "Corrigée hors ligne"; });
+    t.a.sync();
+    t.b.sync();
+    t.a.sync();
+    CHECK_FALSE(t.a.notebook->session(t.session.id));
+    CHECK_FALSE(t.b.notebook->session(t.session.id));
+    HubFile hub(t.hub.dir.str());
+    CHECK(hub.scalar("SELECT deleted FROM records WHERE record_id = '" + t.session.id + "'") == 1);
+    CHECK(hub.text("SELECT fields FROM records WHERE record_id = '" + t.session.id + "'") == "{}");
+    CHECK(hub.scalar("SELECT count(*) FROM conflicts WHERE kind = 'update_after_delete' AND record_id = '" +
+                     t.session.id + "'") == 1);
+    CHECK(t.b.pending() == 0);
+}
+
+TEST_CASE("the hub's history lists who corrected or deleted a session and which fields, never the values") {
+    SharedSession t;
+    t.edit(t.b, [](core::Session& s) { s.notes = "Sa fille au 06 98 76 54 32"; });
+    t.b.sync();
+    t.a.sync();
+    t.a.notebook->deleteSession(t.session.id);
+    t.a.sync();
+    HubFile hub(t.hub.dir.str());
+    CHECK(hub.text("SELECT login || ' ' || op || ' ' || fields FROM record_history WHERE entity = 'session' AND op = 'update'") ==
+          "bruno update [\"notes\"]");
+    CHECK(hub.text("SELECT login FROM record_history WHERE entity = 'session' AND op = 'delete'") == "alice");
+    CHECK(hub.scalar("SELECT count(*) FROM record_history WHERE fields LIKE '%06 98%'") == 0);
+
+    // What an admin reads: `resin-hub history --since DATE`, one JSON line per change.
+    auto out = t.hub.dir.path() / "history.txt";
+    std::string command = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + t.hub.dir.str() + "' history --since " +
+                          core::today() + " > '" + out.string() + "'";
+    REQUIRE(std::system(command.c_str()) == 0);
+    auto text = slurp(out);
+    CHECK(text.find("\"action\":\"session update\"") != std::string::npos);
+    CHECK(text.find("\"login\":\"bruno\"") != std::string::npos);
+    CHECK(text.find("\"action\":\"session delete\"") != std::string::npos);
+    CHECK(text.find("06 98") == std::string::npos);
+}
