@@ -20,14 +20,15 @@ bool readOnlyColumn(const std::string& key) {
     return false;
 }
 
-const char* expectedType(sync::FieldType type) {
+// One message per type, so that the expected type reads in the user's language.
+const char* typeErrorKey(sync::FieldType type) {
     switch (type) {
-        case sync::FieldType::Text: return "text";
-        case sync::FieldType::Integer: return "integer";
-        case sync::FieldType::TextList: return "list of texts";
+        case sync::FieldType::Text: return "corrections.err.field_type_text";
+        case sync::FieldType::Integer: return "corrections.err.field_type_integer";
+        case sync::FieldType::TextList: return "corrections.err.field_type_text_list";
         case sync::FieldType::IntegerList: break;
     }
-    return "list of integers";
+    return "corrections.err.field_type_integer_list";
 }
 
 bool hasType(const json& value, sync::FieldType type) {
@@ -46,7 +47,7 @@ bool hasType(const json& value, sync::FieldType type) {
 }  // namespace
 
 core::Session sessionFromInput(const json& input, core::Session base, SessionInput mode) {
-    if (!input.is_object()) throw validationError("corrections.err.stdin_json", "session", {{"detail", "not an object"}});
+    if (!input.is_object()) throw validationError("corrections.err.stdin_not_object", "session");
     const auto& kind = *sync::findRecordKind("session");
     const json current = sync::toWire(base);
     json given = json::object();
@@ -56,8 +57,7 @@ core::Session sessionFromInput(const json& input, core::Session base, SessionInp
         const auto* field = kind.field(key);
         if (!field) throw validationError("corrections.err.field_unknown", "session." + key, {{"field", key}});
         if (!hasType(it.value(), field->type))
-            throw validationError("corrections.err.field_type", "session." + key,
-                                  {{"field", key}, {"expected", expectedType(field->type)}});
+            throw validationError(typeErrorKey(field->type), "session." + key, {{"field", key}});
         // A new session may redeem cheques (recordSession checks them); a recorded one keeps its redemptions.
         bool creatingWithCheques = mode == SessionInput::Add && field->role == sync::FieldRole::Derived;
         if (!sync::isCorrectable(*field) && !creatingWithCheques) {
@@ -72,11 +72,14 @@ core::Session sessionFromInput(const json& input, core::Session base, SessionInp
 }
 
 json parseInputObject(const std::string& text) {
-    json parsed = json::parse(text, nullptr, false);
-    if (parsed.is_discarded())
-        throw validationError("corrections.err.stdin_json", "session", {{"detail", "invalid JSON"}});
-    if (!parsed.is_object()) throw validationError("corrections.err.stdin_json", "session", {{"detail", "not an object"}});
-    return parsed;
+    try {
+        json parsed = json::parse(text);
+        if (!parsed.is_object()) throw validationError("corrections.err.stdin_not_object", "session");
+        return parsed;
+    } catch (const json::parse_error& e) {
+        // The byte where reading stopped is what a person needs to find the mistake.
+        throw validationError("corrections.err.stdin_json", "session", {{"byte", std::to_string(e.byte)}});
+    }
 }
 
 }  // namespace mediane::app

@@ -173,7 +173,7 @@ void RecordRows::replaceLists(const std::string& id, const json& wire, Origin or
     }
 }
 
-void RecordRows::update(const std::string& id, const json& wire, const json& local) {
+void RecordRows::update(const std::string& id, const json& wire, const json& local, Origin origin) {
     std::string sets;
     std::vector<const sync::RecordField*> present;
     for (const auto* f : m_columns) {
@@ -185,7 +185,7 @@ void RecordRows::update(const std::string& id, const json& wire, const json& loc
     if (sets.empty()) return;
     auto st = m_db.prepare("UPDATE " + m_table.table + " SET " + sets + " WHERE id = ?");
     int i = 1;
-    for (const auto* f : present) bindField(st, i++, *f, wire.at(f->wire), Origin::ThisLaptop);
+    for (const auto* f : present) bindField(st, i++, *f, wire.at(f->wire), origin);
     for (auto it = local.begin(); it != local.end(); ++it) bindValue(st, i++, it.value());
     st.bind(i, id);
     st.run();

@@ -42,7 +42,9 @@ public:
     // (e.g. sync_state, created_at) and its list rows.
     void insert(const std::string& id, const nlohmann::json& wire, const nlohmann::json& local, Origin origin);
     // Sets the scalar fields present in `wire` and the `local` columns; lists are not edited in place.
-    void update(const std::string& id, const nlohmann::json& wire, const nlohmann::json& local);
+    // From the hub, a reference to a record this laptop cannot see is stored as NULL, as on insert.
+    void update(const std::string& id, const nlohmann::json& wire, const nlohmann::json& local,
+                Origin origin = Origin::ThisLaptop);
     // Replaces the list rows of every list field present in `wire` (a corrected session's learners, themes...).
     void replaceLists(const std::string& id, const nlohmann::json& wire, Origin origin);
 

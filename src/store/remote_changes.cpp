@@ -90,7 +90,7 @@ void RemoteChanges::applyMergeable(RecordRows& rows, const RemoteChange& c) {
         for (const auto& stamp : rows.table().stamps) stamps[stamp] = now;
         rows.insert(c.recordId, state, stamps, Origin::Hub);
     }
-    rows.update(c.recordId, state, {{"updated_at", now}, {"version", c.version}});
+    rows.update(c.recordId, state, {{"updated_at", now}, {"version", c.version}}, Origin::Hub);
     rows.replaceLists(c.recordId, state, Origin::Hub);  // a corrected session's learners, themes...
     m_db.prepare("UPDATE " + rows.table().table + " SET sync_state = CASE WHEN ? THEN 'pending' "
                  "WHEN sync_state = 'conflict' THEN 'conflict' ELSE 'synced' END WHERE id = ?")

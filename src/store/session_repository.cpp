@@ -7,6 +7,8 @@
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/record_wire.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace mediane::store {
@@ -43,6 +45,16 @@ std::vector<std::string> SessionRepository::update(const core::Session& before, 
     const auto& kind = *sync::findRecordKind("session");
     nlohmann::json changed = nlohmann::json::object();
     auto old = sync::toWire(before), now = sync::toWire(after);
+    // A list is a set on disk (read back in value order): compared and sent in that order, a list the
+    // adviser did not change is not a change, and two laptops sending the same set do not clash.
+    for (const auto& f : kind.fields) {
+        if (f.type != sync::FieldType::TextList && f.type != sync::FieldType::IntegerList) continue;
+        for (auto* list : {&old[f.wire], &now[f.wire]}) {
+            if (!list->is_array()) continue;
+            std::sort(list->begin(), list->end());
+            list->erase(std::unique(list->begin(), list->end()), list->end());
+        }
+    }
     std::vector<std::string> names;
     for (const auto& f : kind.fields) {
         if (!sync::isCorrectable(f) || old[f.wire] == now[f.wire]) continue;

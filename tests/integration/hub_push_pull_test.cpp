@@ -56,9 +56,11 @@ TEST_CASE("one poisoned op in a batch is rejected without blocking the others", 
     auto alice = f.enroll("alice", "laptop-1");
     Op poisoned{newOpId(), 2, "spaceship", "X1", "create", 0, json::object()};
     Op orphanUpdate = learnerUpdate("nobody", 1, {{"commune", "Bron"}}, 3);
-    Op sessionEdit{newOpId(), 5, "session", "S1", "update", 1, {{"notes", "changed"}}};
-    Op session{newOpId(), 4, "session", "S1", "create", 0, {{"date", "2026-03-02"}, {"duration_minutes", 45}}};
-    auto r = f.push(alice, "laptop-1", {learnerCreate("L1", "Ana", 1), poisoned, orphanUpdate, session, sessionEdit,
+    // An assessment is a fact: a correction is a new assessment, never an update.
+    Op assessmentEdit{newOpId(), 5, "assessment", "A1", "update", 1, {{"score", 4}}};
+    Op assessment{newOpId(), 4, "assessment", "A1", "create", 0,
+                  {{"learner_id", "L1"}, {"competence_code", "1.1"}, {"score", 3}, {"date", "2026-03-02"}}};
+    auto r = f.push(alice, "laptop-1", {learnerCreate("L1", "Ana", 1), poisoned, orphanUpdate, assessment, assessmentEdit,
                                         learnerCreate("L2", "Bao", 6)});
     REQUIRE(r.status == 200);
     auto results = r.json()["results"];

@@ -177,8 +177,8 @@ TEST_CASE("a session typed as JSON takes the export's shape and refuses unknown,
         return std::string("accepted");
     };
     CHECK(keyOf({{"duree", 20}}) == "corrections.err.field_unknown");
-    CHECK(keyOf({{"duration_minutes", "20"}}) == "corrections.err.field_type");
-    CHECK(keyOf({{"themes", {1, 2}}}) == "corrections.err.field_type");
+    CHECK(keyOf({{"duration_minutes", "20"}}) == "corrections.err.field_type_integer");
+    CHECK(keyOf({{"themes", {1, 2}}}) == "corrections.err.field_type_text_list");
     CHECK(keyOf({{"cheques_redeemed", {13}}}) == "corrections.err.field_locked");
     CHECK(keyOf({{"adviser", "autre"}}) == "corrections.err.field_locked");
     CHECK_THROWS_AS(app::parseInputObject("{\"date\": "), Error);
