@@ -47,7 +47,8 @@ float SessionActions::width(app::AppState& state) const {
 
 bool SessionActions::drawPopups(app::AppState& state) {
     // Opened here, not in the row: the popup's id must be the one BeginPopup looks for, outside the table.
-    if (m_openConfirm) ImGui::OpenPopup("##corrections.confirm");
+    // "###": the modal's id ignores its translated title, so OpenPopup finds it in any language.
+    if (m_openConfirm) ImGui::OpenPopup("###corrections.confirm");
     if (m_openHistory) ImGui::OpenPopup("##corrections.history_popup");
     m_openConfirm = m_openHistory = false;
     drawHistory(state);
@@ -56,7 +57,7 @@ bool SessionActions::drawPopups(app::AppState& state) {
 
 bool SessionActions::drawConfirmation(app::AppState& state) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0), ImGuiCond_Appearing);
-    std::string title = withId(state.tr("corrections.confirm_title"), "corrections.confirm");
+    std::string title = state.tr("corrections.confirm_title") + "###corrections.confirm";
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return false;
     const auto& s = m_target;
     ImGui::PushTextWrapPos(0.0f);

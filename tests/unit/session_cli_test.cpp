@@ -87,7 +87,7 @@ TEST_CASE("session add and edit refuse bad input with exit 2, a message naming t
     for (const auto& c : std::vector<Case>{{"{\"duration_minutes\": \"long\"}", "duration_minutes"},
                                            {"{\"duree\": 3}", "duree"},
                                            {"{\"duration_minutes\": 0}", "uration"},
-                                           {"{\"learner_ids\": [\"nobody\"]}", "nobody"},
+                                           {"{\"learner_ids\": [\"nobody\"], \"anonymous_count\": 0}", "learner is not in the notebook"},
                                            {"{\"date\": ", "byte"},
                                            {"[1, 2]", "one JSON object"},
                                            {"{\"cheques_redeemed\": [7]}", "cheques_redeemed"}}) {
