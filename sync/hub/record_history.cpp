@@ -27,9 +27,11 @@ void noteRecordChange(HubStore& store, const Principal& principal, const sync::W
 std::string recordHistoryLines(HubStore& store, const std::string& sinceIso) {
     std::string out;
     for (const auto& c : store.recordChangesSince(sinceIso, 1000000)) {
-        nlohmann::json line = {{"time", c.at},   {"login", c.login},         {"device", c.deviceId},
-                               {"action", c.entity + " " + c.op}, {"entity", c.entity}, {"record_id", c.recordId},
-                               {"fields", c.fields}, {"server_seq", c.serverSeq}};
+        // The audit log's keys too (audit_log.hpp), so both read the same way side by side.
+        nlohmann::json line = {{"time", c.at},          {"address", "push"},      {"login", c.login},
+                               {"device", c.deviceId},  {"action", c.entity + " " + c.op}, {"result", "ok"},
+                               {"entity", c.entity},    {"record_id", c.recordId}, {"fields", c.fields},
+                               {"server_seq", c.serverSeq}};
         out += line.dump() + "\n";
     }
     return out;
