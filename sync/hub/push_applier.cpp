@@ -245,7 +245,11 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
         return rejected(op, "append_only", "cheque events are never deleted: record a correcting event");
     if (record.deleted) return applied(op, record.version, 0);
     bool gap = op.baseVersion < record.version;
-    json lost = record.fields;
+    // What the deleter had not seen: the names of the fields changed after base_version, not their values, so
+    // that the conflict does not keep a copy of what was deleted (a session's notes, a learner's phone).
+    json changedSince = json::array();
+    for (auto it = record.fieldVersions.begin(); it != record.fieldVersions.end(); ++it)
+        if (it.value().is_number_integer() && it.value().get<std::int64_t>() > op.baseVersion) changedSince.push_back(it.key());
     // Erasure propagates: a tombstone keeps no personal data, only that the record existed.
     ++record.version;
     record.deleted = true;
@@ -254,7 +258,8 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
     auto seq = write(op, record);
     if (gap && kind.lifecycle == sync::Lifecycle::Mergeable)
         return conflict(op, "soft", record.structure,
-                        {{"base_version", op.baseVersion}, {"hub_version", record.version - 1}, {"deleted_state", lost}},
+                        {{"base_version", op.baseVersion}, {"hub_version", record.version - 1},
+                         {"changed_since_base", changedSince}},
                         record.version, seq);
     return applied(op, record.version, seq);
 }

@@ -7,6 +7,7 @@
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
 #include "ui/learners_screen.hpp"
+#include "ui/recent_sessions.hpp"
 #include "ui/session_actions.hpp"
 #include "ui/session_screen.hpp"
 #include "ui/shell.hpp"
@@ -127,4 +128,29 @@ TEST_CASE("« Modifier » opens the Séance form on the session and saving corre
     CHECK(corrected->notes == "Durée corrigée");
     CHECK(f.notebook->recentSessions(10).size() == 1);  // corrected, not recorded again
     CHECK_FALSE(form->editing());
+}
+
+TEST_CASE("the recent sessions under the form list a workshop, which has no learner card, with its actions",
+          "[session_corrections]") {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::core::Session workshop;
+    workshop.date = mediane::core::today();
+    workshop.kind = mediane::core::SessionKind::Workshop;
+    workshop.placeId = f.library.id;
+    workshop.anonymousCount = 6;
+    workshop.workshopTitle = "Premiers pas sur la tablette";
+    workshop.themes = {"prendre_en_main_du_materiel"};
+    auto saved = f.notebook->recordSession(workshop);
+    state.refreshStatus();
+    mediane::ui::RecentSessions recent;
+    ImGuiHarness h{mediane::test::inWindow([&] { recent.draw(state); })};
+    h.frame();
+    CHECK_FALSE(h.has("corrections.edit." + saved.id));  // folded until asked for
+    h.click("corrections.recent_header");
+    h.frame();
+    REQUIRE(h.has("corrections.edit." + saved.id));
+    h.click("corrections.edit." + saved.id);
+    CHECK(state.sessionToEdit == saved.id);
+    CHECK(state.screen == "session");
 }

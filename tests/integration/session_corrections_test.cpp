@@ -182,3 +182,41 @@ TEST_CASE("the hub's history lists who corrected or deleted a session and which 
     CHECK(text.find("\"action\":\"session delete\"") != std::string::npos);
     CHECK(text.find("06 98") == std::string::npos);
 }
+
+TEST_CASE("a session update cannot change who recorded the session nor the cheques it redeemed") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    Op create{newOpId(), 1, "session", "S1", "create", 0,
+              {{"date", "2026-03-02"}, {"duration_minutes", 45}, {"cheques_redeemed", json::array()}}};
+    REQUIRE(f.push(alice, "laptop-1", {create}).json()["results"][0]["status"] == "applied");
+    Op forged{newOpId(), 2, "session", "S1", "update", 1,
+              {{"structure", "s2"}, {"adviser", "mallory"}, {"cheques_redeemed", {5}}, {"notes", "corrigée"}}};
+    auto result = f.push(alice, "laptop-1", {forged}).json()["results"][0];
+    CHECK(result["status"] == "applied");
+    HubFile hub(f.dir.str());
+    auto stored = hub.record("session", "S1");
+    CHECK(stored["structure"] == "s1");
+    CHECK(stored["adviser"] == "alice");
+    CHECK(stored["cheques_redeemed"] == json::array());
+    CHECK(stored["notes"] == "corrigée");
+    CHECK(hub.text("SELECT fields FROM record_history WHERE op = 'update'") == "[\"notes\"]");
+}
+
+TEST_CASE("deleting a session another laptop corrected meanwhile deletes it and raises a soft conflict without its values") {
+    SharedSession t;
+    t.edit(t.b, [](core::Session& s) { s.notes = "Rappeler sa fille au 06 11 22 33 44"; });
+    t.b.sync();
+    t.a.notebook->deleteSession(t.session.id);  // made on version 1: the correction was not seen here
+    t.a.sync();
+    t.b.sync();
+    CHECK_FALSE(t.b.notebook->session(t.session.id));
+    HubFile hub(t.hub.dir.str());
+    CHECK(hub.scalar("SELECT deleted FROM records WHERE record_id = '" + t.session.id + "'") == 1);
+    CHECK(hub.text("SELECT kind FROM conflicts WHERE record_id = '" + t.session.id + "'") == "soft");
+    auto details = hub.text("SELECT details FROM conflicts WHERE record_id = '" + t.session.id + "'");
+    CHECK(details.find("notes") != std::string::npos);
+    CHECK(details.find("06 11") == std::string::npos);
+    CHECK(hub.scalar("SELECT count(*) FROM changes WHERE fields LIKE '%06 11%' AND server_seq = "
+                     "(SELECT max(server_seq) FROM changes WHERE record_id = '" + t.session.id + "')") == 0);
+}
