@@ -14,7 +14,9 @@ void RecentSessions::draw(app::AppState& state) {
         state.run([&] { m_sessions = state.notebook().recentSessions(kLimit); });
     }
     std::string title = state.tr().format("corrections.recent", {{"count", std::to_string(m_sessions.size())}});
-    if (!ImGui::CollapsingHeader(withId(title, "corrections.recent_header").c_str())) return;
+    bool open = ImGui::CollapsingHeader(withId(title, "corrections.recent_header").c_str());
+    tagItem("corrections.recent_header");
+    if (!open) return;
     if (m_sessions.empty()) {
         ImGui::TextColored(kMutedColour, "%s", state.tr("corrections.recent_empty").c_str());
         return;
