@@ -96,7 +96,7 @@ public:
     std::vector<core::Session> recentSessions(int limit);
     std::optional<core::Session> session(const std::string& id);
     // Corrections (session_corrections.cpp): every field the form has, validated like recordSession; one
-    // outbox op each. A session with redeemed cheques is not deleted (Refused): cancel the redemption first.
+    // outbox op each. A session with redeemed cheques is not deleted (Refused): it is corrected instead.
     core::Session updateSession(core::Session edited);
     void deleteSession(const std::string& id);
     // Changes made to the session on this laptop: field names, login and time, never values.

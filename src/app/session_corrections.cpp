@@ -47,8 +47,8 @@ core::Session Notebook::updateSession(core::Session edited) {
 void Notebook::deleteSession(const std::string& id) {
     auto session = m_sessions.find(id);
     if (!session) throw Error(Error::Kind::NotFound, "corrections.err.session_unknown", {{"id", id}});
-    // A redeemed cheque is money owed to the place: deleting its session would leave a payment without its
-    // service. The redemption is cancelled first (a correcting cheque event), then the session can go.
+    // A redeemed cheque is money owed to the place and its event is never deleted (record_kinds: not erasable):
+    // deleting its session would leave a payment without its service. Such a session is corrected, not deleted.
     if (!session->chequesRedeemed.empty()) {
         std::string numbers;
         for (auto n : session->chequesRedeemed) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);

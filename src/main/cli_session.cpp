@@ -58,8 +58,8 @@ void addSessionCommands(CliCommands& commands, const CliContext& ctx) {
          }});
     commands.push_back(
         {{"session", "delete"},
-         "Delete a session here, then on the hub and every laptop at the next sync; refused while it has redeemed "
-         "cheques",
+         "Delete a session here, then on the hub and every laptop at the next sync; refused when cheques were "
+         "redeemed in it (correct it instead)",
          {{"id", "The session's id", &id, true}}, false, [&ctx] {
              auto notebook = ctx.openNotebook();
              notebook->deleteSession(id);

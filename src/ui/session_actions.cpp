@@ -61,15 +61,19 @@ bool SessionActions::drawConfirmation(app::AppState& state) {
     if (!ImGui::BeginPopupModal(title.c_str(), nullptr)) return false;
     const auto& s = m_target;
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(state.tr()
-                               .format("corrections.confirm_body", {{"date", s.date},
-                                                                    {"duration", std::to_string(s.durationMinutes)},
-                                                                    {"participants", std::to_string(s.participantCount())}})
-                               .c_str());
-    ImGui::Spacing();
-    ImGui::TextUnformatted(state.tr("corrections.confirm_lost").c_str());
-    ImGui::Spacing();
+    // A session that redeemed cheques is not deleted (Notebook::deleteSession): say why, offer nothing to confirm.
     bool refused = !s.chequesRedeemed.empty();
+    if (!refused) {
+        ImGui::TextUnformatted(
+            state.tr()
+                .format("corrections.confirm_body", {{"date", s.date},
+                                                     {"duration", std::to_string(s.durationMinutes)},
+                                                     {"participants", std::to_string(s.participantCount())}})
+                .c_str());
+        ImGui::Spacing();
+        ImGui::TextUnformatted(state.tr("corrections.confirm_lost").c_str());
+        ImGui::Spacing();
+    }
     if (refused) {
         std::string numbers;
         for (auto n : s.chequesRedeemed) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);

@@ -111,7 +111,7 @@ TEST_CASE("deleting a session queues a tombstone and keeps the assessments made 
     CHECK(ops[1].fields.empty());
 }
 
-TEST_CASE("a session with redeemed cheques cannot be deleted until the redemption is cancelled") {
+TEST_CASE("a session with redeemed cheques cannot be deleted, only corrected") {
     NotebookFixture f;
     f.notebook->giveCheque(1004, f.learner.id, core::today());
     auto draft = f.makeSession();
