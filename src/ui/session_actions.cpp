@@ -92,7 +92,8 @@ bool SessionActions::drawConfirmation(app::AppState& state) {
         ImGui::CloseCurrentPopup();
     }
     if (!refused) ImGui::SameLine();
-    if (button(state.tr("corrections.cancel"), "corrections.cancel")) ImGui::CloseCurrentPopup();
+    if (button(state.tr(refused ? "corrections.close" : "corrections.cancel"), "corrections.cancel"))
+        ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
     return deleted;
 }
