@@ -46,5 +46,7 @@ void addSyncCommands(CliCommands& commands, const CliContext& ctx);
 void addEncryptionCommands(CliCommands& commands, const CliContext& ctx);
 // `vocab report`: the values migration 9 kept as legacy codes.
 void addVocabularyCommands(CliCommands& commands, const CliContext& ctx);
+// `learner add|edit|erase|withdraw-consent`, `erase learner` and `export learner` (call after addExportCommand).
+void addLearnerCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

@@ -120,6 +120,7 @@ int main(int argc, char** argv) {
     mediane::cli::addSyncCommands(commands, ctx);
     mediane::cli::addEncryptionCommands(commands, ctx);
     mediane::cli::addVocabularyCommands(commands, ctx);
+    mediane::cli::addLearnerCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

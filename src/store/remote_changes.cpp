@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/directory_repository.hpp"
+#include "store/learner_erasure.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/outbox_delivery.hpp"
 #include "store/record_writer.hpp"
@@ -118,12 +119,10 @@ void RemoteChanges::erase(const RemoteChange& c) {
 }
 
 void RemoteChanges::eraseLearner(const std::string& id) {
-    // Erasure propagates: the learner goes, the facts they took part in stay without them.
-    m_db.prepare("DELETE FROM session_learners WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("DELETE FROM assessments WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("UPDATE pass_cheques SET learner_id = NULL WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("UPDATE cheque_events SET learner_id = NULL WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("DELETE FROM learners WHERE id = ?").bind(1, id).run();
+    // Erasure propagates: the same rule as a local erasure (store/learner_erasure), files wiped after the page.
+    LearnerErasure erasure(m_db);
+    erasure.scrubOutbox(id);
+    if (erasure.eraseRows(id)) ++m_erasedLearners;
 }
 
 void RemoteChanges::eraseSession(const std::string& id) {

@@ -281,7 +281,9 @@ void LearnersScreen::drawCard(app::AppState& state) {
     drawProfile(state);
     drawHistory(state);
     drawCheques(state);
+    bool erased = m_privacy.draw(state, *m_directory, card.learner);
     ImGui::EndChild();
+    if (erased) m_edit = {};
 }
 
 void LearnersScreen::drawIdentity(app::AppState& state) {

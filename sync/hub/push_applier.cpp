@@ -8,8 +8,10 @@
 #include "sync/hub/conflict_codes.hpp"
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/conflict_view.hpp"
+#include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/learner_merge.hpp"
 #include "sync/protocol/identifiers.hpp"
+#include "sync/protocol/learner_erasure.hpp"
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/vocabulary_wire.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -66,6 +68,7 @@ sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
     m_store.inTransaction([&] {
         for (auto i : order) response.results[i] = applyOne(request.batch[i]);
     });
+    if (m_erased) m_store.wipeFreedPages();  // erased values leave the WAL once committed
     return response;
 }
 
@@ -101,6 +104,7 @@ void PushApplier::mergeLegacyCodes(sync::WireOp& op, const sync::RecordKind& kin
 }
 
 sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
+    m_identityCleared = false;
     // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
     // migration are then the same, so a resend after an upgrade is still a duplicate.
     sync::WireOp op = sent;
@@ -160,6 +164,8 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     if (result.status != "rejected") {
         m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
         for (const auto& k : kept) m_store.reportUnmapped({op.entity, op.recordId, k.field, k.code, "push", {}});
+        if (result.status == "applied" || result.status == "conflict")
+            auditPrivacyOp(m_store, m_principal, op, m_principal.structure, m_identityCleared);
     }
     return result;
 }
@@ -189,6 +195,7 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
     std::vector<StoredRecord> earlier;
     if (kind.conflicts == sync::ConflictRule::OverRedemption && stringField(op.fields, "kind") == "redeemed")
         earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
+    if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
     auto seq = write(op, record);
     if (earlier.empty()) return applied(op, record.version, seq);
     json first = json::array();
@@ -206,7 +213,10 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
 sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record) {
     if (record.deleted)
         return conflict(op, "update_after_delete", record.structure,
-                        {{"base_version", op.baseVersion}, {"hub_version", record.version}, {"incoming", op.fields}},
+                        // An erased learner's values never come back, not even in a conflict: names only.
+                        op.entity == "learner" ? erasedUpdateDetails(op, record.version)
+                                               : json{{"base_version", op.baseVersion}, {"hub_version", record.version},
+                                                      {"incoming", op.fields}},
                         record.version, 0);
     if (kind.lifecycle == sync::Lifecycle::AppendOnly)
         return rejected(op, "append_only", op.entity + " records are facts: send a new event instead of an update");
@@ -223,6 +233,7 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
             record.fieldVersions[it.key()] = record.version;
         }
         seq = write(op, record);
+        if (op.entity == "learner") m_identityCleared = scrubClearedIdentity(m_store, op.recordId, merge.apply);
     }
     json details = {{"base_version", op.baseVersion}, {"hub_version", record.version},
                     {"applied", merge.apply}, {"changed_since_base", merge.changedSince}};
@@ -240,7 +251,12 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
         return rejected(op, "append_only", "cheque events are never deleted: record a correcting event");
     if (record.deleted) return applied(op, record.version, 0);
     bool gap = op.baseVersion < record.version;
-    json lost = record.fields;
+    // An erased learner's fields are not kept even in a conflict: their names only.
+    json lost = op.entity == "learner" ? sync::fieldNamesOf(record.fields) : record.fields;
+    if (op.entity == "learner") {
+        eraseLearnerEverywhere(m_store, record, m_principal, op.opId);
+        m_erased = true;
+    }
     // Erasure propagates: a tombstone keeps no personal data, only that the record existed.
     ++record.version;
     record.deleted = true;

@@ -198,6 +198,7 @@ void SqliteHubStore::migrate() {
         m_db.exec("PRAGMA user_version = 3");
         tx.commit();
     }
+    migratePrivacy();  // version 5 (sqlite_hub_privacy.cpp)
 }
 
 bool SqliteHubStore::saveUser(const UserAccount& user) {
