@@ -38,8 +38,9 @@ json readLearnerInput() {
         bool ok = field->type == sync::FieldType::Integer ? (v.is_number_integer() || (v.is_string() && v.get<std::string>().empty()))
                                                           : v.is_string();
         if (!ok)
-            throw validationError("err.learner_input.wrong_type", "learner." + it.key(),
-                                  {{"name", it.key()}, {"expected", field->type == sync::FieldType::Integer ? "integer" : "text"}});
+            throw validationError(field->type == sync::FieldType::Integer ? "err.learner_input.want_integer"
+                                                                          : "err.learner_input.want_text",
+                                  "learner." + it.key(), {{"name", it.key()}});
         fields[it.key()] = v.is_string() && field->type == sync::FieldType::Integer ? json(0) : v;
     }
     return fields;
