@@ -73,7 +73,10 @@ void LearnerErasure::scrubConflicts(const std::string& learnerId) {
         scrubbed.emplace_back(conflicts.columnInt(0), json{{"erased", true}, {"field_names", names}}.dump());
     }
     for (const auto& [id, details] : scrubbed)
-        m_db.prepare("UPDATE sync_conflicts SET details = ? WHERE id = ?").bind(1, details).bind(2, id).run();
+        m_db.prepare("UPDATE sync_conflicts SET details = ?, resolution = CASE WHEN resolution = '{}' THEN '{}' "
+                     "ELSE '{\"erased\":true}' END "
+                     "WHERE id = ?")
+            .bind(1, details).bind(2, id).run();
 }
 
 bool LearnerErasure::eraseRows(const std::string& learnerId) {
@@ -170,6 +173,33 @@ void LearnerErasure::rewritePendingOperations(const std::string& learnerId) {
     }
     for (const auto& [seq, fields] : rewritten)
         m_db.prepare("UPDATE outbox SET fields = ? WHERE seq = ?").bind(1, fields).bind(2, seq).run();
+}
+
+bool LearnerErasure::scrubPulledWithdrawal(const std::string& learnerId, const json& pulledFields) {
+    auto held = RecordRows(m_db, "learner").find(learnerId);
+    if (!held) return false;
+    bool clears = false;
+    for (const auto& f : sync::identityFields()) {
+        auto it = pulledFields.find(f);
+        if (it != pulledFields.end() && *it == "" && held->value(f, "") != "") clears = true;
+    }
+    if (!clears) return false;
+    scrubConflicts(learnerId);
+    std::vector<std::pair<std::int64_t, std::string>> rewritten;
+    {
+        auto st = m_db.prepare("SELECT seq, fields FROM outbox WHERE entity = 'learner' AND record_id = ? AND state = 'acked'");
+        st.bind(1, learnerId);
+        while (st.step()) {
+            json fields = json::parse(st.columnText(1), nullptr, false);
+            if (!fields.is_object()) continue;
+            for (const auto& f : sync::identityFields())
+                if (fields.contains(f) && pulledFields.value(f, std::string("x")) == "") fields[f] = "";
+            rewritten.emplace_back(st.columnInt(0), fields.dump());
+        }
+    }
+    for (const auto& [seq, fields] : rewritten)
+        m_db.prepare("UPDATE outbox SET fields = ? WHERE seq = ?").bind(1, fields).bind(2, seq).run();
+    return true;
 }
 
 std::vector<std::string> LearnerErasure::identitiesPast(const std::string& cutoff) {

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
+
 namespace mediane::store {
 
 class Database;
@@ -42,6 +44,11 @@ public:
     // are emptied in the outbox's payloads not in flight and in conflicts about the learner; the learner's
     // row itself is updated by the caller, with its own outbox operation.
     void scrubIdentity(const std::string& learnerId);
+
+    // A pulled learner change that empties identity fields this laptop still holds (a withdrawal or the
+    // retention period on another machine): conflicts and acknowledged payloads lose those values too.
+    // True when it did: the caller then wipes the files (wipeTraces) after the page.
+    bool scrubPulledWithdrawal(const std::string& learnerId, const nlohmann::json& pulledFields);
 
     // The retention period: learners holding an identity whose last activity (last session, else the day
     // the record was created) is before the cutoff date.

@@ -62,6 +62,7 @@ void RemoteChanges::applyRecord(const RemoteChange& pulled) {
     // rest kept as legacy codes (a no-op on current codes).
     RemoteChange c = pulled;
     sync::upgradeWireFields(kind, c.fields);
+    if (c.entity == "learner" && LearnerErasure(m_db).scrubPulledWithdrawal(c.recordId, c.fields)) ++m_erasedLearners;
     if (kind.lifecycle == sync::Lifecycle::Mergeable) return applyMergeable(rows, c);
     if (rows.exists(c.recordId)) return;  // a fact: the first copy is the only one
     json local = json::object();

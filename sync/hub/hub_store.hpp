@@ -212,8 +212,11 @@ public:
     // Live records of an entity whose field (a text or a list of texts) names the record id.
     virtual std::vector<StoredRecord> recordsNaming(const std::string& entity, const std::string& field,
                                                     const std::string& recordId) = 0;
-    // Conflicts about the record keep which fields clashed, not their values.
+    // Conflicts about the record keep which fields clashed, not their values; so do the decisions on them.
     virtual void eraseConflictValues(const std::string& entity, const std::string& recordId) = 0;
+    // Applied ops whose payload names the record keep a hash of their fingerprint instead of the payload
+    // (a resend is still recognised: fingerprintMatches in learner_erasure_rules).
+    virtual void hashAppliedOpsNaming(const std::string& recordId) = 0;
     // After an erasure committed: the WAL is checkpointed and truncated (secure_delete zeroed the pages).
     virtual void wipeFreedPages() = 0;
     // A device pulled from `since`: it holds every change up to there. Tombstones wait for every device.

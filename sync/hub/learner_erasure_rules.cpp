@@ -1,6 +1,8 @@
 #include "sync/hub/learner_erasure_rules.hpp"
 
 #include <cstdio>
+
+#include <sodium.h>
 #include <map>
 
 #include "core/calendar.hpp"
@@ -54,6 +56,7 @@ void eraseLearnerEverywhere(HubStore& store, const StoredRecord& learner, const 
     }
     store.rewriteStoredFields("learner", id, [](json& f) { f = json::object(); });
     store.eraseConflictValues("learner", id);
+    store.hashAppliedOpsNaming(id);
 }
 
 void anonymiseErasedLearners(HubStore& store, json& sessionFields) {
@@ -78,6 +81,7 @@ bool scrubClearedIdentity(HubStore& store, const std::string& learnerId, const j
             if (fields.contains(f)) fields[f] = "";
     });
     store.eraseConflictValues("learner", learnerId);
+    store.hashAppliedOpsNaming(learnerId);
     return true;
 }
 
@@ -93,6 +97,23 @@ void auditPrivacyOp(HubStore& store, const Principal& by, const sync::WireOp& op
     for (const auto& n : sync::fieldNamesOf(op.fields)) names += (names.empty() ? "" : ",") + n.get<std::string>();
     store.recordPrivacyEvent({core::nowUtc(), action, op.entity, op.recordId, by.login, by.deviceId, structure,
                               names.empty() ? std::string() : "fields: " + names});
+}
+
+std::string hashedFingerprint(const std::string& fingerprint) {
+    static constexpr const char* kPrefix = "erased:";
+    if (fingerprint.rfind(kPrefix, 0) == 0) return fingerprint;
+    unsigned char hash[32];
+    crypto_generichash(hash, sizeof hash, reinterpret_cast<const unsigned char*>(fingerprint.data()), fingerprint.size(),
+                       nullptr, 0);
+    char hex[sizeof hash * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, hash, sizeof hash);
+    std::string out = kPrefix;
+    out.append(hex);  // appended, not `+`: g++ 12 warns falsely on literal + string
+    return out;
+}
+
+bool fingerprintMatches(const std::string& stored, const std::string& computed) {
+    return stored == computed || (stored.rfind("erased:", 0) == 0 && stored == hashedFingerprint(computed));
 }
 
 json erasedUpdateDetails(const sync::WireOp& op, std::int64_t hubVersion) {
@@ -119,6 +140,7 @@ int applyRetention(HubStore& store, const std::string& today, bool force) {
             store.writeRecord(*record, "update", "retention-" + core::newUuidV7(), "hub");
             store.rewriteStoredFields("learner", l.recordId, clearIdentityIn);
             store.eraseConflictValues("learner", l.recordId);
+            store.hashAppliedOpsNaming(l.recordId);
             store.recordPrivacyEvent({core::nowUtc(), "retention", "learner", l.recordId, "", "hub", l.structure,
                                       "identity cleared after " + std::to_string(store.retentionMonths(l.structure)) + " months"});
             ++cleared;

@@ -29,6 +29,11 @@ bool scrubClearedIdentity(HubStore& store, const std::string& learnerId, const n
 void auditPrivacyOp(HubStore& store, const Principal& by, const sync::WireOp& op, const std::string& structure,
                     bool identityCleared);
 
+// An applied op's fingerprint is its whole payload (names included): after an erasure or a withdrawal the
+// hub keeps "erased:" and a BLAKE2b hash of it instead, and a resend of the op still matches.
+std::string hashedFingerprint(const std::string& fingerprint);
+bool fingerprintMatches(const std::string& stored, const std::string& computed);
+
 // What an update_after_delete conflict keeps of an edit to an erased learner: field names, never values.
 nlohmann::json erasedUpdateDetails(const sync::WireOp& op, std::int64_t hubVersion);
 

@@ -120,7 +120,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     }
     auto fingerprint = sync::payloadFingerprint(op);
     if (auto earlier = m_store.findAppliedOp(op.opId)) {
-        if (earlier->fingerprint != fingerprint)
+        if (!fingerprintMatches(earlier->fingerprint, fingerprint))
             return rejected(op, "op_id_reused", "this op_id was already used for a different change");
         auto r = sync::decodeOpResult(earlier->result, "applied_ops.result");
         r.originalStatus = r.status;
@@ -131,7 +131,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
         // A person's decision on a conflict, pushed from a laptop's outbox like any other write.
         auto result = ConflictResolver(m_store, m_principal).resolve(op);
         if (result.status != "rejected")
-            m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+            m_store.saveAppliedOp(op.opId, m_principal.deviceId, {hashedFingerprint(fingerprint), sync::encode(result)});
         return result;
     }
     const auto* kind = sync::findRecordKind(op.entity);
@@ -162,7 +162,9 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
         }
     }
     if (result.status != "rejected") {
-        m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        // A learner op's payload is personal data: the hub keeps only its hash to recognise a resend.
+        m_store.saveAppliedOp(op.opId, m_principal.deviceId,
+                              {op.entity == "learner" ? hashedFingerprint(fingerprint) : fingerprint, sync::encode(result)});
         for (const auto& k : kept) m_store.reportUnmapped({op.entity, op.recordId, k.field, k.code, "push", {}});
         if (result.status == "applied" || result.status == "conflict")
             auditPrivacyOp(m_store, m_principal, op, m_principal.structure, m_identityCleared);
@@ -234,6 +236,7 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
         }
         seq = write(op, record);
         if (op.entity == "learner") m_identityCleared = scrubClearedIdentity(m_store, op.recordId, merge.apply);
+        if (m_identityCleared) m_erased = true;  // the old values leave the WAL too
     }
     json details = {{"base_version", op.baseVersion}, {"hub_version", record.version},
                     {"applied", merge.apply}, {"changed_since_base", merge.changedSince}};

@@ -2,6 +2,7 @@
 #include "sync/hub/sqlite_hub_store.hpp"
 
 #include "core/calendar.hpp"
+#include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/protocol/learner_erasure.hpp"
 
 namespace mediane::hub {
@@ -74,6 +75,34 @@ void SqliteHubStore::eraseConflictValues(const std::string& entity, const std::s
     }
     for (const auto& [id, details] : scrubbed)
         m_db.prepare("UPDATE conflicts SET details = ? WHERE id = ?").bind(1, details).bind(2, id).run();
+    // A decision on such a conflict carried the chosen values: its record and its change rows keep names only.
+    std::vector<std::string> decisions;
+    {
+        auto st = m_db.prepare("SELECT record_id FROM records WHERE entity = 'conflict_resolution' AND "
+                               "json_extract(fields, '$.entity') = ? AND json_extract(fields, '$.record_id') = ?");
+        st.bind(1, entity).bind(2, recordId);
+        while (st.step()) decisions.push_back(st.columnText(0));
+    }
+    for (const auto& id : decisions)
+        rewriteStoredFields("conflict_resolution", id, [](json& f) {
+            if (f.contains("fields") && f["fields"].is_object() && !f["fields"].empty()) {
+                f["field_names"] = sync::fieldNamesOf(f["fields"]);
+                f["fields"] = json::object();
+            }
+            if (f.contains("note")) f["note"] = "";  // free text may name the person
+            f["erased"] = true;
+        });
+}
+
+void SqliteHubStore::hashAppliedOpsNaming(const std::string& recordId) {
+    std::vector<std::pair<std::string, std::string>> hashed;
+    {
+        auto st = m_db.prepare("SELECT op_id, fingerprint FROM applied_ops WHERE instr(fingerprint, ?) > 0");
+        st.bind(1, recordId);
+        while (st.step()) hashed.emplace_back(st.columnText(0), hashedFingerprint(st.columnText(1)));
+    }
+    for (const auto& [opId, fingerprint] : hashed)
+        m_db.prepare("UPDATE applied_ops SET fingerprint = ? WHERE op_id = ?").bind(1, fingerprint).bind(2, opId).run();
 }
 
 void SqliteHubStore::wipeFreedPages() { m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }

@@ -55,6 +55,7 @@ public:
     std::vector<StoredRecord> recordsNaming(const std::string& entity, const std::string& field,
                                             const std::string& recordId) override;
     void eraseConflictValues(const std::string& entity, const std::string& recordId) override;
+    void hashAppliedOpsNaming(const std::string& recordId) override;
     void wipeFreedPages() override;
     void notePulled(const std::string& deviceId, std::int64_t since) override;
     std::int64_t pruneKeepingCursors(const std::string& olderThanIso, const std::string& activeSinceIso) override;

@@ -1,6 +1,7 @@
 // Erasure through a real hub and three laptops: no file keeps the erased values, activity figures hold, nothing comes back.
 #include <catch2/catch.hpp>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -98,7 +99,7 @@ struct ErasureFleet {
         l.ageBracket = "soixante_soixante_neuf";
         l.socialStatus = "retraite";
         l.commune = "Vénissieux";
-        l.goals = "Écrire à sa petite-fille Quastelbaumer";
+        l.goals = "Écrire à sa petite-fille à Xylophonville";
         learner = a.notebook->createLearner(l);
         a.notebook->recordSession(sessionWith(learner.id, core::addDays(core::today(), -20)));
         a.notebook->recordSession(sessionWith(learner.id, core::addDays(core::today(), -10), 3));
@@ -171,9 +172,10 @@ TEST_CASE("a learner erased on one laptop leaves no trace on any machine, figure
     for (const auto* dir : {&f.a.dir, &f.b.dir, &f.c.dir, &f.hub.dir})
         // Lower case too: the search index keeps folded terms.
         for (const char* value : {kLastName, kFirstName, kPhone, kLatePhone, "Bénéficiaire 0042", "quastelbaumer",
-                                  "zephyrinette"}) {
-            INFO(dir->str() << " holds " << value);
-            CHECK(filesHolding(dir->str(), value).empty());
+                                  "zephyrinette", "Xylophonville"}) {
+            auto holding = filesHolding(dir->str(), value);
+            INFO(value << " is in " << (holding.empty() ? std::string("nothing") : holding.front()));
+            CHECK(holding.empty());
         }
 }
 

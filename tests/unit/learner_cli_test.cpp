@@ -18,7 +18,7 @@ struct Run {
     std::string out, err;
 };
 
-Run mediane(const test::TempDir& dir, const std::vector<std::string>& args, const std::string& input = {}) {
+Run runCli(const test::TempDir& dir, const std::vector<std::string>& args, const std::string& input = {}) {
     std::string command = quoted(MEDIANE_BINARY) + " --lang en --data " + quoted((dir.path() / "data").string());
     for (const auto& a : args) {
         command += ' ';
@@ -33,25 +33,25 @@ Run mediane(const test::TempDir& dir, const std::vector<std::string>& args, cons
 }
 
 nlohmann::json learners(const test::TempDir& dir) {
-    return nlohmann::json::parse(mediane(dir, {"export", "learners", "--format", "json", "--with-identity"}).out);
+    return nlohmann::json::parse(runCli(dir, {"export", "learners", "--format", "json", "--with-identity"}).out);
 }
 }  // namespace
 
 TEST_CASE("learner add prints the new id, edit changes only the given fields, export learner holds everything") {
     test::TempDir dir;
-    auto added = mediane(dir, {"learner", "add"},
+    auto added = runCli(dir, {"learner", "add"},
                          R"({"pseudonym": "Bénéficiaire 0101", "first_name": "Odette", "consent_date": "2026-02-01",
                              "gender": "feminin", "birth_year": 1950, "commune": "Vénissieux"})");
     REQUIRE(added.exitCode == 0);
     std::string id = added.out.substr(0, added.out.find('\n'));
     REQUIRE(id.size() == 36);
-    auto edited = mediane(dir, {"learner", "edit", id}, R"({"phone": "0612345678"})");
+    auto edited = runCli(dir, {"learner", "edit", id}, R"({"phone": "0612345678"})");
     REQUIRE(edited.exitCode == 0);
     auto all = learners(dir);
     REQUIRE(all.size() == 1);
     CHECK(all[0]["phone"] == "0612345678");
     CHECK(all[0]["first_name"] == "Odette");
-    auto dossier = mediane(dir, {"export", "learner", id, "--format", "json"});
+    auto dossier = runCli(dir, {"export", "learner", id, "--format", "json"});
     REQUIRE(dossier.exitCode == 0);
     auto d = nlohmann::json::parse(dossier.out);
     CHECK(d["learner"]["first_name"] == "Odette");
@@ -60,36 +60,36 @@ TEST_CASE("learner add prints the new id, edit changes only the given fields, ex
     CHECK(d["assessments"].is_array());
     CHECK(d["cheques"].is_array());
 
-    auto withdrawn = mediane(dir, {"learner", "withdraw-consent", id});
+    auto withdrawn = runCli(dir, {"learner", "withdraw-consent", id});
     REQUIRE(withdrawn.exitCode == 0);
     all = learners(dir);
     CHECK(all[0]["first_name"] == "");
     CHECK(all[0]["phone"] == "");
     CHECK(all[0]["pseudonym"] == "Bénéficiaire 0101");
 
-    REQUIRE(mediane(dir, {"erase", "learner", id}).exitCode == 0);
+    REQUIRE(runCli(dir, {"erase", "learner", id}).exitCode == 0);
     CHECK(learners(dir).empty());
-    CHECK(mediane(dir, {"learner", "erase", id}).exitCode == 3);  // already gone: not found
+    CHECK(runCli(dir, {"learner", "erase", id}).exitCode == 3);  // already gone: not found
 }
 
 TEST_CASE("learner add and edit refuse bad input with exit 2, a message naming the problem, and nothing written") {
     test::TempDir dir;
-    auto notJson = mediane(dir, {"learner", "add"}, "{pseudonym: nope");
+    auto notJson = runCli(dir, {"learner", "add"}, "{pseudonym: nope");
     CHECK(notJson.exitCode == 2);
     CHECK(notJson.err.find("JSON") != std::string::npos);
-    auto unknown = mediane(dir, {"learner", "add"}, R"({"pseudonym": "B", "shoe_size": "42"})");
+    auto unknown = runCli(dir, {"learner", "add"}, R"({"pseudonym": "B", "shoe_size": "42"})");
     CHECK(unknown.exitCode == 2);
     CHECK(unknown.err.find("shoe_size") != std::string::npos);
-    auto wrongType = mediane(dir, {"learner", "add"}, R"({"pseudonym": "B", "birth_year": "soon"})");
+    auto wrongType = runCli(dir, {"learner", "add"}, R"({"pseudonym": "B", "birth_year": "soon"})");
     CHECK(wrongType.exitCode == 2);
     CHECK(wrongType.err.find("birth_year") != std::string::npos);
-    auto noConsent = mediane(dir, {"learner", "add"}, R"({"pseudonym": "B", "last_name": "Martin"})");
+    auto noConsent = runCli(dir, {"learner", "add"}, R"({"pseudonym": "B", "last_name": "Martin"})");
     CHECK(noConsent.exitCode == 2);
     CHECK(learners(dir).empty());
 
-    auto id = mediane(dir, {"learner", "add"}, R"({"pseudonym": "Bénéficiaire 0102"})").out;
+    auto id = runCli(dir, {"learner", "add"}, R"({"pseudonym": "Bénéficiaire 0102"})").out;
     id = id.substr(0, id.find('\n'));
-    CHECK(mediane(dir, {"learner", "edit", id}, R"({"phone": 612})").exitCode == 2);
-    CHECK(mediane(dir, {"learner", "edit", id}, R"({"phone": "0612345678"})").exitCode == 2);  // no consent
+    CHECK(runCli(dir, {"learner", "edit", id}, R"({"phone": 612})").exitCode == 2);
+    CHECK(runCli(dir, {"learner", "edit", id}, R"({"phone": "0612345678"})").exitCode == 2);  // no consent
     CHECK(learners(dir)[0]["phone"] == "");
 }
