@@ -16,7 +16,9 @@ const ImVec4 kDangerColour{0.62f, 0.12f, 0.10f, 1.0f};
 }  // namespace
 
 bool LearnerPrivacyPanel::draw(app::AppState& state, app::LearnerDirectory& directory, const core::Learner& learner) {
-    if (ImGui::CollapsingHeader(withId(state.tr("privacy.section"), "privacy.header").c_str())) {
+    const bool open = ImGui::CollapsingHeader(withId(state.tr("privacy.section"), "privacy.header").c_str());
+    tagItem("privacy.header");
+    if (open) {
         if (button(state.tr("privacy.export"), "privacy.export")) {
             std::string file;
             auto folder = std::filesystem::path(state.notebook().dataFile()).parent_path().string();

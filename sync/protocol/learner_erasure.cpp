@@ -75,8 +75,8 @@ bool anonymiseLearnerInSession(json& sessionFields, const std::string& learnerId
     addOne(sessionFields, "anonymous_by_gender", facets.gender);
     addOne(sessionFields, "anonymous_by_age", facets.ageBracket);
     addOne(sessionFields, "anonymous_by_status", facets.socialStatus);
-    if (!firstSession)
-        sessionFields["anonymous_already_accompanied"] = integer(sessionFields, "anonymous_already_accompanied") + 1;
+    sessionFields["anonymous_already_accompanied"] =
+        integer(sessionFields, "anonymous_already_accompanied") + (firstSession ? 0 : 1);
     return true;
 }
 

@@ -26,7 +26,7 @@ struct CardUnderTest {
 };
 }  // namespace
 
-TEST_CASE("erasing from the card asks first; cancelling keeps the learner, confirming erases them", "[learners_screen]") {
+TEST_CASE("erasing from the card asks first: cancelling keeps the learner, confirming erases them", "[learners_screen]") {
     CardUnderTest t;
     t.open(t.f.lea.id);
     REQUIRE(t.h.has("privacy.erase"));

@@ -205,7 +205,7 @@ TEST_CASE("an erasure queued before the learner ever reached the hub drops both 
     CHECK(filesHolding(hub.dir.str(), kLastName).empty());
 }
 
-TEST_CASE("the hub keeps a tombstone until every active device pulled it; a laptop away past the horizon re-snapshots "
+TEST_CASE("the hub keeps a tombstone until every active device pulled it, and a laptop away past the horizon re-snapshots "
           "without the erased learner", "[erasure]") {
     ErasureFleet f;
     f.a.notebook->eraseLearner(f.learner.id);
@@ -252,6 +252,31 @@ TEST_CASE("withdrawing consent clears name and contact everywhere and keeps the 
 TEST_CASE("the structure's retention period set on the hub clears old identities on the hub and on the laptops",
           "[erasure]") {
     ErasureFleet f;
+    // A second learner last seen 400 days ago: past a 12-month period as soon as it is set.
+    core::Learner old;
+    old.pseudonym = "Bénéficiaire 0043";
+    old.lastName = "Oldenbourgault";
+    old.phone = "0677889900";
+    old.consentDate = "2024-01-05";
+    old = f.a.notebook->createLearner(old);
+    f.a.notebook->recordSession(sessionWith(old.id, core::addDays(core::today(), -400)));
+    f.a.sync();
+    f.b.sync();
+    REQUIRE(f.b.notebook->learner(old.id)->lastName == "Oldenbourgault");
+    REQUIRE(runHubTool({"--data", f.hub.dir.str(), "retention", "set", "--structure", "Centre social Parilly",
+                        "--months", "12"}) == 0);
+    CHECK(HubFile(f.hub.dir.str()).scalar("SELECT count(*) FROM privacy_audit WHERE action = 'retention'") == 1);
+    f.a.sync();
+    f.b.sync();
+    for (auto* laptop : {&f.a, &f.b}) {
+        CHECK(laptop->notebook->learner(old.id)->lastName.empty());
+        CHECK(laptop->notebook->learner(old.id)->pseudonym == "Bénéficiaire 0043");
+        CHECK(laptop->notebook->learner(f.learner.id)->lastName == kLastName);  // seen yesterday: kept
+        CHECK(filesHolding(laptop->dir.str(), "Oldenbourgault").empty());
+        CHECK(filesHolding(laptop->dir.str(), "0677889900").empty());
+    }
+    CHECK(filesHolding(f.hub.dir.str(), "Oldenbourgault").empty());
+
     // The last session was yesterday: a one-month period keeps the identity.
     REQUIRE(runHubTool({"--data", f.hub.dir.str(), "retention", "set", "--structure", "Centre social Parilly",
                         "--months", "1"}) == 0);
