@@ -219,6 +219,7 @@ void LearnerErasure::expireIdentity(const std::string& learnerId) {
 }
 
 int LearnerErasure::applyRetention(int months, const std::string& today) {
+    retryPendingWipe(m_db);
     auto cutoff = sync::retentionCutoff(today, months);
     if (cutoff.empty()) return 0;
     auto expired = identitiesPast(cutoff);
@@ -255,7 +256,30 @@ void LearnerErasure::wipeTraces(Database& db) {
         db.exec("INSERT INTO learners_fts(learners_fts) VALUES ('rebuild')");
         tx.commit();
     }
-    db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    checkpointOrRemember(db);
+}
+
+void LearnerErasure::checkpointOrRemember(Database& db) {
+    // busy = 1: another connection (the sync worker, a reader thread) still reads an older snapshot, so
+    // the WAL keeps old frames; the next sync or start tries again until a checkpoint completes.
+    bool busy = false;
+    {
+        auto st = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
+        busy = st.step() && st.columnInt(0) != 0;
+    }  // the statement ends here: a checkpoint's row left open would lock what follows
+    db.prepare("INSERT INTO settings (key, value) VALUES ('wipe_pending', ?) ON CONFLICT(key) DO UPDATE SET "
+               "value = excluded.value")
+        .bind(1, busy ? "1" : "0").run();
+    if (!busy) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");  // the line above wrote a frame: leave none
+}
+
+void LearnerErasure::retryPendingWipe(Database& db) {
+    bool pending = false;
+    {
+        auto st = db.prepare("SELECT value FROM settings WHERE key = 'wipe_pending'");
+        pending = st.step() && st.columnText(0) == "1";
+    }
+    if (pending) checkpointOrRemember(db);
 }
 
 }  // namespace mediane::store

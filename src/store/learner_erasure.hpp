@@ -39,6 +39,8 @@ public:
     // for every connection: store/database.cpp). Best effort: a reader holding an old snapshot leaves the
     // WAL for the next checkpoint.
     static void wipeTraces(Database& db);
+    // A checkpoint an earlier wipe could not complete, tried again (at the end of each sync, at start).
+    static void retryPendingWipe(Database& db);
 
     // A withdrawal of consent (or the retention period): the identity fields (sync/protocol/learner_erasure)
     // are emptied in the outbox's payloads not in flight and in conflicts about the learner; the learner's
@@ -69,6 +71,7 @@ public:
     int forgetMissingFromSnapshot(const std::set<std::string>& learnersInSnapshot);
 
 private:
+    static void checkpointOrRemember(Database& db);
     void anonymiseSessions(const std::string& learnerId);
     void scrubConflicts(const std::string& learnerId);
     void rewritePendingOperations(const std::string& learnerId);

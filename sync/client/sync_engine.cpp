@@ -191,6 +191,7 @@ void SyncEngine::pull(SyncReport& report) {
         if (!decoded.hasMore) break;
     }
     if (remote.erasedLearners() > 0 || forgotten > 0) store::LearnerErasure::wipeTraces(m_db);
+    else store::LearnerErasure::retryPendingWipe(m_db);
     report.cursor = since;
 }
 
