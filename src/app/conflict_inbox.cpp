@@ -56,6 +56,15 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
     const auto& d = c.details;
     if (c.entity == "learner" || c.entity == "session") {
         v.recordLabel = c.entity == "learner" ? labels.learnerPseudonym(c.recordId) : labels.sessionLabel(c.recordId);
+        // An edit of an erased learner: the hub kept which fields were sent, never their values.
+        if (c.entity == "learner" && d.value("erased", false)) {
+            if (c.kind == "update_after_delete") v.conflict.kind = "update_after_erasure";
+            for (const char* key : {"incoming_fields", "field_names"})
+                if (d.contains(key) && d[key].is_array())
+                    for (const auto& name : d[key])
+                        if (name.is_string()) v.fields.push_back(fieldRow(name.get<std::string>(), json(), json()));
+            return v;
+        }
         if (d.contains("fields") && d["fields"].is_object())
             for (auto it = d["fields"].begin(); it != d["fields"].end(); ++it)
                 v.fields.push_back(fieldRow(it.key(), it.value().value("hub", json()), it.value().value("incoming", json())));

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
 #include "core/error.hpp"
+#include "core/private_files.hpp"
 #include "core/vocabulary.hpp"
 
 namespace mediane::app {
@@ -150,6 +153,30 @@ core::Learner LearnerDirectory::save(const core::Learner& edited) {
     auto saved = m_notebook.updateLearner(edited);
     markAllStale();
     return saved;
+}
+
+void LearnerDirectory::erase(const std::string& learnerId) {
+    m_notebook.eraseLearner(learnerId);
+    close();
+    markAllStale();
+}
+
+core::Learner LearnerDirectory::withdrawConsent(const std::string& learnerId) {
+    auto kept = m_notebook.withdrawConsent(learnerId);
+    markAllStale();
+    return kept;
+}
+
+std::string LearnerDirectory::exportDossier(const std::string& learnerId, const std::string& directory) {
+    auto text = m_notebook.learnerDossierJson(learnerId);
+    // Named by id, not by name: the file name shows in folders and backups.
+    auto path = (std::filesystem::path(directory) / ("acces-beneficiaire-" + learnerId + ".json")).string();
+    core::PrivateUmask privateFile;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text << "\n";
+    out.close();
+    if (!out) throw Error(Error::Kind::Io, "err.export_write");
+    return path;
 }
 
 core::Assessment LearnerDirectory::recordAssessment(const std::string& competenceCode, int level, int step,

@@ -89,6 +89,11 @@ public:
     // Commands: they throw mediane::Error; the screen runs them through AppState::run.
     core::Learner create(const core::Learner& draft);  // and opens the new learner's card
     core::Learner save(const core::Learner& edited);
+    // Erasure and withdrawal of consent (docs/privacy.md): the card closes after an erasure.
+    void erase(const std::string& learnerId);
+    core::Learner withdrawConsent(const std::string& learnerId);
+    // The right of access: everything held about the learner, as JSON in `directory`; returns the file's path.
+    std::string exportDossier(const std::string& learnerId, const std::string& directory);
     // level 1..8, step 0..3 (the four sub-steps of a level).
     core::Assessment recordAssessment(const std::string& competenceCode, int level, int step, const std::string& date);
 

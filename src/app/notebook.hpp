@@ -88,6 +88,12 @@ public:
     std::vector<core::Assessment> learnerAssessments(const std::string& learnerId);
     std::vector<core::PassCheque> learnerCheques(const std::string& learnerId);
     core::Assessment recordAssessment(core::Assessment draft);
+    // Erasure, withdrawal of consent, access and retention (learner_privacy.cpp, docs/privacy.md).
+    void eraseLearner(const std::string& id);
+    core::Learner withdrawConsent(const std::string& id);
+    std::string learnerDossierJson(const std::string& id);
+    int expireIdentities(int retentionMonths, const std::string& today);
+    int retentionMonths();  // pulled from the hub on sync; 24 until then
 
     // --- Sessions -------------------------------------------------------------------------
     // Validates, then stores the session, its cheque redemptions and assessments in one transaction.

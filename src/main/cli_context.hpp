@@ -48,5 +48,7 @@ void addEncryptionCommands(CliCommands& commands, const CliContext& ctx);
 void addVocabularyCommands(CliCommands& commands, const CliContext& ctx);
 // `session add|edit ID|delete ID`: a session as JSON on stdin (cli_session.cpp).
 void addSessionCommands(CliCommands& commands, const CliContext& ctx);
+// `learner add|edit|erase|withdraw-consent`, `erase learner` and `export learner` (call after addExportCommand).
+void addLearnerCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

@@ -19,6 +19,7 @@
 #include "app/app_state.hpp"
 #include "app/notebook.hpp"
 #include "app/sync_service.hpp"
+#include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screen_registry.hpp"
@@ -170,6 +171,8 @@ int runGui(const GuiOptions& options) {
         if (!unlockNotebook(window, options, frame)) return 0;
     }
     auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
+    // The structure's retention period applies at every start, offline too (docs/privacy.md).
+    notebook->expireIdentities(notebook->retentionMonths(), core::today());
     app::AppState state(*notebook, options.assetsDir, options.language);
     if (const ui::ScreenEntry* shown = ui::findScreen(options.screen)) state.screen = shown->name;
     float builtScale = state.fontScale();

@@ -121,6 +121,7 @@ int main(int argc, char** argv) {
     mediane::cli::addEncryptionCommands(commands, ctx);
     mediane::cli::addVocabularyCommands(commands, ctx);
     mediane::cli::addSessionCommands(commands, ctx);
+    mediane::cli::addLearnerCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

@@ -52,6 +52,8 @@ Database::Database(const std::string& path, OpenMode mode, Opening&& opening)
             exec("PRAGMA synchronous=FULL");
         }
         exec("PRAGMA foreign_keys=ON");
+        // Deleted and overwritten content is zeroed, so an erased learner leaves no bytes in free pages.
+        exec("PRAGMA secure_delete=ON");
         opening.privateUmask.reset();
         if (opening.onDisk) core::tightenDatabaseFiles(path);
     } catch (const Error& e) {

@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/directory_repository.hpp"
+#include "store/learner_erasure.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/outbox_delivery.hpp"
 #include "store/record_writer.hpp"
@@ -61,6 +62,7 @@ void RemoteChanges::applyRecord(const RemoteChange& pulled) {
     // rest kept as legacy codes (a no-op on current codes).
     RemoteChange c = pulled;
     sync::upgradeWireFields(kind, c.fields);
+    if (c.entity == "learner" && LearnerErasure(m_db).scrubPulledWithdrawal(c.recordId, c.fields)) ++m_erasedLearners;
     if (kind.lifecycle == sync::Lifecycle::Mergeable) return applyMergeable(rows, c);
     if (rows.exists(c.recordId)) return;  // a fact: the first copy is the only one
     json local = json::object();
@@ -119,12 +121,10 @@ void RemoteChanges::erase(const RemoteChange& c) {
 }
 
 void RemoteChanges::eraseLearner(const std::string& id) {
-    // Erasure propagates: the learner goes, the facts they took part in stay without them.
-    m_db.prepare("DELETE FROM session_learners WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("DELETE FROM assessments WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("UPDATE pass_cheques SET learner_id = NULL WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("UPDATE cheque_events SET learner_id = NULL WHERE learner_id = ?").bind(1, id).run();
-    m_db.prepare("DELETE FROM learners WHERE id = ?").bind(1, id).run();
+    // Erasure propagates: the same rule as a local erasure (store/learner_erasure), files wiped after the page.
+    LearnerErasure erasure(m_db);
+    erasure.scrubOutbox(id);
+    if (erasure.eraseRows(id)) ++m_erasedLearners;
 }
 
 void RemoteChanges::eraseSession(const std::string& id) {

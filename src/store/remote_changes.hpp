@@ -32,6 +32,8 @@ public:
     // schema refuses (e.g. a session whose cheque booklet never reached this laptop) is kept aside
     // in sync_skipped instead of blocking the feed; returns false then.
     bool apply(const RemoteChange& change);
+    // Learners erased by the changes applied so far: the caller wipes the files once the page committed.
+    int erasedLearners() const { return m_erasedLearners; }
 
 private:
     void applyRecord(const RemoteChange& c);
@@ -46,6 +48,7 @@ private:
 
     Database& m_db;
     std::set<std::string> m_placeColumns;
+    int m_erasedLearners = 0;
 };
 
 }  // namespace mediane::store

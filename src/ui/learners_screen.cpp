@@ -274,6 +274,11 @@ void LearnersScreen::drawCard(app::AppState& state) {
         m_edit = {};
         return;
     }
+    // Export, withdraw consent, erase: above the scrolling card, always in reach.
+    if (m_privacy.draw(state, *m_directory, card.learner)) {
+        m_edit = {};
+        return;
+    }
     ImGui::Separator();
     ImGui::BeginChild("##learners.card_scroll", ImVec2(0, 0), false);
     drawProgress(state);

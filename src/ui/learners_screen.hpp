@@ -7,6 +7,7 @@
 #include "app/app_state.hpp"
 #include "app/learner_directory.hpp"
 #include "ui/session_actions.hpp"
+#include "ui/learner_privacy_panel.hpp"
 #include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
@@ -44,6 +45,7 @@ private:
     core::Learner m_edit;  // the open card's editable copy, reset when another learner opens or after saving
     ProfileInputs m_cardInputs;
     bool m_editStale = false;
+    LearnerPrivacyPanel m_privacy;  // export, withdraw consent, erase
     std::string m_assessCompetence = "1.1";
     int m_assessLevel = 1;
     int m_assessStep = 0;

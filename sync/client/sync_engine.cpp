@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <set>
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/local_settings.hpp"
+#include "store/learner_erasure.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/remote_changes.hpp"
 #include "store/sync_account_store.hpp"
@@ -83,6 +85,7 @@ SyncReport SyncEngine::runOnce() {
     pull(report);
     fetchConflicts(report);
     fetchVocabularies(report);
+    fetchRetention(report);
     report.pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
     report.wire = m_transport.stats();
     report.finishedAt = core::nowUtc();
@@ -144,6 +147,9 @@ void SyncEngine::pull(SyncReport& report) {
     store::RemoteChanges remote(m_db);
     store::SyncCursor cursor(m_db);
     std::int64_t since = cursor.changes();
+    bool resnapshot = since == 0;
+    std::set<std::string> snapshotLearners;  // a re-snapshot forgets the learners it no longer holds
+    int forgotten = 0;
     progress(SyncProgress::Phase::Pulling, 0, 0);
     for (int page = 0;; ++page) {
         auto response = exchange({kPull.method, PullQuery{since, m_options.pullPage}.target(), "", false, ""});
@@ -154,6 +160,7 @@ void SyncEngine::pull(SyncReport& report) {
             cursor.setChanges(0);
             tx.commit();
             since = 0;
+            resnapshot = true;
             continue;
         }
         if (response.status != 200) throw hubError(response, kPull.path);
@@ -170,7 +177,10 @@ void SyncEngine::pull(SyncReport& report) {
             store::Transaction tx(m_db);
             for (const auto& c : decoded.changes) {
                 if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted})) ++report.skipped;
+                if (resnapshot && c.entity == "learner" && !c.deleted) snapshotLearners.insert(c.recordId);
             }
+            if (resnapshot && !decoded.hasMore)
+                forgotten = store::LearnerErasure(m_db).forgetMissingFromSnapshot(snapshotLearners);
             if (m_options.beforePageCommit) m_options.beforePageCommit(page);
             cursor.setChanges(decoded.nextSince);
             tx.commit();
@@ -180,6 +190,8 @@ void SyncEngine::pull(SyncReport& report) {
         progress(SyncProgress::Phase::Pulling, report.pulled, decoded.hasMore ? 0 : report.pulled);
         if (!decoded.hasMore) break;
     }
+    if (remote.erasedLearners() > 0 || forgotten > 0) store::LearnerErasure::wipeTraces(m_db);
+    else store::LearnerErasure::retryPendingWipe(m_db);
     report.cursor = since;
 }
 
@@ -236,6 +248,19 @@ void SyncEngine::fetchVocabularies(SyncReport& report) {
     if (document.version <= known) return;
     savePulledVocabularies(m_db, {document.version, document.body.dump()});
     report.vocabularyVersion = document.version;
+}
+
+void SyncEngine::fetchRetention(SyncReport& report) {
+    auto response = exchange({kRetention.method, kRetention.path, "", false, ""});
+    ++report.pullRequests;
+    if (response.status == 404) return;  // a hub from before retention: the laptop keeps its period
+    if (response.status != 200) throw hubError(response, kRetention.path);
+    auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (!body.is_object() || !body.contains("months") || !body["months"].is_number_integer() || body["months"].get<int>() <= 0)
+        throw unreadableAnswer(kRetention.path, "months");
+    store::LocalSettings(m_db).set(store::LearnerErasure::kRetentionSetting, std::to_string(body["months"].get<int>()));
+    // The period applies at once, as at every start (docs/privacy.md).
+    store::LearnerErasure(m_db).applyRetention(body["months"].get<int>(), core::today());
 }
 
 }  // namespace mediane::sync

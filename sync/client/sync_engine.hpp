@@ -69,6 +69,8 @@ private:
     void pull(SyncReport& report);
     void fetchConflicts(SyncReport& report);
     void fetchVocabularies(SyncReport& report);
+    // The structure's retention period for identities, kept in local settings (retention_fetch.cpp).
+    void fetchRetention(SyncReport& report);
     // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
     // expired token or a disabled account into the error that asks a person to act.
     HttpResponse exchange(HttpRequest request);

@@ -29,6 +29,8 @@ HubDatabase::HubDatabase(const std::string& path) : sql::Connection(path, hubOpt
     exec("PRAGMA journal_mode=WAL");
     exec("PRAGMA synchronous=FULL");
     exec("PRAGMA foreign_keys=ON");
+    // Deleted and overwritten content is zeroed, so an erased learner leaves no bytes in free pages.
+    exec("PRAGMA secure_delete=ON");
 }
 
 }  // namespace mediane::hub

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <map>
 #include <pthread.h>
+#include <limits>
 #include <thread>
 
 #include <CLI/CLI.hpp>
@@ -25,6 +26,8 @@
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
+#include "sync/hub/learner_erasure_rules.hpp"
+#include "sync/hub/privacy_commands.hpp"
 #include "sync/hub/hub_vocabularies.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
 #include "sync/hub/vocabulary_publish.hpp"
@@ -192,6 +195,7 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     guard.auditLogPath = auditPath(dataDir, settings.auditLog);
     options.accounts = std::make_shared<hub::AccountGuard>(guard);
     hub::SqliteHubStore store(storePath(dataDir));
+    hub::applyRetention(store, core::today());  // at start, then on the first pull of each day
     hub::HubServer server(store, loadTranslator(assets), options);
     int port = server.bind();
     std::printf("listening on %s:%d%s\n", options.host.c_str(), port, options.tls.certFile.empty() ? "" : " (https)");
@@ -360,6 +364,25 @@ int main(int argc, char** argv) {
     auto* prune = app.add_subcommand("prune", "Compact the change feed: drop superseded changes and old tombstones");
     int days = 180;
     prune->add_option("--days", days, "Keep this many days of history (the tombstone horizon)");
+    int offlineDays = std::numeric_limits<int>::min();
+    prune->add_option("--offline-days", offlineDays,
+                      "A tombstone stays until every device seen in the last N days (default: --days) has pulled it; "
+                      "a device away longer re-snapshots without the erased data");
+
+    auto* retention = app.add_subcommand("retention", "How long identities (name, contact) are kept after a learner's "
+                                                      "last session; past it they are cleared on the hub and every laptop");
+    retention->require_subcommand(1);
+    auto* retentionSet = retention->add_subcommand("set", "Set a structure's period (applied at once, then daily)");
+    auto* retentionShow = retention->add_subcommand("show", "Print a structure's period (default 24 months)");
+    std::string retentionStructure;
+    int retentionMonths = 0;
+    retentionSet->add_option("--structure", retentionStructure, "Structure name")->required();
+    retentionSet->add_option("--months", retentionMonths, "Months after the last session")->required();
+    retentionShow->add_option("--structure", retentionStructure, "Structure name")->required();
+    auto* auditCmd = app.add_subcommand("audit", "Who erased, withdrew consent, corrected or exported what and when: "
+                                                 "JSON lines with ids and logins, never a value");
+    std::string auditSince = "0000";
+    auditCmd->add_option("--since", auditSince, "ISO date or instant (default: everything)");
 
     auto* import = app.add_subcommand("import", "Publish data files on the hub");
     import->require_subcommand(1);
@@ -420,6 +443,13 @@ int main(int argc, char** argv) {
             std::printf("device %s: %s\n", deviceId.c_str(), action);
             return 0;
         }
+        if (retentionSet->parsed() || retentionShow->parsed() || auditCmd->parsed()) {
+            hub::SqliteHubStore store(storePath(dataDir));
+            if (auditCmd->parsed()) return hub::printPrivacyAudit(store, auditSince);
+            if (retentionShow->parsed()) return hub::showRetention(store, retentionStructure);
+            auditCommand(audit, "retention set", "", "", "ok");
+            return hub::setRetention(store, retentionStructure, retentionMonths);
+        }
         if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
         if (vocabPublish->parsed()) return publishVocabularies(dataDir, vocabFile, assets, audit);
         if (vocabReport->parsed()) return vocabularyReport(dataDir, assets);
@@ -430,7 +460,9 @@ int main(int argc, char** argv) {
         }
         if (prune->parsed()) {
             hub::SqliteHubStore store(storePath(dataDir));
-            auto removed = store.prune(core::addDays(core::today(), -days));
+            if (offlineDays == std::numeric_limits<int>::min()) offlineDays = days;
+            auto removed = store.pruneKeepingCursors(core::addDays(core::today(), -days),
+                                                     core::addDays(core::today(), -offlineDays));
             std::printf("%lld change rows removed; cursors below %lld now get 410\n", static_cast<long long>(removed),
                         static_cast<long long>(store.prunedBelow()));
             return 0;

@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <cstdio>
 
+#include "core/calendar.hpp"
 #include "core/directory_schema.hpp"
 #include "core/error.hpp"
 #include "core/text_file.hpp"
@@ -17,6 +18,7 @@
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/guarded_server.hpp"
 #include "sync/hub/hub_vocabularies.hpp"
+#include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/hub/version_one_view.hpp"
 #include "sync/protocol/endpoints.hpp"
@@ -317,6 +319,9 @@ void HubServer::routes() {
                                "this cursor is older than the tombstone horizon: pull again from since=0");
                     return;
                 }
+                // The device holds everything up to `since`: tombstones below every device's cursor may go.
+                m_store.notePulled(principal->deviceId, since);
+                applyRetention(m_store, core::today());  // at most once a day (docs/privacy.md)
                 auto scope = scopeOf(*principal, m_store);
                 response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope);
             }
@@ -434,6 +439,20 @@ void HubServer::routes() {
 
     // The vocabularies the hub speaks, for laptops to use from their next screen on; 304 when the laptop
     // already has this version or a newer one (its own asset may be newer than this hub's).
+    svr.Get(sync::kRetention.path, [this, guarded, authenticate](const httplib::Request& req, httplib::Response& res) {
+        auto principal = authenticate(req, res);
+        if (!principal) return;
+        guarded(res, [&] {
+            int months = 0;
+            {
+                std::lock_guard lock(m_storeMutex);
+                months = m_store.retentionMonths(principal->structure);
+            }
+            res.status = 200;
+            res.set_content(nlohmann::json{{"structure", principal->structure}, {"months", months}}.dump(),
+                            "application/json");
+        });
+    });
     svr.Get(sync::kVocabularies.path, [this, guarded, authenticate](const httplib::Request& req,
                                                                     httplib::Response& res) {
         auto principal = authenticate(req, res);

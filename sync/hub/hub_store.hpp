@@ -125,6 +125,26 @@ struct PublishedVocabularies {
     std::string publishedAt;
 };
 
+// Who erased, withdrew or corrected what, and when: ids and logins, never a value (resin-hub audit).
+struct PrivacyEvent {
+    std::string at;        // ISO UTC
+    std::string action;    // erase | withdraw_consent | correct | retention | export
+    std::string entity;
+    std::string recordId;
+    std::string login;     // "" for the hub itself (retention)
+    std::string deviceId;
+    std::string structure;
+    std::string note;      // field names, a count: never a field's value
+};
+
+// A live learner that still holds an identity, and the date of their last activity (last session, else the
+// day the hub first received them): what the retention period reads.
+struct LearnerActivity {
+    std::string recordId;
+    std::string structure;
+    std::string lastActivity;
+};
+
 // Which structures a principal reaches; places (structure "") are visible to everyone.
 struct Scope {
     bool everything = false;
@@ -209,6 +229,30 @@ public:
     virtual std::int64_t prunedBelow() = 0;
     // Drops change rows superseded by a later change of the same record and older than the cutoff date.
     virtual std::int64_t prune(const std::string& olderThanIso) = 0;
+
+    // --- Erasure, retention and the privacy audit (hub schema 5, docs/privacy.md) -----------------------
+    // Live records of an entity whose field (a text or a list of texts) names the record id.
+    virtual std::vector<StoredRecord> recordsNaming(const std::string& entity, const std::string& field,
+                                                    const std::string& recordId) = 0;
+    // Conflicts about the record keep which fields clashed, not their values; so do the decisions on them.
+    virtual void eraseConflictValues(const std::string& entity, const std::string& recordId) = 0;
+    // Applied ops whose payload names the record keep a hash of their fingerprint instead of the payload
+    // (a resend is still recognised: fingerprintMatches in learner_erasure_rules).
+    virtual void hashAppliedOpsNaming(const std::string& recordId) = 0;
+    // After an erasure committed: the WAL is checkpointed and truncated (secure_delete zeroed the pages).
+    virtual void wipeFreedPages() = 0;
+    // A device pulled from `since`: it holds every change up to there. Tombstones wait for every device.
+    virtual void notePulled(const std::string& deviceId, std::int64_t since) = 0;
+    // Devices seen since this date hold tombstones back until their cursor passed them; others re-snapshot.
+    virtual std::int64_t pruneKeepingCursors(const std::string& olderThanIso, const std::string& activeSinceIso) = 0;
+    // The structure's retention period for identities, in months (kDefaultRetentionMonths unless set).
+    virtual int retentionMonths(const std::string& structure) = 0;
+    virtual void setRetentionMonths(const std::string& structure, int months) = 0;
+    virtual std::vector<LearnerActivity> learnersWithIdentity() = 0;
+    virtual std::string metaValue(const std::string& key) = 0;
+    virtual void setMetaValue(const std::string& key, const std::string& value) = 0;
+    virtual void recordPrivacyEvent(const PrivacyEvent& event) = 0;
+    virtual std::vector<PrivacyEvent> privacyEvents(const std::string& sinceIso) = 0;
 };
 
 }  // namespace mediane::hub

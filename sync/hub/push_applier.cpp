@@ -9,8 +9,10 @@
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/conflict_view.hpp"
 #include "sync/hub/field_merge.hpp"
+#include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/record_history.hpp"
 #include "sync/protocol/identifiers.hpp"
+#include "sync/protocol/learner_erasure.hpp"
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/vocabulary_wire.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -67,6 +69,7 @@ sync::PushResponse PushApplier::apply(const sync::PushRequest& request) {
     m_store.inTransaction([&] {
         for (auto i : order) response.results[i] = applyOne(request.batch[i]);
     });
+    if (m_erased) m_store.wipeFreedPages();  // erased values leave the WAL once committed
     return response;
 }
 
@@ -102,6 +105,7 @@ void PushApplier::mergeLegacyCodes(sync::WireOp& op, const sync::RecordKind& kin
 }
 
 sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
+    m_identityCleared = false;
     // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
     // migration are then the same, so a resend after an upgrade is still a duplicate.
     sync::WireOp op = sent;
@@ -117,7 +121,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     }
     auto fingerprint = sync::payloadFingerprint(op);
     if (auto earlier = m_store.findAppliedOp(op.opId)) {
-        if (earlier->fingerprint != fingerprint)
+        if (!fingerprintMatches(earlier->fingerprint, fingerprint))
             return rejected(op, "op_id_reused", "this op_id was already used for a different change");
         auto r = sync::decodeOpResult(earlier->result, "applied_ops.result");
         r.originalStatus = r.status;
@@ -128,7 +132,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
         // A person's decision on a conflict, pushed from a laptop's outbox like any other write.
         auto result = ConflictResolver(m_store, m_principal).resolve(op);
         if (result.status != "rejected")
-            m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+            m_store.saveAppliedOp(op.opId, m_principal.deviceId, {hashedFingerprint(fingerprint), sync::encode(result)});
         return result;
     }
     const auto* kind = sync::findRecordKind(op.entity);
@@ -159,9 +163,13 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
         }
     }
     if (result.status != "rejected") {
-        m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        // A learner op's payload is personal data: the hub keeps only its hash to recognise a resend.
+        m_store.saveAppliedOp(op.opId, m_principal.deviceId,
+                              {op.entity == "learner" ? hashedFingerprint(fingerprint) : fingerprint, sync::encode(result)});
         if (kind->lifecycle != sync::Lifecycle::HubAuthoritative) noteRecordChange(m_store, m_principal, op, *kind, result);
         for (const auto& k : kept) m_store.reportUnmapped({op.entity, op.recordId, k.field, k.code, "push", {}});
+        if (result.status == "applied" || result.status == "conflict")
+            auditPrivacyOp(m_store, m_principal, op, m_principal.structure, m_identityCleared);
     }
     return result;
 }
@@ -191,6 +199,7 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
     std::vector<StoredRecord> earlier;
     if (kind.conflicts == sync::ConflictRule::OverRedemption && stringField(op.fields, "kind") == "redeemed")
         earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
+    if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
     auto seq = write(op, record);
     if (earlier.empty()) return applied(op, record.version, seq);
     json first = json::array();
@@ -208,7 +217,10 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
 sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record) {
     if (record.deleted)
         return conflict(op, "update_after_delete", record.structure,
-                        {{"base_version", op.baseVersion}, {"hub_version", record.version}, {"incoming", op.fields}},
+                        // An erased learner's values never come back, not even in a conflict: names only.
+                        op.entity == "learner" ? erasedUpdateDetails(op, record.version)
+                                               : json{{"base_version", op.baseVersion}, {"hub_version", record.version},
+                                                      {"incoming", op.fields}},
                         record.version, 0);
     if (kind.lifecycle == sync::Lifecycle::AppendOnly)
         return rejected(op, "append_only", op.entity + " records are facts: send a new event instead of an update");
@@ -227,7 +239,11 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
             record.fields[it.key()] = it.value();
             record.fieldVersions[it.key()] = record.version;
         }
+        // A correction from a laptop that had not heard of an erasure cannot bring the learner back into it.
+        if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
         seq = write(op, record);
+        if (op.entity == "learner") m_identityCleared = scrubClearedIdentity(m_store, op.recordId, merge.apply);
+        if (m_identityCleared) m_erased = true;  // the old values leave the WAL too
     }
     json details = {{"base_version", op.baseVersion}, {"hub_version", record.version},
                     {"applied", merge.apply}, {"changed_since_base", merge.changedSince}};
@@ -250,6 +266,10 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
     json changedSince = json::array();
     for (auto it = record.fieldVersions.begin(); it != record.fieldVersions.end(); ++it)
         if (it.value().is_number_integer() && it.value().get<std::int64_t>() > op.baseVersion) changedSince.push_back(it.key());
+    if (op.entity == "learner") {
+        eraseLearnerEverywhere(m_store, record, m_principal, op.opId);
+        m_erased = true;
+    }
     // Erasure propagates: a tombstone keeps no personal data, only that the record existed.
     ++record.version;
     record.deleted = true;

@@ -43,6 +43,8 @@ private:
     Scope m_scope;
     std::shared_ptr<const CurrentVocabularies> m_vocabularies;
     bool m_sentLegacy = false;  // the op being applied carried legacy_codes itself
+    bool m_erased = false;           // a learner was erased in this batch: wipe the WAL after the commit
+    bool m_identityCleared = false;  // the op being applied withdrew a learner's identity
 };
 
 }  // namespace mediane::hub

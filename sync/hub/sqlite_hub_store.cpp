@@ -199,6 +199,7 @@ void SqliteHubStore::migrate() {
         tx.commit();
     }
     if (schemaVersion() < 4) migrateRecordHistory();
+    migratePrivacy();  // version 5 (sqlite_hub_privacy.cpp)
 }
 
 bool SqliteHubStore::saveUser(const UserAccount& user) {

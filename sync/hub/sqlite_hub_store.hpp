@@ -54,8 +54,24 @@ public:
     std::vector<RecordChangeEntry> recordChangesSince(const std::string& sinceIso, int limit) override;
     std::int64_t prunedBelow() override;
     std::int64_t prune(const std::string& olderThanIso) override;
+    // Erasure, retention and the privacy audit: sqlite_hub_privacy.cpp.
+    std::vector<StoredRecord> recordsNaming(const std::string& entity, const std::string& field,
+                                            const std::string& recordId) override;
+    void eraseConflictValues(const std::string& entity, const std::string& recordId) override;
+    void hashAppliedOpsNaming(const std::string& recordId) override;
+    void wipeFreedPages() override;
+    void notePulled(const std::string& deviceId, std::int64_t since) override;
+    std::int64_t pruneKeepingCursors(const std::string& olderThanIso, const std::string& activeSinceIso) override;
+    int retentionMonths(const std::string& structure) override;
+    void setRetentionMonths(const std::string& structure, int months) override;
+    std::vector<LearnerActivity> learnersWithIdentity() override;
+    std::string metaValue(const std::string& key) override;
+    void setMetaValue(const std::string& key, const std::string& value) override;
+    void recordPrivacyEvent(const PrivacyEvent& event) override;
+    std::vector<PrivacyEvent> privacyEvents(const std::string& sinceIso) override;
 
 private:
+    void migratePrivacy();
     void migrate();
     int schemaVersion();
     void migrateRecordHistory();  // hub schema 4

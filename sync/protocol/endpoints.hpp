@@ -51,6 +51,8 @@ inline constexpr Endpoint kResolve{"POST", "/v1/conflicts/{id}/resolve", kMaxSma
 inline constexpr const char* kResolveRoute = R"(/v1/conflicts/(\d+)/resolve)";
 inline constexpr Endpoint kDirectory{"GET", "/v1/directory", 0};
 inline constexpr Endpoint kProposals{"GET", "/v1/directory/proposals", 0};
+// The caller's structure's retention period for identities: {"structure": "...", "months": 24}.
+inline constexpr Endpoint kRetention{"GET", "/v1/retention", 0};
 // The vocabularies the hub speaks, as one JSON document (assets/vocab/vocabularies.json's shape).
 inline constexpr Endpoint kVocabularies{"GET", "/v1/vocabularies", 0};
 

@@ -112,11 +112,13 @@ TEST_CASE("only push, enroll and resolve take a body, each under its own cap", "
     CHECK(sync::kPush.maxBodyBytes == 8 * 1024 * 1024);
     CHECK(sync::kEnroll.maxBodyBytes == 64 * 1024);
     CHECK(sync::kResolve.maxBodyBytes == 64 * 1024);
-    for (const char* path : {"/healthz", "/v1/pull", "/v1/conflicts", "/v1/directory", "/v1/directory/proposals"})
+    for (const char* path : {"/healthz", "/v1/pull", "/v1/conflicts", "/v1/directory", "/v1/directory/proposals",
+                             "/v1/retention"})
         CHECK(sync::bodyEndpoint("POST", path) == nullptr);
     CHECK(sync::bodyEndpoint("GET", "/v1/push") == nullptr);
     CHECK(sync::bodyEndpoint("PUT", "/v1/enroll") == nullptr);
-    for (const auto* e : {&sync::kHealth, &sync::kPull, &sync::kConflicts, &sync::kDirectory, &sync::kProposals})
+    for (const auto* e : {&sync::kHealth, &sync::kPull, &sync::kConflicts, &sync::kDirectory, &sync::kProposals,
+                          &sync::kRetention})
         CHECK(e->maxBodyBytes == 0);
 }
 
