@@ -5,9 +5,11 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/uuid.hpp"
 #include "store/learner_dossier.hpp"
 #include "store/learner_erasure.hpp"
 #include "sync/protocol/learner_erasure.hpp"
+#include "sync/protocol/record_kinds.hpp"
 
 namespace mediane::app {
 
@@ -59,6 +61,13 @@ std::string Notebook::learnerDossierJson(const std::string& id) {
     if (dossier.is_null()) throw Error(Error::Kind::NotFound, "err.learner_unknown", {{"id", id}});
     dossier["exported_at"] = core::nowUtc();
     dossier["device_id"] = m_settings.deviceId();
+    {
+        // The hub's privacy audit learns of the export at the next sync: ids only, never what was exported.
+        store::Transaction tx(*m_db);
+        m_outbox.append(std::string(sync::kPrivacyEventEntity), core::newUuidV7(), "create",
+                        {{"action", "export"}, {"learner_id", id}, {"format", "json"}});
+        tx.commit();
+    }
     return dossier.dump(2);
 }
 

@@ -23,6 +23,9 @@ public:
     explicit CorrectionHistory(Database& db) : m_db(db) {}
     void add(const std::string& entity, const std::string& recordId, const std::string& op,
              const std::vector<std::string>& fields, const std::string& login);
+    // A change another laptop made, as the hub's history told it on a pull: kept once however often it is
+    // pulled again (a re-snapshot replays the feed).
+    void addPulled(const std::string& entity, const std::string& recordId, const CorrectionEntry& entry);
     // Oldest first.
     std::vector<CorrectionEntry> forRecord(const std::string& entity, const std::string& recordId);
 

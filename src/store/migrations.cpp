@@ -281,6 +281,9 @@ ALTER TABLE sync_conflicts ADD COLUMN resolved_at TEXT NOT NULL DEFAULT '';
 // backup of it never carries it. migrate() runs this with secure_delete on, VACUUMs, then truncates the WAL:
 // the old bytes stay neither in the file's free space nor in old WAL frames.
 constexpr int kTokenLeavesNotebook = 7;
+// From this version every connection zeroes what it deletes (secure_delete): an older notebook's free
+// pages may still hold values deleted before, which one VACUUM on the way past it removes.
+constexpr int kSecureDeleteFrom = 10;
 const char* kV7 = R"SQL(
 UPDATE sync_account SET device_token = '';
 ALTER TABLE sync_account DROP COLUMN device_token;
@@ -369,6 +372,10 @@ void migrate(Database& db, int target) {
             if (movedToken) db.exec("VACUUM");
             db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
         }
+    }
+    if (current > 0 && current < kSecureDeleteFrom && target >= kSecureDeleteFrom) {
+        db.exec("VACUUM");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "store/correction_history.hpp"
 #include "store/database.hpp"
 #include "store/directory_repository.hpp"
 #include "store/learner_erasure.hpp"
@@ -40,6 +41,9 @@ bool RemoteChanges::apply(const RemoteChange& c) {
         else if (c.deleted) erase(c);
         else applyRecord(c);
         if (reason.empty()) {
+            if (c.author && !c.author->fromThisDevice)
+                CorrectionHistory(m_db).addPulled(c.entity, c.recordId,
+                                                  {c.author->op, c.author->fields, c.author->login, c.author->at});
             savepoint.release();
             return true;
         }

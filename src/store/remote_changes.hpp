@@ -2,10 +2,13 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 
 #include <nlohmann/json.hpp>
+
+#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::store {
 
@@ -20,6 +23,7 @@ struct RemoteChange {
     std::int64_t version = 0;
     nlohmann::json fields = nlohmann::json::object();
     bool deleted = false;
+    std::optional<sync::ChangeAuthor> author;  // who made it on another laptop (learners and sessions)
 };
 
 // Usage: { Transaction tx(db); RemoteChanges rc(db); for (auto& c : page) rc.apply(c); SyncCursor(db).setChanges(next); tx.commit(); }

@@ -38,6 +38,7 @@ std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes) {
 std::int64_t OutboxLedger::waiting() { return store::OutboxDelivery(m_db).sendableCount(); }
 
 void OutboxLedger::markRecord(const WireOp& op, const std::string& state) {
+    if (op.entity == kPrivacyEventEntity) return;  // no record behind it: the audit line is the hub's
     if (op.entity == kConflictResolutionEntity) {
         // A refused decision (not this person's to make): the conflict is open again on this laptop.
         if (state == "error") store::LocalConflicts(m_db).reopen(std::stoll(op.recordId));

@@ -176,7 +176,7 @@ void SyncEngine::pull(SyncReport& report) {
             // A page and its cursor commit together: a crash replays the whole page, never half of it.
             store::Transaction tx(m_db);
             for (const auto& c : decoded.changes) {
-                if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted})) ++report.skipped;
+                if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted, c.author})) ++report.skipped;
                 if (resnapshot && c.entity == "learner" && !c.deleted) snapshotLearners.insert(c.recordId);
             }
             if (resnapshot && !decoded.hasMore)

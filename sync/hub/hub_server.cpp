@@ -328,6 +328,13 @@ void HubServer::routes() {
             response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
             if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
             response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
+            for (auto& change : response.changes) {
+                if (!change.author) continue;
+                // Another laptop's id is not this one's business: only whether the change was its own.
+                change.author->fromThisDevice = change.author->deviceId == principal->deviceId;
+                change.author->deviceId.clear();
+                if (query.protocol == 1) change.author.reset();  // the first release's wire, unchanged
+            }
             if (query.protocol == 1)
                 for (auto& change : response.changes) downgradeForVersionOne(change, vocabularies->terms);
             reply(res, 200, sync::encode(response));

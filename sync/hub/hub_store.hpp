@@ -209,6 +209,10 @@ public:
     // a later pull from any cursor then reads the edited codes only.
     virtual void rewriteStoredFields(const std::string& entity, const std::string& recordId,
                                      const std::function<void(nlohmann::json& fields)>& edit) = 0;
+    // Removes every change row of the record from the feed (before its tombstone is written): a deleted
+    // session's earlier states, notes included, are no longer served to anyone, and a laptop that never
+    // held it reads only the tombstone.
+    virtual void dropChangeRows(const std::string& entity, const std::string& recordId) = 0;
 
     // Vocabularies: the newest published version (0: none) and every publication, oldest first.
     virtual int publishedVocabularyVersion() = 0;

@@ -4,6 +4,7 @@
 #include <numeric>
 #include <set>
 
+#include "core/calendar.hpp"
 #include "sync/hub/access_policy.hpp"
 #include "sync/hub/conflict_codes.hpp"
 #include "sync/hub/conflict_resolver.hpp"
@@ -128,6 +129,11 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
         r.status = "duplicate";
         return r;
     }
+    if (op.entity == sync::kPrivacyEventEntity) {
+        auto result = notePrivacyEvent(op);
+        if (result.status != "rejected") m_store.saveAppliedOp(op.opId, m_principal.deviceId, {fingerprint, sync::encode(result)});
+        return result;
+    }
     if (op.entity == sync::kConflictResolutionEntity) {
         // A person's decision on a conflict, pushed from a laptop's outbox like any other write.
         auto result = ConflictResolver(m_store, m_principal).resolve(op);
@@ -172,6 +178,29 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
             auditPrivacyOp(m_store, m_principal, op, m_principal.structure, m_identityCleared);
     }
     return result;
+}
+
+sync::OpResult PushApplier::notePrivacyEvent(const sync::WireOp& op) {
+    if (op.op != "create") return rejected(op, "unknown_op", "a privacy event is only created");
+    if (!sync::isRecordId(op.entity, op.recordId))
+        return rejected(op, "id_invalid", "record_id has characters or a length the protocol does not allow");
+    auto action = stringField(op.fields, "action");
+    if (action != "export") return rejected(op, "field_invalid", "fields.action must be \"export\"");
+    auto learnerId = stringField(op.fields, "learner_id");
+    if (!sync::isRecordId("learner", learnerId))
+        return rejected(op, "field_invalid", "fields.learner_id is not a learner id");
+    auto format = stringField(op.fields, "format");
+    if (format != "json") return rejected(op, "field_invalid", "fields.format must be \"json\"");
+    // A learner the hub holds for another structure is not this laptop's to have exported: refused, so that
+    // the audit cannot be filled with another structure's ids. One it never received (created and erased
+    // before a sync) is still recorded: the export happened.
+    auto learner = m_store.findRecord("learner", learnerId);
+    if (learner && !m_scope.reaches(learner->structure))
+        return rejected(op, "forbidden", "this learner belongs to another structure");
+    m_store.recordPrivacyEvent({core::nowUtc(), "export", "learner", learnerId, m_principal.login, m_principal.deviceId,
+                                learner ? learner->structure : m_principal.structure,
+                                learner ? "format: json" : "format: json; learner unknown to the hub"});
+    return applied(op, 1, 0);
 }
 
 sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKind& kind) {
@@ -270,6 +299,9 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
         eraseLearnerEverywhere(m_store, record, m_principal, op.opId);
         m_erased = true;
     }
+    // A deleted session's earlier states (its notes, the learners it named) leave the feed at once rather
+    // than at the next prune: its tombstone is all a laptop needs. A learner's rows were emptied above.
+    if (op.entity == "session") m_store.dropChangeRows(op.entity, op.recordId);
     // Erasure propagates: a tombstone keeps no personal data, only that the record existed.
     ++record.version;
     record.deleted = true;

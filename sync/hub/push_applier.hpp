@@ -34,6 +34,8 @@ private:
     sync::OpResult update(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record);
     sync::OpResult remove(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record);
     sync::OpResult propose(const sync::WireOp& op);
+    // A laptop's access export, for the privacy audit: recorded with the sender's login and device.
+    sync::OpResult notePrivacyEvent(const sync::WireOp& op);
     sync::OpResult conflict(const sync::WireOp& op, const std::string& kind, const std::string& structure,
                             nlohmann::json details, std::int64_t version, std::int64_t serverSeq);
     std::int64_t write(const sync::WireOp& op, const StoredRecord& record);

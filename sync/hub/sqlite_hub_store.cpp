@@ -410,8 +410,13 @@ std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
 
 std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int limit, const Scope& scope) {
     auto filter = filterFor(scope);
-    auto st = m_db.prepare("SELECT server_seq, entity, record_id, version, op, fields, deleted FROM changes "
-                           "WHERE server_seq > ?" + filter.sql + " ORDER BY server_seq LIMIT ?");
+    // Who made the change, from the history of corrections (learners and sessions only); by its index on
+    // (entity, record_id), one look-up per row.
+    auto st = m_db.prepare("SELECT server_seq, entity, record_id, version, op, fields, deleted, "
+                           "(SELECT json_array(h.login, h.at, h.op, h.fields, h.device_id) FROM record_history h "
+                           " WHERE h.entity = changes.entity AND h.record_id = changes.record_id "
+                           " AND h.server_seq = changes.server_seq ORDER BY h.id DESC LIMIT 1) "
+                           "FROM changes WHERE server_seq > ?" + filter.sql + " ORDER BY server_seq LIMIT ?");
     int i = 1;
     st.bind(i++, since);
     for (const auto& s : filter.values) st.bind(i++, s);
@@ -426,6 +431,19 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
         c.op = st.columnText(4);
         c.fields = json::parse(st.columnText(5));
         c.deleted = st.columnInt(6) != 0;
+        auto author = json::parse(st.columnText(7), nullptr, false);
+        if (author.is_array() && author.size() == 5) {
+            sync::ChangeAuthor a;
+            a.login = author[0].get<std::string>();
+            a.at = author[1].get<std::string>();
+            a.op = author[2].get<std::string>();
+            auto names = json::parse(author[3].get<std::string>(), nullptr, false);
+            if (names.is_array())
+                for (const auto& n : names)
+                    if (n.is_string()) a.fields.push_back(n.get<std::string>());
+            a.deviceId = author[4].get<std::string>();
+            c.author = std::move(a);
+        }
         out.push_back(std::move(c));
     }
     return out;
@@ -489,6 +507,10 @@ void SqliteHubStore::rewriteStoredFields(const std::string& entity, const std::s
         m_db.prepare("UPDATE records SET fields = ? WHERE entity = ? AND record_id = ?")
             .bind(1, record->fields.dump()).bind(2, entity).bind(3, recordId).run();
     }
+}
+
+void SqliteHubStore::dropChangeRows(const std::string& entity, const std::string& recordId) {
+    m_db.prepare("DELETE FROM changes WHERE entity = ? AND record_id = ?").bind(1, entity).bind(2, recordId).run();
 }
 
 int SqliteHubStore::publishedVocabularyVersion() {

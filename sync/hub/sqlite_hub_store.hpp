@@ -44,6 +44,7 @@ public:
     void markConflictResolved(std::int64_t id, const std::string& resolvedAt) override;
     void rewriteStoredFields(const std::string& entity, const std::string& recordId,
                              const std::function<void(nlohmann::json& fields)>& edit) override;
+    void dropChangeRows(const std::string& entity, const std::string& recordId) override;
     int publishedVocabularyVersion() override;
     std::vector<PublishedVocabularies> publishedVocabularies() override;
     void savePublishedVocabularies(const PublishedVocabularies& published) override;

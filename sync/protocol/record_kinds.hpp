@@ -76,5 +76,8 @@ const RecordKind* findRecordKind(std::string_view entity);
 
 // Not a record: a person's decision on a conflict, pushed through the outbox like a record.
 inline constexpr std::string_view kConflictResolutionEntity = "conflict_resolution";
+// Not a record either: a laptop telling the hub's privacy audit that it exported what it holds about a
+// learner (the right of access). Fields: "action" ("export"), "learner_id", "format"; never a value.
+inline constexpr std::string_view kPrivacyEventEntity = "privacy_event";
 
 }  // namespace mediane::sync

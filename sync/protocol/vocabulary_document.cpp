@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/vocabulary.hpp"
+#include "sync/protocol/json_fields.hpp"
 #include "sync/protocol/record_kinds.hpp"
 
 namespace mediane::sync {
@@ -91,8 +92,18 @@ const std::vector<std::string>& requiredVocabularies() {
 }
 
 VocabularyDocument parseVocabularyDocument(const std::string& text) {
-    json doc = json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object()) throw invalid("err.vocab.not_json");
+    // Every laptop downloads and parses what is published: a size and a depth no real set of vocabularies
+    // comes near (the national one is 12 KB, 3 levels) keep a careless or hostile file from reaching them.
+    if (text.size() > kMaxVocabularyBytes)
+        throw invalid("err.vocab.too_large", {{"max_kb", std::to_string(kMaxVocabularyBytes / 1024)}});
+    json doc;
+    try {
+        doc = parseJson(text);
+    } catch (const Error& e) {
+        if (e.key() == "err.sync.json_too_deep") throw invalid("err.vocab.too_deep", e.params());
+        throw invalid("err.vocab.not_json");
+    }
+    if (!doc.is_object()) throw invalid("err.vocab.not_json");
     auto version = doc.find("version");
     if (version == doc.end() || !version->is_number_integer() || version->get<std::int64_t>() < 1 ||
         version->get<std::int64_t>() > 1000000)

@@ -1,6 +1,7 @@
 // The vocabularies document the hub publishes and laptops keep (GET /v1/vocabularies): assets/vocab/vocabularies.json's shape.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct VocabularyDocument {
     nlohmann::json body = nlohmann::json::object();  // the document as served and stored, "retired" left out
     std::vector<CodeRetirement> retired;             // the publication's "retired" section
 };
+
+// The largest document published or kept (the national one is 12 KB).
+inline constexpr std::size_t kMaxVocabularyBytes = 1024 * 1024;
 
 // The vocabularies every Médiane reads (core/vocabulary.hpp's accessors): a document lacking one is refused.
 const std::vector<std::string>& requiredVocabularies();

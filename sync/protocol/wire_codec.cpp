@@ -57,8 +57,12 @@ json encode(const PushResponse& response) {
 }
 
 json encode(const Change& c) {
-    return {{"server_seq", c.serverSeq}, {"entity", c.entity}, {"record_id", c.recordId}, {"version", c.version},
-            {"op", c.op},                {"fields", c.fields}, {"deleted", c.deleted}};
+    json out = {{"server_seq", c.serverSeq}, {"entity", c.entity}, {"record_id", c.recordId}, {"version", c.version},
+                {"op", c.op},                {"fields", c.fields}, {"deleted", c.deleted}};
+    if (c.author)
+        out["changed"] = {{"login", c.author->login}, {"at", c.author->at}, {"op", c.author->op},
+                          {"fields", c.author->fields}, {"from_this_device", c.author->fromThisDevice}};
+    return out;
 }
 
 json encode(const PullResponse& response) {
@@ -164,6 +168,24 @@ PullResponse decodePullResponse(const std::string& text) {
         c.op = readString(v, "op", path);
         c.fields = readObject(v, "fields", path);
         c.deleted = readBool(v, "deleted", path);
+        if (v.contains("changed")) {
+            auto where = childPath(path, "changed");
+            const auto& by = readObject(v, "changed", path);
+            ChangeAuthor a;
+            a.login = readString(by, "login", where);
+            a.at = readString(by, "at", where);
+            a.op = readString(by, "op", where);
+            const auto& names = readArray(by, "fields", where);
+            for (std::size_t k = 0; k < names.size(); ++k) {
+                if (!names[k].is_string())
+                    throw Error(Error::Kind::Validation, "err.sync.field_type",
+                                {{"field", indexPath(childPath(where, "fields"), k)}, {"expected", "string"}},
+                                indexPath(childPath(where, "fields"), k));
+                a.fields.push_back(names[k].get<std::string>());
+            }
+            a.fromThisDevice = readBool(by, "from_this_device", where);
+            c.author = std::move(a);
+        }
         r.changes.push_back(std::move(c));
     }
     r.nextSince = readInt(body, "next_since", "");

@@ -51,6 +51,17 @@ struct PushResponse {
     std::vector<OpResult> results;
 };
 
+// Who made a change of a correctable record (learner, session) and which fields, from the hub's history
+// (protocol 2): what a laptop's « Historique » shows of the other laptops' corrections. Never a value.
+struct ChangeAuthor {
+    std::string login;
+    std::string at;                   // when the hub accepted it, ISO UTC
+    std::string op;                   // create | update | delete
+    std::vector<std::string> fields;  // wire names
+    bool fromThisDevice = false;      // the puller's own change: already in its history
+    std::string deviceId;             // the hub's side only, never sent
+};
+
 // A record's full state after a change, so a client can apply any page without history.
 struct Change {
     std::int64_t serverSeq = 0;
@@ -60,6 +71,7 @@ struct Change {
     std::string op;
     nlohmann::json fields = nlohmann::json::object();
     bool deleted = false;
+    std::optional<ChangeAuthor> author;  // only for learner and session changes the hub recorded
 };
 
 struct PullResponse {

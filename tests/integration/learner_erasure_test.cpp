@@ -12,6 +12,7 @@
 #include "core/calendar.hpp"
 #include "hub_process.hpp"
 #include "store/local_conflicts.hpp"
+#include "store/outbox.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -288,4 +289,40 @@ TEST_CASE("the structure's retention period set on the hub clears old identities
     CHECK(f.b.notebook->learner(f.learner.id)->lastName.empty());
     CHECK(f.b.notebook->learner(f.learner.id)->pseudonym == "Bénéficiaire 0042");
     CHECK(filesHolding(f.b.dir.str(), kLastName).empty());
+}
+
+TEST_CASE("a learner's access export reaches the hub's privacy audit with who asked, and never a value", "[erasure][audit]") {
+    ErasureFleet f;
+    auto dossier = f.c.notebook->learnerDossierJson(f.learner.id);
+    CHECK(dossier.find(kLastName) != std::string::npos);  // the export itself holds everything
+    f.c.sync();
+    CHECK(f.c.notebook->outbox().pendingCount() == 0);
+    HubFile hub(f.hub.dir.str());
+    CHECK(hub.scalar("SELECT count(*) FROM privacy_audit WHERE action = 'export' AND entity = 'learner' AND record_id = '" +
+                     f.learner.id + "' AND login = 'claire' AND note = 'format: json'") == 1);
+    // The hub holds the learner (not erased), but neither its audit table nor its audit log holds a value.
+    for (const char* value : {kFirstName, kLastName, kPhone}) {
+        CHECK(hub.scalar(std::string("SELECT count(*) FROM privacy_audit WHERE note LIKE '%") + value + "%'") == 0);
+        for (const auto& file : filesHolding(f.hub.dir.str(), value)) CHECK(file.find("audit") == std::string::npos);
+    }
+}
+
+TEST_CASE("a forged access export naming another structure's learner is refused and audits nothing", "[erasure][audit][hostile]") {
+    ErasureFleet f;
+    f.hub.addUser("denis", "adviser", "Médiathèque Bron", "metropole-lyon");
+    Laptop d;
+    d.enroll(f.hub, "denis");
+    {
+        auto tx = d.notebook->transaction();
+        d.notebook->outbox().append("privacy_event", "forged-export-1", "create",
+                                    {{"action", "export"}, {"learner_id", f.learner.id}, {"format", "json"}});
+        d.notebook->outbox().append("privacy_event", "forged-export-2", "create",
+                                    {{"action", "erase"}, {"learner_id", f.learner.id}, {"format", "json"}});
+        d.notebook->outbox().append("privacy_event", "forged-export-3", "create",
+                                    {{"action", "export"}, {"learner_id", "../../etc"}, {"format", "json"}});
+        tx.commit();
+    }
+    d.sync();
+    CHECK(HubFile(f.hub.dir.str()).scalar("SELECT count(*) FROM privacy_audit WHERE login = 'denis'") == 0);
+    CHECK(d.notebook->outbox().pendingCount() == 3);  // refused, kept with their reason for the adviser to see
 }

@@ -139,6 +139,16 @@ TEST_CASE("a deleted session disappears from every laptop and the hub keeps only
     HubFile hub(t.hub.dir.str());
     CHECK(hub.scalar("SELECT deleted FROM records WHERE entity = 'session' AND record_id = '" + t.session.id + "'") == 1);
     CHECK(hub.record("session", t.session.id).empty());
+    // Its earlier states leave the feed at once: the tombstone is the only change row, and no row holds its notes.
+    CHECK(hub.scalar("SELECT count(*) FROM changes WHERE record_id = '" + t.session.id + "'") == 1);
+    CHECK(hub.scalar("SELECT count(*) FROM changes WHERE fields LIKE '%Première séance%'") == 0);
+    // A laptop that never held the session reads the tombstone and nothing else.
+    Laptop late;
+    t.hub.addUser("carole", "adviser", "Centre social Parilly", "metropole-lyon");
+    late.enroll(t.hub, "carole");
+    late.sync();
+    CHECK_FALSE(late.notebook->session(t.session.id));
+    CHECK(late.text("SELECT count(*) FROM sync_skipped") == "0");
 }
 
 TEST_CASE("a correction of a session deleted meanwhile does not bring it back") {
@@ -219,4 +229,34 @@ TEST_CASE("deleting a session another laptop corrected meanwhile deletes it and 
     CHECK(details.find("06 11") == std::string::npos);
     CHECK(hub.scalar("SELECT count(*) FROM changes WHERE fields LIKE '%06 11%' AND server_seq = "
                      "(SELECT max(server_seq) FROM changes WHERE record_id = '" + t.session.id + "')") == 0);
+}
+
+TEST_CASE("a session's history on every laptop lists who created and corrected it and which fields, each change once") {
+    SharedSession t;
+    t.edit(t.a, [](core::Session& s) { s.durationMinutes = 90; });
+    t.a.sync();
+    t.b.sync();
+    t.edit(t.b, [](core::Session& s) { s.notes = "Deuxième séance en fait"; });
+    t.b.sync();
+    t.a.sync();
+    t.a.sync();  // pulling again adds nothing
+
+    auto summary = [](const std::vector<store::CorrectionEntry>& entries) {
+        std::vector<std::string> out;
+        for (const auto& e : entries) {
+            std::string line = e.login + " " + e.op;
+            for (const auto& f : e.fields) line += " " + f;
+            out.push_back(line);
+        }
+        return out;
+    };
+    // Bruno's laptop holds Alice's creation and correction from the hub, and its own edit.
+    CHECK(summary(t.b.notebook->sessionHistory(t.session.id)) ==
+          std::vector<std::string>{"alice create", "alice update duration_minutes", "bruno update notes"});
+    // Alice's laptop: its own two changes, then Bruno's from the hub; never a value.
+    auto onA = summary(t.a.notebook->sessionHistory(t.session.id));
+    REQUIRE(onA.size() == 3);
+    CHECK(onA[2] == "bruno update notes");
+    for (const auto& e : t.a.notebook->sessionHistory(t.session.id)) CHECK(e.at.size() >= 19);
+    CHECK(t.a.text("SELECT count(*) FROM record_history WHERE fields LIKE '%séance%'") == "0");
 }

@@ -43,10 +43,10 @@ struct Publication {
 };
 
 // Runs `resin-hub --data DIR vocab publish FILE` and keeps its JSON output and its stderr.
-Publication publish(const std::string& dataDir, const json& document) {
+Publication publishText(const std::string& dataDir, const std::string& text) {
     TempDir scratch;
     const std::string file = scratch.str() + "/vocabularies.json";
-    std::ofstream(file) << document.dump(2);
+    std::ofstream(file) << text;
     std::string command = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + dataDir + "' vocab publish '" + file +
                           "' > '" + scratch.str() + "/out' 2> '" + scratch.str() + "/err' < /dev/null";
     int rc = std::system(command.c_str());
@@ -56,6 +56,8 @@ Publication publish(const std::string& dataDir, const json& document) {
     p.errors = core::readTextFile(scratch.str() + "/err");
     return p;
 }
+
+Publication publish(const std::string& dataDir, const json& document) { return publishText(dataDir, document.dump(2)); }
 
 Op sessionWith(const std::string& id, std::vector<std::string> themes, std::int64_t seq) {
     return {newOpId(), seq, "session", id, "create", 0,
@@ -216,4 +218,29 @@ TEST_CASE("retiring a code still in use is refused by name unless mapped; mapped
         REQUIRE(hub.push(alice, "laptop-a", {sessionWith(late, {"bureautique"}, 3)}).status == 200);
         CHECK(file.record("session", late)["themes"] == json{"culture_numerique"});
     }
+}
+
+TEST_CASE("an oversized or deeply nested vocabularies file is refused by name and publishes nothing",
+          "[sync][vocabulary][publish][hostile]") {
+    HubFixture hub;
+    hub.addUser("alice", "adviser", kStructure);
+    auto alice = hub.enroll("alice", "laptop-a");
+
+    auto large = publishText(hub.dir.str(), withNewTheme(3).dump() + std::string(2 * 1024 * 1024, ' '));
+    CHECK(large.status != 0);
+    CHECK(large.errors.find("larger than 1024 KB") != std::string::npos);
+
+    // Deep enough to exhaust a recursive parser's stack, small enough to pass the size cap.
+    auto deep = publishText(hub.dir.str(), std::string(200000, '[') + std::string(200000, ']'));
+    CHECK(deep.status != 0);
+    CHECK(deep.errors.find("nested more than") != std::string::npos);
+
+    auto nested = withNewTheme(3);
+    json chain = json::array();
+    for (int i = 0; i < 40; ++i) chain = json::array({chain});
+    nested["themes"][0]["extra"] = chain;
+    CHECK(publish(hub.dir.str(), nested).errors.find("nested more than") != std::string::npos);
+
+    CHECK(alice.get("/v1/vocabularies?known=2").status == 304);  // nothing published
+    CHECK(publish(hub.dir.str(), withNewTheme(3)).status == 0);   // and the hub still publishes a good one
 }

@@ -6,7 +6,9 @@
 #include <iterator>
 
 #include "notebook_fixture.hpp"
+#include "store/database.hpp"
 #include "store/learner_erasure.hpp"
+#include "store/migrations.hpp"
 
 using namespace mediane;
 
@@ -65,4 +67,25 @@ TEST_CASE("a reader holding an old snapshot delays the WAL wipe, which the next 
     store::LearnerErasure::retryPendingWipe(db);
     CHECK(db.scalarInt("SELECT value = '0' FROM settings WHERE key = 'wipe_pending'") == 1);
     CHECK_FALSE(anyFileHolds(f.dir, "Vandermeulebroucke"));
+}
+
+TEST_CASE("a notebook of a release before secure_delete loses the values it had deleted when it is migrated") {
+    test::TempDir dir;
+    auto path = (dir.path() / app::Notebook::kDatabaseFile).string();
+    {
+        // What an earlier release left: a learner deleted without zeroing, its bytes still in a free page.
+        store::Database db(path);
+        db.exec("PRAGMA secure_delete = OFF");
+        store::migrate(db, 9);
+        db.exec("INSERT INTO learners (id, pseudonym, last_name, created_at, updated_at) VALUES "
+                "('0192f0c4-7b1e-7a3c-8d21-5f0e3c9b1a78', 'B-1', 'Vandermeulebroucke', '2024-01-01T00:00:00Z', "
+                "'2024-01-01T00:00:00Z')");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        db.exec("DELETE FROM learners");
+        db.exec("INSERT INTO learners_fts(learners_fts) VALUES ('rebuild')");
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    REQUIRE(anyFileHolds(dir, "Vandermeulebroucke"));
+    auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
+    CHECK_FALSE(anyFileHolds(dir, "Vandermeulebroucke"));
 }

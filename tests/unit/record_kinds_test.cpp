@@ -113,7 +113,7 @@ TEST_CASE("a pulled record with mistyped fields and forged references is applied
     nlohmann::json forged = {{"date", "2026-11-30"}, {"duration_minutes", 30}, {"kind", "individuel"},
                              {"place_mode", "lieu_activite"}, {"place_id", "no-such-place"},
                              {"learner_ids", {"no-such-learner", f.learner.id}}, {"notes", {{"nested", {1, 2}}}}};
-    CHECK(remote.apply({1, "session", "s-forged", 1, forged, false}));
+    CHECK(remote.apply({1, "session", "s-forged", 1, forged, false, {}}));
     auto stored = store::RecordRows(db, "session").find("s-forged");
     REQUIRE(stored);
     CHECK(stored->at("place_id") == "");
@@ -121,11 +121,11 @@ TEST_CASE("a pulled record with mistyped fields and forged references is applied
     CHECK(stored->at("notes") == R"({"nested":[1,2]})");
     // A duration the schema refuses (CHECK > 0, a string reads as 0): the whole change is set aside.
     CHECK_FALSE(remote.apply({2, "session", "s-refused", 1, {{"date", "2026-11-30"}, {"duration_minutes", "long"},
-                                                            {"kind", "individuel"}, {"place_mode", "lieu_activite"}}, false}));
+                                                            {"kind", "individuel"}, {"place_mode", "lieu_activite"}}, false, {}}));
     CHECK_FALSE(store::RecordRows(db, "session").exists("s-refused"));
     CHECK(db.scalarInt("SELECT count(*) FROM sync_skipped WHERE record_id = 's-refused'") == 1);
     // An entity no kind describes is set aside too.
-    CHECK_FALSE(remote.apply({3, "payroll", "p-1", 1, {{"x", 1}}, false}));
+    CHECK_FALSE(remote.apply({3, "payroll", "p-1", 1, {{"x", 1}}, false, {}}));
     tx.commit();
 }
 
@@ -137,7 +137,7 @@ TEST_CASE("a record pulled from a hub still on the first release's codes is stor
     nlohmann::json old = {{"date", "2026-03-02"}, {"duration_minutes", 20}, {"kind", "oneoff"},
                           {"place_mode", "remote"}, {"learner_ids", {f.learner.id}},
                           {"themes", {"courriel", "smartphone"}}, {"equipment", {"smartphone"}}};
-    CHECK(remote.apply({1, "session", "s-v1", 1, old, false}));
+    CHECK(remote.apply({1, "session", "s-v1", 1, old, false, {}}));
     auto stored = store::RecordRows(db, "session").find("s-v1");
     REQUIRE(stored);
     CHECK(stored->at("kind") == "individuel");
@@ -145,7 +145,7 @@ TEST_CASE("a record pulled from a hub still on the first release's codes is stor
     CHECK(stored->at("themes") == nlohmann::json::array({"email"}));
     CHECK(stored->at("equipment") == nlohmann::json::array({"telephone"}));
     CHECK(stored->at("legacy_codes") == "kind:oneoff themes:smartphone");
-    CHECK(remote.apply({2, "learner", "l-v1", 3, {{"pseudonym", "B-12"}, {"age_bracket", "18_35"}, {"gender", "femme"}}, false}));
+    CHECK(remote.apply({2, "learner", "l-v1", 3, {{"pseudonym", "B-12"}, {"age_bracket", "18_35"}, {"gender", "femme"}}, false, {}}));
     auto learner = store::RecordRows(db, "learner").find("l-v1");
     REQUIRE(learner);
     CHECK(learner->at("gender") == "feminin");

@@ -66,3 +66,39 @@ TEST_CASE("the resolve answer decodes as the op result a push would carry", "[sy
     CHECK(got.serverSeq == 41);
     CHECK_THROWS_AS(sync::decodeResolveResponse(R"({"op_id":"x"})"), Error);
 }
+
+TEST_CASE("a pulled change says who made it and which fields, never another device's id", "[sync][codec]") {
+    sync::PullResponse response;
+    sync::Change c;
+    c.serverSeq = 12;
+    c.entity = "session";
+    c.recordId = "0192f0c4-7b1e-7a3c-8d21-5f0e3c9b1a77";
+    c.version = 2;
+    c.op = "update";
+    c.fields = {{"duration_minutes", 90}};
+    c.author = sync::ChangeAuthor{"alice", "2026-12-01T10:40:00Z", "update", {"duration_minutes"}, false, "laptop-a"};
+    response.changes.push_back(c);
+    auto text = sync::encode(response).dump();
+    CHECK(text.find("laptop-a") == std::string::npos);
+    auto back = sync::decodePullResponse(text);
+    REQUIRE(back.changes.size() == 1);
+    REQUIRE(back.changes[0].author);
+    CHECK(back.changes[0].author->login == "alice");
+    CHECK(back.changes[0].author->fields == std::vector<std::string>{"duration_minutes"});
+    CHECK_FALSE(back.changes[0].author->fromThisDevice);
+
+    // A hub that does not say who (protocol 1, or a record without history) leaves it empty.
+    c.author.reset();
+    response.changes = {c};
+    CHECK_FALSE(sync::decodePullResponse(sync::encode(response).dump()).changes[0].author);
+
+    // A malformed account is refused naming the path.
+    auto bad = json::parse(text);
+    bad["changes"][0]["changed"]["fields"] = json::array({7});
+    try {
+        sync::decodePullResponse(bad.dump());
+        FAIL("accepted");
+    } catch (const Error& e) {
+        CHECK(e.field() == "changes[0].changed.fields[0]");
+    }
+}
