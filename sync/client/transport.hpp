@@ -21,6 +21,7 @@ struct HttpResponse {
     std::optional<int> retryAfterSeconds;  // from a Retry-After header, when the hub sent one
     // A renewed device token (X-Mediane-Next-Token): the laptop must keep it and use it from now on.
     std::optional<std::string> nextToken{};
+    std::string contentEncoding{};  // how the body travelled ("gzip", or "" when not compressed)
 };
 
 // Bytes actually on the wire (compressed bodies and headers), for the status and the benchmarks.

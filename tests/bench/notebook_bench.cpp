@@ -49,7 +49,9 @@ public:
         auto busiest = db.prepare("SELECT learner_id, count(*) AS n FROM session_learners GROUP BY learner_id "
                                   "ORDER BY n DESC LIMIT 1");
         if (busiest.step()) m_busiestLearner = busiest.columnText(0);
-        auto typical = db.prepare("SELECT id FROM learners ORDER BY rowid LIMIT 1 OFFSET 10000");
+        // The middle learner: a typical one on any demo size (a fixed offset failed on the small demo).
+        auto typical = db.prepare("SELECT id FROM learners ORDER BY rowid LIMIT 1 "
+                                  "OFFSET (SELECT count(*) / 2 FROM learners)");
         if (typical.step()) m_typicalLearner = typical.columnText(0);
         m_placeId = m_nb->places().front().id;
     }
