@@ -9,6 +9,7 @@ namespace mediane::store {
 namespace {
 constexpr const char* kChangesKey = "sync.cursor";
 constexpr const char* kConflictsKey = "sync.conflicts_after";
+constexpr const char* kHeldKey = "sync.held_through";
 }  // namespace
 
 std::int64_t SyncCursor::changes() { return std::stoll(LocalSettings(m_db).get(kChangesKey, "0")); }
@@ -17,9 +18,14 @@ std::int64_t SyncCursor::conflicts() { return std::stoll(LocalSettings(m_db).get
 void SyncCursor::setConflicts(std::int64_t conflictId) {
     LocalSettings(m_db).set(kConflictsKey, std::to_string(conflictId));
 }
+std::int64_t SyncCursor::heldThrough() { return std::stoll(LocalSettings(m_db).get(kHeldKey, "0")); }
+void SyncCursor::raiseHeldThrough(std::int64_t serverSeq) {
+    if (serverSeq > heldThrough()) LocalSettings(m_db).set(kHeldKey, std::to_string(serverSeq));
+}
 void SyncCursor::restart() {
     setChanges(0);
     setConflicts(0);
+    LocalSettings(m_db).set(kHeldKey, "0");
 }
 
 }  // namespace mediane::store

@@ -16,6 +16,10 @@ public:
     void setChanges(std::int64_t serverSeq);
     std::int64_t conflicts();
     void setConflicts(std::int64_t conflictId);
+    // The highest server_seq the hub's push answers gave this laptop's own ops: it holds those changes as
+    // stored, so its pulls may leave them out. Only ever raised.
+    std::int64_t heldThrough();
+    void raiseHeldThrough(std::int64_t serverSeq);
     // Another hub has other feeds: its sequence numbers and conflict ids mean nothing here.
     void restart();
 

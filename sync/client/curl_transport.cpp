@@ -6,7 +6,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
-#include "sync/client/gzip.hpp"
+#include "sync/protocol/gzip.hpp"
 #include "sync/client/hub_address.hpp"
 
 namespace mediane::sync {

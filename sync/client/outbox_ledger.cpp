@@ -1,5 +1,6 @@
 #include "sync/client/outbox_ledger.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "core/error.hpp"
@@ -7,6 +8,8 @@
 #include "store/local_conflicts.hpp"
 #include "store/outbox_delivery.hpp"
 #include "store/record_sync_state.hpp"
+#include "store/record_tables.hpp"
+#include "store/sync_cursor.hpp"
 #include "sync/protocol/record_kinds.hpp"
 
 namespace mediane::sync {
@@ -35,6 +38,27 @@ std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes) {
     return batch;
 }
 
+void OutboxLedger::stampLikeTheHub(const WireOp& op) {
+    const auto* kind = findRecordKind(op.entity);
+    const auto* table = store::findRecordTable(op.entity);
+    if (!kind || !table || kind->lifecycle != Lifecycle::Mergeable || op.op != "create") return;
+    bool stamped = false;
+    for (const auto& f : kind->fields) stamped |= f.role == FieldRole::StampedStructure || f.role == FieldRole::StampedAdviser;
+    if (!stamped) return;
+    if (!m_account) {
+        auto st = m_db.prepare("SELECT structure, login FROM sync_account WHERE id = 1");
+        if (!st.step()) return;
+        m_account.emplace(st.columnText(0), st.columnText(1));
+    }
+    auto filled = stampedAsAcknowledged(*kind, op.fields, m_account->first, m_account->second);
+    for (const auto& f : kind->fields) {
+        if (f.role != FieldRole::StampedStructure && f.role != FieldRole::StampedAdviser) continue;
+        if (op.fields.contains(f.wire) && op.fields[f.wire] == filled[f.wire]) continue;
+        m_db.prepare("UPDATE " + table->table + " SET " + f.wire + " = ? WHERE id = ? AND " + f.wire + " = ''")
+            .bind(1, filled[f.wire].get<std::string>()).bind(2, op.recordId).run();
+    }
+}
+
 std::int64_t OutboxLedger::waiting() { return store::OutboxDelivery(m_db).sendableCount(); }
 
 void OutboxLedger::markRecord(const WireOp& op, const std::string& state) {
@@ -58,6 +82,7 @@ LedgerTally OutboxLedger::recordResults(const std::vector<WireOp>& batch, const 
             throw Error(Error::Kind::Io, "err.sync.bad_answer", {{"detail", "result " + std::to_string(i) + " names another op"}});
 
     LedgerTally tally;
+    std::int64_t heldThrough = 0;
     store::OutboxDelivery outbox(m_db);
     store::Transaction tx(m_db);
     for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -84,8 +109,12 @@ LedgerTally OutboxLedger::recordResults(const std::vector<WireOp>& batch, const 
         // brings the merged state and the version with it.
         if (op.op != "delete" && r.version == op.baseVersion + 1)
             outbox.carryVersion(op.entity, op.recordId, op.seq, op.baseVersion, r.version);
+        stampLikeTheHub(op);
         markRecord(op, "synced");
+        heldThrough = std::max(heldThrough, r.serverSeq);
     }
+    // In the acknowledgements' transaction: never ahead of what this notebook holds.
+    if (heldThrough > 0) store::SyncCursor(m_db).raiseHeldThrough(heldThrough);
     tx.commit();
     return tally;
 }

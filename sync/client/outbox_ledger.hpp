@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sync/protocol/wire_types.hpp"
@@ -39,7 +41,11 @@ public:
 
 private:
     void markRecord(const WireOp& op, const std::string& state);
+    // A created record's stamped fields it left empty (typed before enrolment) take this laptop's account, as
+    // the hub stamped them, so the record reads here as the hub stores it and need not come back.
+    void stampLikeTheHub(const WireOp& op);
     store::Database& m_db;
+    std::optional<std::pair<std::string, std::string>> m_account;  // structure and login, read once
 };
 
 }  // namespace mediane::sync

@@ -154,7 +154,13 @@ void SyncEngine::pull(SyncReport& report) {
     int forgotten = 0;
     progress(SyncProgress::Phase::Pulling, 0, 0);
     for (int page = 0;; ++page) {
-        auto response = exchange({kPull.method, PullQuery{since, m_options.pullPage}.target(), "", false, ""});
+        PullQuery query{since, m_options.pullPage};
+        // Its own changes that the hub stored as this laptop holds them need not travel back: the push answers
+        // gave their versions. Only up to the last answer this notebook recorded: a notebook restored from a
+        // backup gets back what it pushed after that backup. Its own learners still come, as markers, for a
+        // re-snapshot to count them.
+        query.heldThrough = cursor.heldThrough();
+        auto response = exchange({kPull.method, query.target(), "", false, ""});
         ++report.pullRequests;
         if (response.status == 410 && since > 0) {
             // Tombstones older than the cursor were pruned: take the whole feed again.
@@ -174,12 +180,17 @@ void SyncEngine::pull(SyncReport& report) {
         }
         if (decoded.nextSince < since || (decoded.hasMore && decoded.changes.empty()))
             throw unreadableAnswer(kPull.path, "the cursor did not move forward");
+        std::int64_t heldOnPage = 0;
         {
             // A page and its cursor commit together: a crash replays the whole page, never half of it.
             store::Transaction tx(m_db);
             for (const auto& c : decoded.changes) {
-                if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted, c.author})) ++report.skipped;
                 if (resnapshot && c.entity == "learner" && !c.deleted) snapshotLearners.insert(c.recordId);
+                if (c.held) {
+                    ++heldOnPage;
+                    continue;
+                }
+                if (!remote.apply({c.serverSeq, c.entity, c.recordId, c.version, c.fields, c.deleted, c.author})) ++report.skipped;
             }
             if (resnapshot && !decoded.hasMore)
                 forgotten = store::LearnerErasure(m_db).forgetMissingFromSnapshot(snapshotLearners);
@@ -187,7 +198,8 @@ void SyncEngine::pull(SyncReport& report) {
             cursor.setChanges(decoded.nextSince);
             tx.commit();
         }
-        report.pulled += static_cast<std::int64_t>(decoded.changes.size());
+        report.pulled += static_cast<std::int64_t>(decoded.changes.size()) - heldOnPage;
+        report.held += heldOnPage;
         since = decoded.nextSince;
         progress(SyncProgress::Phase::Pulling, report.pulled, decoded.hasMore ? 0 : report.pulled);
         if (!decoded.hasMore) break;

@@ -29,6 +29,7 @@ struct SyncReport {
     std::int64_t pushConflicts = 0; // of which raised a conflict
     std::int64_t rejected = 0;      // marked in error
     std::int64_t pulled = 0;        // changes received
+    std::int64_t held = 0;          // of this laptop's own learners, markers only (it holds them already)
     std::int64_t skipped = 0;       // changes kept aside (see sync_skipped)
     std::int64_t newConflicts = 0;  // conflict records fetched
     std::int64_t pushRequests = 0, pullRequests = 0;

@@ -169,6 +169,7 @@ struct ServeSettings {
     std::string auditLog;
     hub::TlsFiles tls;
     hub::ConnectionLimits limits;
+    hub::AnswerCompression compression;
 };
 
 int serve(const std::string& dataDir, const ServeSettings& settings) {
@@ -187,6 +188,7 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     splitListen(listen, options);
     options.maxBodyBytes = settings.maxBody;
     options.limits = settings.limits;
+    options.compression = settings.compression;
     options.tls = settings.tls;
     options.directorySchemaPath = directorySchemaPath(assets);
     options.vocabulariesPath = vocabulariesPath(assets);
@@ -311,6 +313,9 @@ int main(int argc, char** argv) {
     app.add_option("--listen", settings.listen,
                    "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
     app.add_option("--max-body", settings.maxBody, "Largest accepted request body in bytes, after decompression");
+    app.add_option("--gzip-level", settings.compression.gzipLevel,
+                   "gzip level of JSON answers to callers that accept it: 1 fastest (default) to 9 smallest, 0 none")
+        ->check(CLI::Range(0, 9));
     app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
     app.add_option("--token-days", tokenDays,
                    "Device token lifetime in days (default 60); a token in use renews itself after a quarter of it")

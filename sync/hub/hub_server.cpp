@@ -39,13 +39,16 @@ struct RequestContext {
     std::string device = "-";
     std::string login = "-";  // printable only (auditText)
     std::string note{};        // an outcome the status alone does not tell, for the audit log
+    int gzipLevel = 0;         // for this caller's JSON answers: 0 when it does not accept gzip
+    std::size_t gzipMinBytes = 0;
 };
 thread_local RequestContext t_request;
 
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
     // A message may quote a caller's bytes; invalid UTF-8 among them must not turn an answer into a 500.
-    res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+    setJsonAnswer(res, body.dump(-1, ' ', false, json::error_handler_t::replace), t_request.gzipLevel,
+                  t_request.gzipMinBytes);
 }
 
 void replyError(httplib::Response& res, int status, const std::string& code, const std::string& message,
@@ -141,9 +144,13 @@ HubServer::~HubServer() = default;
 void HubServer::routes() {
     auto& svr = *m_server;
     // Read and write deadlines are GuardedServer's (a deadline per request, not per socket read).
-    svr.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         GuardedServer::markHeadComplete();
         t_request = RequestContext{Clock::now(), 0, "-"};
+        if (acceptsGzip(req.get_header_value("Accept-Encoding"))) {
+            t_request.gzipLevel = m_options.compression.gzipLevel;
+            t_request.gzipMinBytes = m_options.compression.minBytes;
+        }
         // A body nobody reads would otherwise be read and decompressed whole by the HTTP library.
         if (announcesBody(req) && !sync::bodyEndpoint(req.method, req.path)) {
             replyError(res, 413, "body_not_allowed", "this endpoint takes no request body");
@@ -323,12 +330,18 @@ void HubServer::routes() {
                 m_store.notePulled(principal->deviceId, since);
                 applyRetention(m_store, core::today());  // at most once a day (docs/privacy.md)
                 auto scope = scopeOf(*principal, m_store);
-                response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope);
+                // The first release never claims any; a version 1 answer keeps its whole shape.
+                HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough};
+                response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
+                response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
+                if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
+                response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
+                // The last page has read the feed to its end: the cursor passes the caller's own changes left
+                // out after the last one sent, or they would be scanned again at every pull.
+                if (held.through > 0 && !response.hasMore) response.nextSince = std::max(since, m_store.lastServerSeq());
             }
-            response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
-            if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
-            response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
             for (auto& change : response.changes) {
+                if (change.held) change.author.reset();
                 if (!change.author) continue;
                 // Another laptop's id is not this one's business: only whether the change was its own.
                 change.author->fromThisDevice = change.author->deviceId == principal->deviceId;
@@ -420,7 +433,10 @@ void HubServer::routes() {
             }
             for (const auto& id : doc.skipped) std::fprintf(stderr, "directory: place %s left out (not valid)\n", id.c_str());
             res.status = 200;
-            res.set_content(doc.body, doc.contentType);
+            if (doc.contentType == "application/json")
+                setJsonAnswer(res, std::move(doc.body), t_request.gzipLevel, t_request.gzipMinBytes);
+            else
+                res.set_content(doc.body, doc.contentType);
         });
     });
 
@@ -455,9 +471,7 @@ void HubServer::routes() {
                 std::lock_guard lock(m_storeMutex);
                 months = m_store.retentionMonths(principal->structure);
             }
-            res.status = 200;
-            res.set_content(nlohmann::json{{"structure", principal->structure}, {"months", months}}.dump(),
-                            "application/json");
+            reply(res, 200, json{{"structure", principal->structure}, {"months", months}});
         });
     });
     svr.Get(sync::kVocabularies.path, [this, guarded, authenticate](const httplib::Request& req,
@@ -481,7 +495,7 @@ void HubServer::routes() {
                 return;
             }
             res.status = 200;
-            res.set_content(vocabularies->document, "application/json");
+            setJsonAnswer(res, vocabularies->document, t_request.gzipLevel, t_request.gzipMinBytes);
         });
     });
 }

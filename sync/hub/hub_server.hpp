@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/translator.hpp"
+#include "sync/hub/answer_encoding.hpp"
 #include "sync/hub/connection_limits.hpp"
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
@@ -33,6 +34,8 @@ struct ServerOptions {
     std::string vocabulariesPath;
     // Connections: counts, deadlines and byte caps enforced before any handler runs.
     ConnectionLimits limits;
+    // JSON answers: gzip level (0: none) and the size below which they go as they are.
+    AnswerCompression compression;
     // Request bodies parsed at once (each may cost several times maxBodyBytes while decoded): the rest
     // wait a little, then get 503 with Retry-After. Bounds the hub's memory under a flood of pushes.
     int bodySlots = 4;

@@ -152,6 +152,13 @@ struct Scope {
     bool reaches(const std::string& structure) const;
 };
 
+// A puller's own changes that it says it holds: its device, and the highest server_seq its push answers
+// gave it (0: it claims none, every change comes).
+struct HeldByPuller {
+    std::string deviceId;
+    std::int64_t through = 0;
+};
+
 class HubStore {
 public:
     virtual ~HubStore() = default;
@@ -198,8 +205,15 @@ public:
     virtual std::vector<StoredRecord> liveRecords(const std::string& entity) = 0;
     virtual std::int64_t addConflict(const ConflictEntry& conflict) = 0;
 
-    // Up to limit changes after since that the scope reaches, in server_seq order.
-    virtual std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) = 0;
+    // A change a device's own op made, stored exactly as that device holds it: its pulls may leave it out.
+    virtual void markHeldByAuthor(std::int64_t serverSeq) = 0;
+    // Up to limit changes after since that the scope reaches, in server_seq order, less the puller's own
+    // changes it holds (markHeldByAuthor, up to `held.through`); its own learners among them come as markers
+    // flagged `held`, without their fields.
+    virtual std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope,
+                                                   const HeldByPuller& held) = 0;
+    // The highest server_seq ever given (its row may since have been pruned), 0 on a new hub.
+    virtual std::int64_t lastServerSeq() = 0;
     // Open conflicts only: a resolved one reaches laptops as a "conflict_resolution" change instead.
     virtual std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) = 0;
     // Any conflict, open or resolved, whatever its structure (the caller checks who may see it).

@@ -107,6 +107,7 @@ void PushApplier::mergeLegacyCodes(sync::WireOp& op, const sync::RecordKind& kin
 
 sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     m_identityCleared = false;
+    m_sentFields = &sent.fields;
     // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
     // migration are then the same, so a resend after an upgrade is still a duplicate.
     sync::WireOp op = sent;
@@ -230,7 +231,17 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
         earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
     if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
     auto seq = write(op, record);
-    if (earlier.empty()) return applied(op, record.version, seq);
+    if (earlier.empty()) {
+        // The laptop keeps a fact as it first wrote it, and holds a new record as stored unless the hub
+        // stamped or anonymised something in it: its pulls need not bring either back (no echo). The
+        // directory is the hub's to send.
+        if (kind.lifecycle == sync::Lifecycle::AppendOnly ||
+            (kind.lifecycle == sync::Lifecycle::Mergeable && record.fields == sync::stampedAsAcknowledged(
+                                                                 kind, *m_sentFields, m_principal.structure,
+                                                                 m_principal.login)))
+            m_store.markHeldByAuthor(seq);
+        return applied(op, record.version, seq);
+    }
     json first = json::array();
     for (const auto& e : earlier) first.push_back({{"record_id", e.recordId}, {"structure", e.structure}, {"fields", e.fields}});
     // The structure whose booklet the cheque came from answers for it: it sees the conflict too.
@@ -261,6 +272,10 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
         if (!sync::isCorrectable(f)) merged.fields.erase(f.wire);
     mergeLegacyCodes(merged, kind, record);
     auto merge = mergeUpdate(record.fields, record.fieldVersions, record.version, op.baseVersion, merged.fields);
+    // What the laptop holds after this op: the state it based it on, with its fields on top.
+    json laptopState = record.fields;
+    for (auto it = m_sentFields->begin(); it != m_sentFields->end(); ++it) laptopState[it.key()] = it.value();
+    const bool onLaptopBase = op.baseVersion == record.version;
     std::int64_t seq = 0;
     if (!merge.apply.empty()) {
         ++record.version;
@@ -282,6 +297,7 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
     }
     // A gap only matters when this op changed something others had not already written.
     if (merge.versionGap && !merge.apply.empty()) return conflict(op, "soft", record.structure, details, record.version, seq);
+    if (seq > 0 && onLaptopBase && !m_identityCleared && record.fields == laptopState) m_store.markHeldByAuthor(seq);
     return applied(op, record.version, seq);
 }
 
@@ -313,6 +329,7 @@ sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKin
                         {{"base_version", op.baseVersion}, {"hub_version", record.version - 1},
                          {"changed_since_base", changedSince}},
                         record.version, seq);
+    if (kind.lifecycle == sync::Lifecycle::Mergeable) m_store.markHeldByAuthor(seq);  // deleted there already
     return applied(op, record.version, seq);
 }
 

@@ -47,6 +47,7 @@ private:
     bool m_sentLegacy = false;  // the op being applied carried legacy_codes itself
     bool m_erased = false;           // a learner was erased in this batch: wipe the WAL after the commit
     bool m_identityCleared = false;  // the op being applied withdrew a learner's identity
+    const nlohmann::json* m_sentFields = nullptr;  // the op being applied, as its laptop holds it
 };
 
 }  // namespace mediane::hub

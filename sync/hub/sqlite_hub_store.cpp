@@ -200,6 +200,29 @@ void SqliteHubStore::migrate() {
     }
     if (schemaVersion() < 4) migrateRecordHistory();
     migratePrivacy();  // version 5 (sqlite_hub_privacy.cpp)
+    migrateEchoes();
+}
+
+namespace {
+// Changes a laptop's own op made and the laptop holds as stored; older rows count as echoes to send.
+constexpr int kEchoSchema = 6;
+}  // namespace
+
+void SqliteHubStore::migrateEchoes() {
+    if (schemaVersion() >= kEchoSchema) return;
+    sql::Transaction tx(m_db);
+    m_db.exec("ALTER TABLE changes ADD COLUMN held_by_author INTEGER NOT NULL DEFAULT 0");
+    m_db.exec("PRAGMA user_version = " + std::to_string(kEchoSchema));
+    tx.commit();
+}
+
+void SqliteHubStore::markHeldByAuthor(std::int64_t serverSeq) {
+    m_db.prepare("UPDATE changes SET held_by_author = 1 WHERE server_seq = ?").bind(1, serverSeq).run();
+}
+
+std::int64_t SqliteHubStore::lastServerSeq() {
+    // AUTOINCREMENT's own counter: the highest server_seq ever given, even if prune removed that row since.
+    return m_db.scalarInt("SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'changes'), 0)");
 }
 
 bool SqliteHubStore::saveUser(const UserAccount& user) {
@@ -408,18 +431,28 @@ std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
     return m_db.lastInsertRowid();
 }
 
-std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int limit, const Scope& scope) {
+std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int limit, const Scope& scope,
+                                                      const HeldByPuller& held) {
     auto filter = filterFor(scope);
+    // Learners stay, as markers: a laptop re-snapshotting forgets the learners a snapshot does not name.
+    const bool skipsHeld = held.through > 0 && !held.deviceId.empty();
+    const std::string echoSql =
+        skipsHeld ? " AND NOT (held_by_author = 1 AND device_id = ? AND server_seq <= ? AND entity != 'learner')" : "";
     // Who made the change, from the history of corrections (learners and sessions only); by its index on
     // (entity, record_id), one look-up per row.
     auto st = m_db.prepare("SELECT server_seq, entity, record_id, version, op, fields, deleted, "
                            "(SELECT json_array(h.login, h.at, h.op, h.fields, h.device_id) FROM record_history h "
                            " WHERE h.entity = changes.entity AND h.record_id = changes.record_id "
-                           " AND h.server_seq = changes.server_seq ORDER BY h.id DESC LIMIT 1) "
-                           "FROM changes WHERE server_seq > ?" + filter.sql + " ORDER BY server_seq LIMIT ?");
+                           " AND h.server_seq = changes.server_seq ORDER BY h.id DESC LIMIT 1), "
+                           "held_by_author, device_id "
+                           "FROM changes WHERE server_seq > ?" + filter.sql + echoSql + " ORDER BY server_seq LIMIT ?");
     int i = 1;
     st.bind(i++, since);
     for (const auto& s : filter.values) st.bind(i++, s);
+    if (skipsHeld) {
+        st.bind(i++, held.deviceId);
+        st.bind(i++, held.through);
+    }
     st.bind(i, std::int64_t{limit});
     std::vector<sync::Change> out;
     while (st.step()) {
@@ -429,8 +462,13 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
         c.recordId = st.columnText(2);
         c.version = st.columnInt(3);
         c.op = st.columnText(4);
-        c.fields = json::parse(st.columnText(5));
         c.deleted = st.columnInt(6) != 0;
+        c.held = skipsHeld && c.serverSeq <= held.through && st.columnInt(8) != 0 && st.columnText(9) == held.deviceId;
+        if (c.held) {
+            out.push_back(std::move(c));  // a marker: the caller holds the fields already
+            continue;
+        }
+        c.fields = json::parse(st.columnText(5));
         auto author = json::parse(st.columnText(7), nullptr, false);
         if (author.is_array() && author.size() == 5) {
             sync::ChangeAuthor a;

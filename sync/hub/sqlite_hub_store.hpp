@@ -38,7 +38,10 @@ public:
     std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) override;
     std::vector<StoredRecord> liveRecords(const std::string& entity) override;
     std::int64_t addConflict(const ConflictEntry& conflict) override;
-    std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope) override;
+    void markHeldByAuthor(std::int64_t serverSeq) override;
+    std::vector<sync::Change> changesSince(std::int64_t since, int limit, const Scope& scope,
+                                           const HeldByPuller& held) override;
+    std::int64_t lastServerSeq() override;
     std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) override;
     std::optional<ConflictEntry> findConflict(std::int64_t id) override;
     void markConflictResolved(std::int64_t id, const std::string& resolvedAt) override;
@@ -76,6 +79,7 @@ private:
     void migrate();
     int schemaVersion();
     void migrateRecordHistory();  // hub schema 4
+    void migrateEchoes();         // hub schema kEchoSchema (sqlite_hub_store.cpp)
     HubDatabase m_db;
 };
 

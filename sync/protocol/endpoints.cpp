@@ -83,6 +83,7 @@ int parseProtocolParam(const QueryParams& params) {
 std::string PullQuery::target() const {
     std::string out = std::string(kPull.path) + "?since=" + std::to_string(since);
     if (limit) out += "&limit=" + std::to_string(*limit);
+    if (heldThrough > 0) out += "&held_through=" + std::to_string(heldThrough);
     return out + "&protocol=" + std::to_string(protocol);
 }
 
@@ -94,6 +95,7 @@ PullQuery parsePullQuery(const QueryParams& params) {
     PullQuery q;
     q.since = readCount(params, "since", 0).value_or(0);
     q.limit = readCount(params, "limit", 1);
+    q.heldThrough = readCount(params, "held_through", 0).value_or(0);
     q.protocol = parseProtocolParam(params);
     return q;
 }

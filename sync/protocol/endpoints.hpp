@@ -83,6 +83,9 @@ struct PullQuery {
     std::int64_t since = 0;
     std::optional<std::int64_t> limit;  // absent: the hub's default page
     int protocol = kProtocolVersion;    // what this build sends; parsed as 1 when absent
+    // held_through=N: the caller holds its own changes up to server_seq N as the hub stored them (its push
+    // answers said so); the hub need not send them back. 0 or absent: every change comes.
+    std::int64_t heldThrough = 0;
 
     std::string target() const;
     // The page the hub serves: the default when none is asked, never more than the maximum.

@@ -314,6 +314,17 @@ const std::vector<RecordKind>& recordKinds() {
     return kinds;
 }
 
+nlohmann::json stampedAsAcknowledged(const RecordKind& kind, nlohmann::json fields, const std::string& structure,
+                                     const std::string& login) {
+    for (const auto& f : kind.fields) {
+        if (f.role != FieldRole::StampedStructure && f.role != FieldRole::StampedAdviser) continue;
+        auto it = fields.find(f.wire);
+        if (it != fields.end() && !(it->is_string() && it->get<std::string>().empty())) continue;
+        fields[f.wire] = f.role == FieldRole::StampedStructure ? structure : login;
+    }
+    return fields;
+}
+
 bool isCorrectable(const RecordField& field) {
     return field.role != FieldRole::Derived && field.role != FieldRole::StampedStructure &&
            field.role != FieldRole::StampedAdviser && field.role != FieldRole::OwnerStructure;

@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 namespace mediane::sync {
 
 // How a record changes once it exists.
@@ -70,6 +72,12 @@ const std::vector<RecordKind>& recordKinds();
 // Whether an update may set this field: a derived field follows other records (a session's cheques follow
 // their redemption events) and a stamped or owner field is the hub's to say, so none of them is corrected.
 bool isCorrectable(const RecordField& field);
+
+// A created record's fields as both sides hold them once the hub has acknowledged it: a stamped field the
+// laptop left empty (a session typed before enrolment) takes its account's structure or login, on the hub
+// when it stores the record and on the laptop when it reads the answer (docs/sync-protocol.md, no echo).
+nlohmann::json stampedAsAcknowledged(const RecordKind& kind, nlohmann::json fields, const std::string& structure,
+                                     const std::string& login);
 
 // Nullptr for an entity the protocol does not know.
 const RecordKind* findRecordKind(std::string_view entity);

@@ -62,6 +62,7 @@ json encode(const Change& c) {
     if (c.author)
         out["changed"] = {{"login", c.author->login}, {"at", c.author->at}, {"op", c.author->op},
                           {"fields", c.author->fields}, {"from_this_device", c.author->fromThisDevice}};
+    if (c.held) out["held"] = true;
     return out;
 }
 
@@ -168,6 +169,7 @@ PullResponse decodePullResponse(const std::string& text) {
         c.op = readString(v, "op", path);
         c.fields = readObject(v, "fields", path);
         c.deleted = readBool(v, "deleted", path);
+        if (v.contains("held")) c.held = readBool(v, "held", path);
         if (v.contains("changed")) {
             auto where = childPath(path, "changed");
             const auto& by = readObject(v, "changed", path);

@@ -72,6 +72,9 @@ struct Change {
     nlohmann::json fields = nlohmann::json::object();
     bool deleted = false;
     std::optional<ChangeAuthor> author;  // only for learner and session changes the hub recorded
+    // The puller's own change, which it holds as stored (pull with echo=0): a marker with no fields, so
+    // that a re-snapshot still lists the puller's own learners.
+    bool held = false;
 };
 
 struct PullResponse {

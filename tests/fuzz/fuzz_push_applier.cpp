@@ -80,7 +80,7 @@ void applyAs(Hub& h, const sync::PushRequest& request) {
     // What was stored must read back and encode for every puller: the change feed and the conflict inbox.
     auto scope = scopeOf(principal, h.store());
     (void)sync::encode(response).dump();
-    for (const auto& change : h.store().changesSince(0, 1000, scope)) (void)sync::encode(change).dump();
+    for (const auto& change : h.store().changesSince(0, 1000, scope, hub::HeldByPuller{})) (void)sync::encode(change).dump();
     for (const auto& entry : h.store().conflicts(0, 1000, scope)) (void)entry.details.dump();
 }
 }  // namespace

@@ -37,13 +37,15 @@ std::string quoted(const std::string& arg) {
 }  // namespace
 
 RawResponse rawRequest(const std::string& baseUrl, const std::string& method, const std::string& path,
-                       const std::string& body, const std::string& token, const std::string& fromAddress) {
+                       const std::string& body, const std::string& token, const std::string& fromAddress,
+                       const std::vector<std::string>& extraHeaders) {
     RawResponse response;
     CURL* curl = curl_easy_init();
     if (!curl) return response;
     curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json");
     std::string auth = "Authorization: Bearer " + token;
     if (!token.empty()) headers = curl_slist_append(headers, auth.c_str());
+    for (const auto& h : extraHeaders) headers = curl_slist_append(headers, h.c_str());
     std::string url = baseUrl + path;
     curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
@@ -74,7 +76,10 @@ RawResponse enrollRaw(const std::string& baseUrl, const std::string& login, cons
 
 std::string hubToolOutput(const std::vector<std::string>& args, int* status) {
     std::string command = quoted(MEDIANE_RESIN_HUB);
-    for (const auto& a : args) command += " " + quoted(a);
+    for (const auto& a : args) {
+        command += ' ';
+        command += quoted(a);
+    }
     command += " </dev/null";
     std::string out;
     FILE* pipe = popen(command.c_str(), "r");

@@ -18,8 +18,10 @@ struct RawResponse {
 };
 
 // Usage: rawRequest(url, "POST", "/v1/enroll", body, "", "127.0.0.2")  // sent from 127.0.0.2
+// Headers in `extraHeaders` ("Accept-Encoding: br") go as they are; the body comes back undecoded.
 RawResponse rawRequest(const std::string& baseUrl, const std::string& method, const std::string& path,
-                       const std::string& body = {}, const std::string& token = {}, const std::string& fromAddress = {});
+                       const std::string& body = {}, const std::string& token = {}, const std::string& fromAddress = {},
+                       const std::vector<std::string>& extraHeaders = {});
 
 // /v1/enroll with these credentials, optionally from another loopback address.
 RawResponse enrollRaw(const std::string& baseUrl, const std::string& login, const std::string& password,

@@ -8,19 +8,6 @@
 using namespace mediane;
 using namespace mediane::test;
 
-namespace {
-struct TwoLaptops {
-    HubFixture hub;
-    Laptop a, b;
-    TwoLaptops() {
-        hub.addUser("alice", "adviser", "Centre social Parilly", "metropole-lyon");
-        hub.addUser("bruno", "adviser", "Centre social Parilly", "metropole-lyon");
-        a.enroll(hub, "alice");
-        b.enroll(hub, "bruno");
-    }
-};
-}  // namespace
-
 TEST_CASE("two laptops converge after editing different and the same learners offline") {
     TwoLaptops t;
     auto shared = t.a.addLearner("Bénéficiaire 0001");

@@ -38,6 +38,13 @@ void Laptop::enroll(HubFixture& hub, const std::string& login) {
     app::enrollDevice(*notebook, hubUrl, login, HubFixture::kPassword);
 }
 
+TwoLaptops::TwoLaptops() {
+    hub.addUser("alice", "adviser", "Centre social Parilly", "metropole-lyon");
+    hub.addUser("bruno", "adviser", "Centre social Parilly", "metropole-lyon");
+    a.enroll(hub, "alice");
+    b.enroll(hub, "bruno");
+}
+
 sync::SyncReport Laptop::sync(sync::EngineOptions options) {
     sync::CurlTransport transport(hubUrl);
     return sync(transport, std::move(options));

@@ -59,6 +59,13 @@ struct Laptop {
     bool intact() { return text("PRAGMA integrity_check") == "ok"; }
 };
 
+// A hub and two advisers' laptops of one structure, enrolled (alice on a, bruno on b).
+struct TwoLaptops {
+    HubFixture hub;
+    Laptop a, b;
+    TwoLaptops();
+};
+
 // Hub-side checks straight from its SQLite file (read-only use).
 struct HubFile {
     explicit HubFile(const std::string& dir);

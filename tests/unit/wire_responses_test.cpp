@@ -102,3 +102,28 @@ TEST_CASE("a pulled change says who made it and which fields, never another devi
         CHECK(e.field() == "changes[0].changed.fields[0]");
     }
 }
+
+TEST_CASE("a held marker travels without fields and reads back as held; a non-boolean held is refused", "[sync][codec][echo]") {
+    sync::PullResponse response;
+    sync::Change c;
+    c.serverSeq = 7;
+    c.entity = "learner";
+    c.recordId = "0192f0c4-7b1e-7a3c-8d21-5f0e3c9b1a78";
+    c.version = 1;
+    c.op = "create";
+    c.held = true;
+    response.changes.push_back(c);
+    auto text = sync::encode(response).dump();
+    CHECK(text.find("\"held\":true") != std::string::npos);
+    auto back = sync::decodePullResponse(text);
+    REQUIRE(back.changes.size() == 1);
+    CHECK(back.changes[0].held);
+    CHECK(back.changes[0].fields.empty());
+    c.held = false;
+    response.changes = {c};
+    auto plain = sync::encode(response).dump();
+    CHECK(plain.find("held") == std::string::npos);  // a first-release laptop sees the shape it knows
+    auto bad = nlohmann::json::parse(plain);
+    bad["changes"][0]["held"] = "yes";
+    CHECK_THROWS(sync::decodePullResponse(bad.dump()));
+}

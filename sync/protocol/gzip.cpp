@@ -1,4 +1,4 @@
-#include "sync/client/gzip.hpp"
+#include "sync/protocol/gzip.hpp"
 
 #include <zlib.h>
 
@@ -6,10 +6,10 @@
 
 namespace mediane::sync {
 
-std::string gzipCompress(const std::string& data) {
+std::string gzipCompress(const std::string& data, int level) {
     z_stream zs{};
     // windowBits 15 + 16 asks zlib for a gzip header and trailer rather than a raw zlib stream.
-    if (deflateInit2(&zs, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         throw Error(Error::Kind::Io, "err.sync.gzip");
     std::string out;
     out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
