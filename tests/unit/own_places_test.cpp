@@ -101,7 +101,7 @@ TEST_CASE("a new notebook saves a session at a place once the adviser added thei
     form.draft().placeId = saved.id;
     form.draft().themes = {"email"};
     form.draft().placeMode = core::PlaceMode::Place;
-    auto session = notebook->recordSession(form.draft());
+    auto session = form.save();
     CHECK(session.placeId == saved.id);
     // The next form starts on the last place used.
     app::SessionForm next(*notebook);

@@ -97,8 +97,8 @@ TEST_CASE("the notebook counts refused changes apart and lists them with their r
 }
 
 TEST_CASE("an adviser is offered only the conflicts an adviser can decide") {
-    store::EnrolledScope adviser{"alice", "adviser", "Centre social Parilly"};
-    store::EnrolledScope coordinator{"claire", "coordinator", "Métropole de Lyon"};
+    store::EnrolledScope adviser{"alice", "adviser", "Centre social Parilly", "http://127.0.0.1:1"};
+    store::EnrolledScope coordinator{"claire", "coordinator", "Métropole de Lyon", "http://127.0.0.1:1"};
     store::RemoteConflict learner;
     learner.kind = "hard";
     learner.entity = "learner";
