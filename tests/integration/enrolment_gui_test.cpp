@@ -101,6 +101,7 @@ TEST_CASE("enrolling in the window refuses a wrong password clearly, then enrols
     h.frames(2);
     REQUIRE(h.has("enrol.account"));
     h.click("enrol.sign_out");
+    h.frame();  // the confirmation shows after the first press
     h.click("enrol.sign_out_confirm");
     h.frames(2);
     CHECK_FALSE(state.sync().enrolled());

@@ -125,7 +125,6 @@ TEST_CASE("an adviser's own place reaches the coordinator as a proposal and neve
     c.enroll(hub, "claire");
     core::Place place;
     place.name = "Salle polyvalente des Minguettes";
-    place.kind = "AUT";
     place.commune = "Vénissieux";
     place.postalCode = "69200";
     a.notebook->addPlace(place);
