@@ -49,6 +49,12 @@ void AppState::pollSync() {
     if (m_sync.poll()) refreshStatus();
 }
 
+void AppState::adoptSyncWorker(std::unique_ptr<sync::SyncWorker> worker) {
+    m_sync.attach(worker.get());
+    m_syncWorker = std::move(worker);  // the previous one (if any) stops here, after the monitor let go of it
+    refreshStatus();
+}
+
 bool AppState::run(const std::function<void()>& command, const std::string& successKey) {
     try {
         command();

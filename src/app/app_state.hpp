@@ -56,6 +56,9 @@ public:
     SyncMonitor& sync() { return m_sync; }
     const SyncMonitor& sync() const { return m_sync; }
     void pollSync();
+    // The worker this window syncs with, owned here so it stops (joined) before the notebook closes:
+    // started at launch for an enrolled notebook, or after enrolling in the window. nullptr: stop it.
+    void adoptSyncWorker(std::unique_ptr<sync::SyncWorker> worker);
 
     // Usage: if (state.run([&] { notebook.recordSession(draft); }, "msg.session_saved")) clearForm();
     // Returns true on success; on mediane::Error shows its translated message and returns false.
@@ -78,6 +81,7 @@ private:
     float m_fontScale = 1.0f;
     NotebookStatus m_status;
     SyncMonitor m_sync;
+    std::unique_ptr<sync::SyncWorker> m_syncWorker;  // after m_sync: destroyed first, joined before the monitor goes
     std::unique_ptr<core::CommuneDirectory> m_communes;
 };
 

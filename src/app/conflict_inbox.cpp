@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "app/conflict_scope.hpp"
 #include "core/error.hpp"
 #include "store/conflict_labels.hpp"
 #include "store/local_conflicts.hpp"
@@ -31,7 +32,10 @@ void ConflictInbox::refresh(std::int64_t generation) {
 void ConflictInbox::reload() {
     m_open.clear();
     m_closed.clear();
+    // Only what this person can decide: an adviser's own place proposals are the coordinator's business.
+    auto scope = m_notebook.enrolledScope();
     for (const auto& c : m_notebook.conflicts().all()) {
+        if (!mayActOn(scope, c)) continue;
         auto v = view(c);
         (c.state == "resolved" ? m_closed : m_open).push_back(std::move(v));
     }

@@ -1,5 +1,7 @@
 #include "app/notebook.hpp"
 
+#include "app/conflict_scope.hpp"
+
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "core/private_files.hpp"
@@ -128,8 +130,18 @@ NotebookStatus Notebook::status() {
     s.places = m_places.count();
     s.assessments = m_assessments.count();
     s.pendingChanges = m_outbox.pendingCount();
+    s.refusedChanges = store::RefusedOperations(*m_db).count();
+    auto scope = enrolledScope();
+    for (const auto& c : m_conflicts->all())
+        if (c.state == "open" && mayActOn(scope, c)) ++s.openConflicts;
     s.lastSync = m_settings.get("last_sync");
     return s;
+}
+
+std::optional<store::EnrolledScope> Notebook::enrolledScope() { return store::enrolledScope(*m_db); }
+
+std::vector<store::RefusedOperation> Notebook::refusedChanges(int limit) {
+    return store::RefusedOperations(*m_db).list(limit);
 }
 
 }  // namespace mediane::app

@@ -14,11 +14,13 @@
 #include "store/assessment_repository.hpp"
 #include "store/correction_history.hpp"
 #include "store/database.hpp"
+#include "store/enrolled_scope.hpp"
 #include "store/learner_repository.hpp"
 #include "store/local_settings.hpp"
 #include "store/outbox.hpp"
 #include "store/pass_repository.hpp"
 #include "store/place_repository.hpp"
+#include "store/refused_operations.hpp"
 #include "store/session_repository.hpp"
 
 namespace mediane::store {
@@ -38,6 +40,8 @@ struct NotebookStatus {
     int schemaVersion = 0;
     std::int64_t learners = 0, sessions = 0, cheques = 0, places = 0, assessments = 0;
     std::int64_t pendingChanges = 0;   // outbox operations not yet acknowledged by the hub
+    std::int64_t refusedChanges = 0;   // of which the hub refused (outbox in error): they wait for a person
+    std::int64_t openConflicts = 0;    // open conflicts this laptop's person can decide (conflict_scope.hpp)
     std::string lastSync;              // empty: never synced
 };
 
@@ -111,6 +115,10 @@ public:
     // --- Places ---------------------------------------------------------------------------
     core::Place addPlace(core::Place draft);
     std::vector<core::Place> places();
+    // « Mes lieux »: the places this laptop made (they reach the hub as directory proposals), and their
+    // correction, validated like addPlace. A directory place is not edited here (Refused).
+    std::vector<core::Place> ownPlaces();
+    core::Place updatePlace(core::Place edited);
 
     // --- Pass numérique -------------------------------------------------------------------
     core::PassBooklet receiveBooklet(core::PassBooklet draft);
@@ -125,6 +133,10 @@ public:
 
     // --- Status ---------------------------------------------------------------------------
     NotebookStatus status();
+    // The role and structure of the hub account, nullopt when not enrolled.
+    std::optional<store::EnrolledScope> enrolledScope();
+    // The operations the hub refused, with its reasons (store/refused_operations.hpp).
+    std::vector<store::RefusedOperation> refusedChanges(int limit = 500);
 
     // The repositories, for exports and the demo generator, which need bulk access.
     store::LearnerRepository& learnerStore() { return m_learners; }

@@ -81,4 +81,17 @@ core::Place Notebook::addPlace(core::Place draft) {
 
 std::vector<core::Place> Notebook::places() { return m_places.all(); }
 
+std::vector<core::Place> Notebook::ownPlaces() { return m_places.own(); }
+
+core::Place Notebook::updatePlace(core::Place edited) {
+    core::validatePlace(edited, m_vocabularies);
+    auto before = m_places.find(edited.id);
+    if (!before) throw Error(Error::Kind::NotFound, "first_day.err.place_unknown");
+    if (!m_places.isOwn(edited.id)) throw Error(Error::Kind::Refused, "first_day.err.place_not_own", {{"name", before->name}});
+    store::Transaction tx(*m_db);
+    m_places.update(*before, edited);
+    tx.commit();
+    return edited;
+}
+
 }  // namespace mediane::app

@@ -66,6 +66,8 @@ void SessionForm::setCustomDuration(int hours, int minutes) {
     m_draft.durationMinutes = std::clamp(hours, 0, 23) * 60 + std::clamp(minutes, 0, 59);
 }
 
+void SessionForm::reloadPlaces() { m_places = m_notebook.places(); }
+
 // --- Place -------------------------------------------------------------------------------------
 bool SessionForm::communeRequired() const {
     return m_draft.placeMode == core::PlaceMode::Home || m_draft.placeMode == core::PlaceMode::Other;

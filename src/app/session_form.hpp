@@ -44,6 +44,8 @@ public:
     core::Session& draft() { return m_draft; }
     const core::Session& draft() const { return m_draft; }
     const std::vector<core::Place>& places() const { return m_places; }
+    // Reads the places again (one was added in « Mes lieux »), the draft kept as it is.
+    void reloadPlaces();
     bool individual() const { return m_draft.kind == core::SessionKind::Individual; }
 
     // --- Duration ------------------------------------------------------------------------

@@ -18,6 +18,7 @@ struct SyncLine {
     std::string hint;  // what to do next, or when the worker tries again; may be empty
     std::string detail;  // the full error message, for a tooltip; may be empty
     bool canSyncNow = false;  // the « Synchroniser » button is active
+    bool showRefusals = false;  // refused changes wait: the bar offers « Voir pourquoi » (refused_changes.hpp)
 };
 
 // "14:05" when the UTC instant is today in local time, else the local date and time (for « le … à … »).

@@ -19,6 +19,7 @@ void addStatusCommand(CliCommands& commands, const CliContext& ctx) {
                               {"places", s.places},
                               {"assessments", s.assessments},
                               {"pending_changes", s.pendingChanges},
+                              {"refused_changes", s.refusedChanges},
                               {"last_sync", s.lastSync.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.lastSync)}};
         std::cout << out.dump(2) << "\n";
     }});

@@ -16,6 +16,14 @@ std::string readPassword() {
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     return line;
 }
+// Every operation still waiting in error, with the hub's reason: the same list on every run until a person acts.
+nlohmann::json refusedJson(const std::vector<store::RefusedOperation>& refused) {
+    auto out = nlohmann::json::array();
+    for (const auto& r : refused)
+        out.push_back({{"op_id", r.opId}, {"entity", r.entity}, {"record_id", r.recordId}, {"op", r.op},
+                       {"reason", r.reason}, {"message", r.message}});
+    return out;
+}
 }  // namespace
 
 void addSyncCommands(CliCommands& commands, const CliContext& ctx) {
@@ -60,6 +68,9 @@ void addSyncCommands(CliCommands& commands, const CliContext& ctx) {
                               {"acked", r.acked},
                               {"push_conflicts", r.pushConflicts},
                               {"rejected", r.rejected},
+                              {"refused", r.refused},
+                              {"held_back", r.heldBack},
+                              {"refused_ops", refusedJson(r.refusedOps)},
                               {"pulled", r.pulled},
                               {"skipped", r.skipped},
                               {"new_conflicts", r.newConflicts},

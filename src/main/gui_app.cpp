@@ -18,12 +18,14 @@
 
 #include "app/app_state.hpp"
 #include "app/notebook.hpp"
+#include "app/startup_problem.hpp"
 #include "app/sync_service.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
+#include "ui/startup_problem_screen.hpp"
 #include "ui/unlock_screen.hpp"
 
 namespace mediane::gui {
@@ -138,6 +140,37 @@ bool unlockNotebook(GLFWwindow* window, const GuiOptions& options, int& frame) {
     return false;
 }
 
+// The notebook did not open: its own message and a safe next step in the window (stderr alone is unseen by
+// an adviser who started Médiane from a menu). Returns true for « Réessayer », false to quit.
+bool showStartupProblem(GLFWwindow* window, const GuiOptions& options, const Error& error, int& frame) {
+    auto tr = core::Translator::load(options.assetsDir + "/i18n", options.language.empty() ? "fr" : options.language);
+    const std::string file = options.dataDir + "/" + app::Notebook::kDatabaseFile;
+    auto problem = app::describeStartupProblem(error, file, tr);
+    std::cerr << "mediane: " << problem.message << "\n" << problem.nextStep << std::endl;
+    while (!glfwWindowShouldClose(window)) {
+        if (options.frames > 0) glfwPollEvents();
+        else glfwWaitEventsTimeout(0.5);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+        const ImGuiViewport* viewport = ImGui::GetMainViewport();
+        ImGui::SetNextWindowPos(viewport->WorkPos);
+        ImGui::SetNextWindowSize(viewport->WorkSize);
+        ImGui::Begin("##startup_problem", nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
+        auto choice = ui::drawStartupProblem(problem, tr);
+        ImGui::End();
+        renderFrame(window);
+        if (choice != ui::StartupChoice::None) return choice == ui::StartupChoice::Retry;
+        if (options.frames > 0 && ++frame >= options.frames) {
+            if (!options.screenshot.empty()) writeScreenshot(window, options.screenshot);
+            return false;
+        }
+        glfwSwapBuffers(window);
+    }
+    return false;
+}
+
 }  // namespace
 
 std::vector<std::string> screenNames() {
@@ -166,24 +199,33 @@ int runGui(const GuiOptions& options) {
     const ImGuiStyle baseStyle = ImGui::GetStyle();
     int frame = 0;
     const bool locked = app::Notebook::isEncrypted(options.dataDir);
+    bool fontsUploaded = locked;
     if (locked) {
         applyScale(1.0f, baseStyle, false);
         if (!unlockNotebook(window, options, frame)) return 0;
     }
-    auto notebook = app::Notebook::open(options.dataDir, options.assetsDir);
-    // The structure's retention period applies at every start, offline too (docs/privacy.md).
-    notebook->expireIdentities(notebook->retentionMonths(), core::today());
+    std::unique_ptr<app::Notebook> notebook;
+    while (!notebook) {
+        try {
+            notebook = app::Notebook::open(options.dataDir, options.assetsDir);
+            // The structure's retention period applies at every start, offline too (docs/privacy.md).
+            notebook->expireIdentities(notebook->retentionMonths(), core::today());
+        } catch (const Error& e) {
+            notebook.reset();
+            if (!fontsUploaded) applyScale(1.0f, baseStyle, false);
+            fontsUploaded = true;
+            if (!showStartupProblem(window, options, e, frame)) return 1;
+        }
+    }
     app::AppState state(*notebook, options.assetsDir, options.language);
     if (const ui::ScreenEntry* shown = ui::findScreen(options.screen)) state.screen = shown->name;
     float builtScale = state.fontScale();
-    applyScale(builtScale, baseStyle, locked);
+    applyScale(builtScale, baseStyle, fontsUploaded);
 
     // Background sync when this notebook is enrolled: the worker has its own thread and connection, and
     // is stopped (joined) before the notebook closes. The frame loop only ever reads its status snapshot.
-    std::unique_ptr<sync::SyncWorker> syncWorker;
-    if (app::isEnrolled(*notebook))
-        syncWorker = app::startSyncWorker(*notebook);
-    state.sync().attach(syncWorker.get());
+    // AppState owns it, so enrolling or signing out in the window can start or stop it.
+    if (app::isEnrolled(*notebook)) state.adoptSyncWorker(app::startSyncWorker(*notebook));
 
     ui::Shell shell;
     double firstFrameMs = 0, totalMs = 0, maxMs = 0;

@@ -60,7 +60,11 @@ Database::Database(const std::string& path, OpenMode mode, Opening&& opening)
         // The connection closes as the exception leaves the constructor.
         auto params = e.params();
         params["file"] = path;
-        throw Error(Error::Kind::Storage, "err.db_unreadable", params);
+        // A read-only, full or busy file is not a damaged one: its own message says what to do, and none
+        // of them suggests replacing a good file.
+        const std::string& key = e.key();
+        bool specific = key == "err.db_readonly" || key == "err.disk_full" || key == "err.db_busy";
+        throw Error(Error::Kind::Storage, specific ? key : "err.db_unreadable", params);
     }
 }
 

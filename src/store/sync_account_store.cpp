@@ -36,6 +36,14 @@ void SyncAccountStore::save(const SyncAccount& a) {
     tx.commit();
 }
 
+void SyncAccountStore::forget() {
+    Transaction tx(m_db);
+    m_db.exec("DELETE FROM sync_account");
+    SyncCursor(m_db).restart();
+    m_secret->erase();
+    tx.commit();
+}
+
 void SyncAccountStore::setHubUrl(const std::string& url) {
     m_db.prepare("UPDATE sync_account SET hub_url = ? WHERE id = 1").bind(1, url).run();
 }

@@ -40,6 +40,9 @@ public:
     // The account's fields and its token together: when the token cannot be kept, nothing is saved.
     void save(const SyncAccount& account);
     void setHubUrl(const std::string& url);
+    // Signing out: the account and its token leave this laptop; pending changes stay for the next account.
+    // The change feed's position goes too, so enrolling again (with this hub or another) starts it afresh.
+    void forget();
 
 private:
     Database& m_db;

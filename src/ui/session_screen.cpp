@@ -23,33 +23,6 @@ namespace {
 using app::AnonymousFacet;
 using app::SessionForm;
 
-// Places as "Name (Commune)"; the combo's first entry may be "none".
-bool placeCombo(const char* id, const SessionForm& form, std::string& placeId, const std::string& noneLabel) {
-    std::string preview = noneLabel;
-    for (const auto& p : form.places())
-        if (p.id == placeId) preview = p.commune.empty() ? p.name : p.name + " (" + p.commune + ")";
-    bool changed = false;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo(id, preview.c_str())) {
-        if (!noneLabel.empty() && ImGui::Selectable(noneLabel.c_str(), placeId.empty())) {
-            placeId.clear();
-            changed = true;
-        }
-        for (const auto& p : form.places()) {
-            ImGui::PushID(p.id.c_str());
-            std::string text = p.commune.empty() ? p.name : p.name + " (" + p.commune + ")";
-            if (ImGui::Selectable(text.c_str(), p.id == placeId)) {
-                placeId = p.id;
-                changed = true;
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndCombo();
-    }
-    tagItem(id + 2);  // drop the leading "##"
-    return changed;
-}
-
 // A vocabulary as a combo with a « none » first entry; entries are tagged <id>_<code>. Returns true when changed.
 bool codeCombo(app::AppState& state, const std::string& id, const core::Vocabulary& vocab, std::string& code,
                const std::string& noneLabel, const char* skipCode = nullptr) {
@@ -244,11 +217,7 @@ void SessionScreen::drawWhen(app::AppState& state) {
         tagItem("session.mode_" + m.code);
     }
     if (!m_form->communeAsked()) {
-        if (m_form->places().empty()) {
-            ImGui::TextColored(kMutedColour, "%s", state.tr("session.no_places").c_str());
-        } else {
-            placeCombo("##session.place", *m_form, d.placeId, "");
-        }
+        drawPlacePicker(state);
         return;
     }
     std::string caption = state.tr("field.session.commune");

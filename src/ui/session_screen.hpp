@@ -7,6 +7,8 @@
 #include "app/app_state.hpp"
 #include "app/session_form.hpp"
 #include "ui/recent_sessions.hpp"
+#include "ui/own_places_dialog.hpp"
+#include "ui/place_field.hpp"
 #include "ui/widgets_commune.hpp"
 
 namespace mediane::ui {
@@ -21,6 +23,8 @@ public:
 
 private:
     void drawWhen(app::AppState& state);
+    // The place search and « Mes lieux » (session_place.cpp).
+    void drawPlacePicker(app::AppState& state);
     void drawWho(app::AppState& state);
     void drawPicker(app::AppState& state);
     void drawAnonymousBeneficiary(app::AppState& state);
@@ -40,6 +44,8 @@ private:
     bool m_chequeNotNumber = false;
     bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone
     CommuneField m_commune;     // home, remote or elsewhere: the commune searched by name or postal code
+    PlaceField m_place;         // at a place: searched by name, commune or postal code
+    OwnPlacesDialog m_ownPlaces;  // « Mes lieux »: add, correct, pick one's own places
 };
 
 }  // namespace mediane::ui

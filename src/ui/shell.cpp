@@ -46,7 +46,12 @@ void Shell::drawHeader(app::AppState& state) {
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
     for (const auto& live : m_screens) {
         const ScreenEntry& tab = *live.entry;
-        if (toggleButton(state.tr(tab.tabKey), tab.tabTag, state.screen == tab.name)) state.screen = tab.name;
+        std::string label = state.tr(tab.tabKey);
+        // How many conflicts wait for this person's decision, on the tab itself.
+        if (tab.name == "conflicts" && state.status().openConflicts > 0)
+            label = state.tr().format("first_day.conflicts_tab_count",
+                                      {{"label", label}, {"n", std::to_string(state.status().openConflicts)}});
+        if (toggleButton(label, tab.tabTag, state.screen == tab.name)) state.screen = tab.name;
         ImGui::SameLine();
     }
 

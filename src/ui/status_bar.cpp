@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "app/refused_changes.hpp"
+#include "ui/enrolment_dialog.hpp"
+#include "ui/refused_changes_popup.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -37,19 +40,27 @@ ImVec4 toneColour(app::SyncLine::Tone tone) {
 std::vector<Part> statusParts(app::AppState& state) {
     const auto& s = state.status();
     const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-    std::string pendingKey = s.pendingChanges == 0 ? "status.pending_none"
-                             : s.pendingChanges == 1 ? "status.pending_one"
-                                                     : "status.pending";
+    // Refused changes are counted apart (the sync line): « en attente » is what the next sync will send.
+    const std::int64_t waiting = s.pendingChanges - s.refusedChanges;
+    std::string pendingKey = waiting == 0 ? "status.pending_none" : waiting == 1 ? "status.pending_one" : "status.pending";
     std::vector<Part> parts{
         {state.tr().format("status.data_file", {{"file", s.dataFile}}), kMutedColour, "status.data_file", {}},
-        {state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}), text, "status.pending", {}}};
-    auto line = state.sync().describe(state.tr(), s.lastSync);
+        {state.tr().format(pendingKey, {{"n", std::to_string(waiting)}}), text, "status.pending", {}}};
+    auto line = app::withRefusals(state.sync().describe(state.tr(), s.lastSync), s.refusedChanges, state.tr());
     // The button before the changing text, so it stays put while « n sur m » grows.
     if (state.sync().enrolled())
         parts.push_back({state.tr("ui_sync.sync_now"), text, "status.sync_now", state.tr("ui_sync.sync_now_tip"), true,
                          line.canSyncNow});
     parts.push_back({line.text, toneColour(line.tone), "status.sync", line.detail});
+    // Enrolling is done in the window now: the hint points at the button rather than at a terminal command.
+    if (!state.sync().enrolled()) line.hint = state.tr("first_day.not_enrolled_hint");
     if (!line.hint.empty()) parts.push_back({line.hint, kMutedColour, "status.sync_hint", line.detail});
+    if (line.showRefusals)
+        parts.push_back({state.tr("first_day.see_why"), text, "status.see_why", state.tr("first_day.see_why_tip"), true});
+    if (state.sync().enrolled())
+        parts.push_back({state.tr("first_day.account_button"), text, "status.account", state.tr("first_day.account_tip"), true});
+    else
+        parts.push_back({state.tr("first_day.enrol_button"), text, "status.enrol", state.tr("first_day.enrol_tip"), true});
     return parts;
 }
 
@@ -82,7 +93,12 @@ void drawStatusBar(app::AppState& state) {
         flow.next(partWidth(part));
         if (part.isButton) {
             ImGui::BeginDisabled(!part.enabled);
-            if (button(part.text, part.tag)) state.sync().requestSync();
+            if (button(part.text, part.tag)) {
+                const std::string tag = part.tag;
+                if (tag == "status.see_why") openRefusedChanges(state);
+                else if (tag == "status.enrol" || tag == "status.account") openEnrolment(state);
+                else state.sync().requestSync();
+            }
             ImGui::EndDisabled();
         } else {
             ImGui::AlignTextToFramePadding();
@@ -97,6 +113,8 @@ void drawStatusBar(app::AppState& state) {
             ImGui::EndTooltip();
         }
     }
+    drawRefusedChanges(state);
+    drawEnrolment(state);
 }
 
 }  // namespace mediane::ui

@@ -24,6 +24,9 @@ namespace mediane::sync {
 
 namespace {
 
+// The report lists this many refused operations at most; the count is always whole.
+constexpr int kRefusedListed = 200;
+
 store::RemoteConflict localConflict(const WireConflict& w) {
     store::RemoteConflict c;
     c.id = w.id;
@@ -81,6 +84,7 @@ SyncReport SyncEngine::runOnce() {
     auto pushed = std::chrono::steady_clock::now();
     report.pushSeconds = std::chrono::duration<double>(pushed - start).count();
     report.wire = m_transport.stats();
+    countRefused(report);
     if (m_options.pushOnly) return report;
     pull(report);
     fetchConflicts(report);
@@ -143,6 +147,13 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
         total = std::max(total, done);
         progress(SyncProgress::Phase::Pushing, done, total);
     }
+}
+
+void SyncEngine::countRefused(SyncReport& report) {
+    store::RefusedOperations refused(m_db);
+    report.refused = refused.count();
+    report.heldBack = refused.heldBack();
+    report.refusedOps = refused.list(kRefusedListed);
 }
 
 void SyncEngine::pull(SyncReport& report) {

@@ -6,7 +6,9 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
+#include "store/refused_operations.hpp"
 #include "sync/client/transport.hpp"
 #include "sync/protocol/endpoints.hpp"
 
@@ -27,7 +29,13 @@ struct SyncReport {
     std::int64_t pushed = 0;        // operations sent and answered
     std::int64_t acked = 0;         // of which accepted by the hub (applied, duplicate or conflict)
     std::int64_t pushConflicts = 0; // of which raised a conflict
-    std::int64_t rejected = 0;      // marked in error
+    std::int64_t rejected = 0;      // marked in error by this run
+    // Every operation waiting in error after this run (refused by this run or an earlier one), the
+    // operations held back behind them, and the first of them with the hub's reasons: a later sync
+    // that pushes nothing still says what waits and why.
+    std::int64_t refused = 0;
+    std::int64_t heldBack = 0;
+    std::vector<store::RefusedOperation> refusedOps;
     std::int64_t pulled = 0;        // changes received
     std::int64_t held = 0;          // of this laptop's own learners, markers only (it holds them already)
     std::int64_t skipped = 0;       // changes kept aside (see sync_skipped)
@@ -72,6 +80,8 @@ private:
     void fetchVocabularies(SyncReport& report);
     // The structure's retention period for identities, kept in local settings (retention_fetch.cpp).
     void fetchRetention(SyncReport& report);
+    // What still waits in error once the push is done (refused now or by an earlier sync).
+    void countRefused(SyncReport& report);
     // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
     // expired token or a disabled account into the error that asks a person to act.
     HttpResponse exchange(HttpRequest request);
