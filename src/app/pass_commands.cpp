@@ -89,6 +89,9 @@ ChequeVerdict Notebook::checkCheque(std::int64_t number, const std::string& onDa
 core::PassCheque Notebook::redeemInSession(std::int64_t number, const std::string& sessionId, int validYear) {
     auto session = m_sessions.find(sessionId);
     if (!session) throw Error(Error::Kind::NotFound, "err.session_unknown", {{"id", sessionId}}, "cheque.session");
+    // As when a session is recorded with its cheques: a cheque pays for a person's accompaniment.
+    if (session->learnerIds.empty())
+        throw Error(Error::Kind::Validation, "err.cheque_needs_learner", {}, "session.cheques");
     auto cheque = chequeForRedemption(number, session->date, validYear);
     const bool unlisted = !m_pass.findByNumber(number).has_value();
     cheque.state = core::ChequeState::Redeemed;
