@@ -120,7 +120,14 @@ void PassRepository::recordEvent(const core::PassCheque& c, const std::string& k
         .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.cancelledOn)
         .bind(8, c.cancelCause).bind(9, c.cancelReason).bind(10, c.id)
         .run();
-    core::ChequeEvent event{core::newUuidV7(), c.id, c.number, kind, c.learnerId, c.sessionId, onDate};
+    core::ChequeEvent event;
+    event.id = core::newUuidV7();
+    event.chequeId = c.id;
+    event.number = c.number;
+    event.kind = kind;
+    event.learnerId = c.learnerId;
+    event.sessionId = c.sessionId;
+    event.onDate = onDate;
     if (kind == "cancelled") {
         event.cause = c.cancelCause;
         event.reason = c.cancelReason;
