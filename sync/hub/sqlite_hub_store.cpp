@@ -405,7 +405,7 @@ std::vector<StoredRecord> SqliteHubStore::chequeRedemptions(const std::string& c
                            "WHERE entity = 'cheque_event' AND deleted = 0 "
                            "AND json_extract(fields, '$.kind') IN ('redeemed', 'cancelled') "
                            "AND (json_extract(fields, '$.cheque_id') = ?1 OR (?2 > 0 AND json_extract(fields, '$.number') = ?2)) "
-                           "ORDER BY rowid");
+                           "ORDER BY json_extract(fields, '$.on_date'), record_id");
     st.bind(1, chequeId).bind(2, number);
     std::vector<StoredRecord> out;
     while (st.step()) out.push_back(readRecord(st));

@@ -113,11 +113,11 @@ TEST_CASE("pass commands exit 2 naming the field on bad input and write nothing"
     };
     for (const auto& c : std::vector<Case>{
              {{"pass", "booklet", "add", "--first", "8000", "--last", "8009", "--value-cents", "1000", "--funder", "F",
-               "--valid-year", "20x6"}, "Validity year"},
+               "--valid-year", "20x6", "--structure", "S"}, "Validity year"},
              {{"pass", "booklet", "add", "--first", "8000", "--last", "8009", "--value-cents", "1000", "--valid-year",
-               year()}, "Funder"},
+               year(), "--structure", "S"}, "Funder"},
              {{"pass", "booklet", "add", "--first", "8000", "--last", "7000", "--value-cents", "1000", "--funder", "F",
-               "--valid-year", year()}, "last"},
+               "--valid-year", year(), "--structure", "S"}, "last"},
              {{"pass", "give", "--cheque", "abc", "--learner", learner}, "Cheque number"},
              {{"pass", "give", "--cheque", "7002"}, "Learner"},
              {{"pass", "cancel", "--cheque", "7002", "--reason", "x", "--cause", "burnt"}, "burnt"},
