@@ -78,6 +78,9 @@ ConflictView ConflictInbox::view(const store::RemoteConflict& c) {
     } else if (c.kind == "over_redemption") {
         std::string cheque = d.value("cheque_id", "");
         v.recordLabel = labels.chequeNumber(cheque);
+        // A cheque this laptop knows under another id (its booklet's, or none): its number says which it is.
+        if (v.recordLabel.empty() && d.contains("number") && d["number"].is_number_integer() && d["number"] > 0)
+            v.recordLabel = std::to_string(d["number"].get<std::int64_t>());
         auto add = [&](const json& e, bool incoming) {
             ConflictView::Redemption r;
             r.recordId = e.value("record_id", "");

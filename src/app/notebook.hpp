@@ -1,6 +1,7 @@
 // The adviser's notebook: the application services the GUI, the CLI and the tests all drive.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 #include "core/competence_framework.hpp"
 #include "core/hlc.hpp"
 #include "core/model.hpp"
+#include "core/pass_rules.hpp"
 #include "core/vocabulary.hpp"
 #include "app/notebook_vocabularies.hpp"
 #include "store/assessment_repository.hpp"
@@ -33,6 +35,18 @@ class LocalConflicts;
 }  // namespace mediane::store
 
 namespace mediane::app {
+
+// Whether a cheque can be redeemed here today, and why not: what `pass check` prints and the Pass screen shows.
+struct ChequeVerdict {
+    std::int64_t number = 0;
+    bool redeemable = false;
+    // A row on this laptop: a cheque of a local booklet, or one of another structure already seen here.
+    bool known = false;
+    std::optional<core::PassCheque> cheque;
+    std::string redeemableUntil;   // "" when the validity is not known
+    std::string reasonKey;         // why not ("" when redeemable)
+    std::map<std::string, std::string> reasonParams;
+};
 
 struct NotebookStatus {
     std::string dataFile;
@@ -125,7 +139,21 @@ public:
     core::PassCheque giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate);
     core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
     // Refuses (with the reason) a cheque that could not be redeemed today; used by the form as you type.
-    core::PassCheque chequeForRedemption(std::int64_t number, const std::string& onDate);
+    // validYear: typed from a cheque no local booklet covers (another structure's); 0 when not typed.
+    core::PassCheque chequeForRedemption(std::int64_t number, const std::string& onDate, int validYear = 0);
+    // Never throws for a refusal: the verdict says why (pass_check.cpp).
+    ChequeVerdict checkCheque(std::int64_t number, const std::string& onDate, int validYear = 0);
+    // A cheque redeemed in a session already recorded, on the session's date (pass redeem).
+    core::PassCheque redeemInSession(std::int64_t number, const std::string& sessionId, int validYear = 0);
+    // Cancels the cheques first..last (lost, stolen, damaged) with a reason, all or none: one that is unknown
+    // here, already redeemed or already cancelled refuses the whole range, naming it.
+    std::vector<core::PassCheque> cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,
+                                                const std::string& reason, const std::string& onDate);
+    // A warning when the cheque is given close to the end of its validity (none otherwise).
+    std::optional<Error> givingWarning(std::int64_t number, const std::string& onDate);
+    // The grace period after 31/12 of a cheque's year (this laptop's setting, 31 days by default).
+    core::pass_rules::ValidityPolicy validityPolicy();
+    void setGraceDays(int days);
     std::vector<core::PassBooklet> booklets();
     std::vector<core::PassCheque> cheques(const std::string& state, int limit, int offset = 0);
     store::ChequeStock chequeStock(const std::string& today);

@@ -5,10 +5,19 @@
 #include "core/error.hpp"
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
+#include "store/sync_account_store.hpp"
+
+#include <algorithm>
 
 namespace mediane::app {
 
 core::PassBooklet Notebook::receiveBooklet(core::PassBooklet draft) {
+    // A booklet of a validity year is valid to 31/12 of that year (the grace month is for redeeming only).
+    if (draft.validYear != 0 && draft.expiry.empty() && core::pass_rules::isValidYear(draft.validYear))
+        draft.expiry = core::pass_rules::endOfYear(draft.validYear);
+    // An enrolled laptop receives booklets for its own structure (the hub accepts no other).
+    if (draft.structure.empty())
+        if (auto account = store::SyncAccountStore(*m_db).load()) draft.structure = account->structure;
     core::pass_rules::checkBooklet(draft);
     if (auto other = m_pass.overlapping(draft.firstNumber, draft.lastNumber))
         throw Error(Error::Kind::Refused, "err.booklet_overlap",
@@ -28,10 +37,121 @@ core::PassCheque Notebook::existingCheque(std::int64_t number) {
     return *cheque;
 }
 
-core::PassCheque Notebook::chequeForRedemption(std::int64_t number, const std::string& onDate) {
-    auto cheque = existingCheque(number);
-    core::pass_rules::checkCanRedeem(cheque, onDate);
+namespace {
+// The id of a cheque no local booklet covers: derived from its number alone, so that every laptop that sees it
+// without its booklet names it alike; the hub matches redemptions by number (numbers are unique nationally).
+std::string unlistedChequeId(std::int64_t number) { return "pass#" + std::to_string(number); }
+}  // namespace
+
+core::PassCheque Notebook::chequeForRedemption(std::int64_t number, const std::string& onDate, int validYear) {
+    auto found = m_pass.findByNumber(number);
+    core::PassCheque cheque;
+    if (found) {
+        cheque = *found;
+        // Seen here before without its booklet: the year typed now is the one that counts if none was known.
+        if (!cheque.hasBooklet() && cheque.validYear == 0) cheque.validYear = validYear;
+    } else {
+        // Another structure's cheque: its validity comes from the year typed from it.
+        if (validYear == 0)
+            throw Error(Error::Kind::NotFound, "err.cheque_unknown_needs_year", {{"number", std::to_string(number)}},
+                        "cheque.valid_year");
+        core::pass_rules::checkUnlistedCheque(number, validYear);
+        cheque.id = unlistedChequeId(number);
+        cheque.number = number;
+        cheque.validYear = validYear;
+    }
+    if (!cheque.hasBooklet() && cheque.validYear == 0)
+        throw Error(Error::Kind::NotFound, "err.cheque_unknown_needs_year", {{"number", std::to_string(number)}},
+                    "cheque.valid_year");
+    core::pass_rules::checkCanRedeem(cheque, onDate, validityPolicy());
     return cheque;
+}
+
+ChequeVerdict Notebook::checkCheque(std::int64_t number, const std::string& onDate, int validYear) {
+    ChequeVerdict v;
+    v.number = number;
+    auto found = m_pass.findByNumber(number);
+    v.known = found.has_value();
+    if (found) v.cheque = *found;
+    try {
+        auto cheque = chequeForRedemption(number, onDate, validYear);
+        v.redeemable = true;
+        v.redeemableUntil = core::pass_rules::redeemableUntil(cheque, validityPolicy());
+    } catch (const Error& e) {
+        v.reasonKey = e.key();
+        v.reasonParams = e.params();
+        if (v.cheque && (v.cheque->hasBooklet() || v.cheque->validYear > 0))
+            v.redeemableUntil = core::pass_rules::redeemableUntil(*v.cheque, validityPolicy());
+    }
+    return v;
+}
+
+core::PassCheque Notebook::redeemInSession(std::int64_t number, const std::string& sessionId, int validYear) {
+    auto session = m_sessions.find(sessionId);
+    if (!session) throw Error(Error::Kind::NotFound, "err.session_unknown", {{"id", sessionId}}, "cheque.session");
+    // As when a session is recorded with its cheques: a cheque pays for a person's accompaniment.
+    if (session->learnerIds.empty())
+        throw Error(Error::Kind::Validation, "err.cheque_needs_learner", {}, "session.cheques");
+    auto cheque = chequeForRedemption(number, session->date, validYear);
+    const bool unlisted = !m_pass.findByNumber(number).has_value();
+    cheque.state = core::ChequeState::Redeemed;
+    cheque.sessionId = session->id;
+    cheque.redeemedOn = session->date;
+    if (cheque.learnerId.empty() && !session->learnerIds.empty()) cheque.learnerId = session->learnerIds.front();
+    store::Transaction tx(*m_db);
+    if (unlisted) m_pass.insertUnlistedCheque(cheque.id, cheque.number, cheque.validYear);
+    m_pass.recordEvent(cheque, "redeemed", session->date);
+    tx.commit();
+    return *m_pass.findByNumber(number);
+}
+
+std::vector<core::PassCheque> Notebook::cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,
+                                                      const std::string& reason, const std::string& onDate) {
+    if (!core::isIsoDate(onDate)) throw validationError("err.date_invalid", "cancel.date");
+    if (first <= 0) throw validationError("err.cheque_number", "cancel.cheque");
+    if (last < first) throw validationError("err.booklet_range", "cancel.to");
+    if (last - first + 1 > core::pass_rules::kMaxCancelRange)
+        throw validationError("err.booklet_too_large", "cancel.to",
+                              {{"max", std::to_string(core::pass_rules::kMaxCancelRange)}});
+    core::pass_rules::checkCancelReason(cause, reason);
+    // Every cheque is checked before any is written: a range is cancelled whole or not at all.
+    std::vector<core::PassCheque> cheques;
+    for (auto n = first; n <= last; ++n) {
+        auto cheque = existingCheque(n);
+        core::pass_rules::checkCanCancel(cheque);
+        cheques.push_back(std::move(cheque));
+    }
+    store::Transaction tx(*m_db);
+    for (auto& c : cheques) {
+        c.state = core::ChequeState::Cancelled;
+        c.cancelledOn = onDate;
+        c.cancelCause = cause;
+        c.cancelReason = reason;
+        m_pass.recordEvent(c, "cancelled", onDate);
+    }
+    tx.commit();
+    return cheques;
+}
+
+std::optional<Error> Notebook::givingWarning(std::int64_t number, const std::string& onDate) {
+    auto cheque = m_pass.findByNumber(number);
+    if (!cheque) return std::nullopt;
+    return core::pass_rules::givingWarning(*cheque, onDate, validityPolicy());
+}
+
+core::pass_rules::ValidityPolicy Notebook::validityPolicy() {
+    core::pass_rules::ValidityPolicy policy;
+    const auto text = m_settings.get("pass.grace_days");
+    if (!text.empty() && text.size() < 5 && text.find_first_not_of("0123456789") == std::string::npos)
+        policy.graceDays = std::min(std::stoi(text), core::pass_rules::ValidityPolicy::kMaxGraceDays);
+    return policy;
+}
+
+void Notebook::setGraceDays(int days) {
+    if (days < 0 || days > core::pass_rules::ValidityPolicy::kMaxGraceDays)
+        throw validationError("err.grace_days", "settings.grace_days",
+                              {{"max", std::to_string(core::pass_rules::ValidityPolicy::kMaxGraceDays)}});
+    m_settings.set("pass.grace_days", std::to_string(days));
 }
 
 core::PassCheque Notebook::giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate) {
@@ -65,7 +185,7 @@ std::vector<core::PassBooklet> Notebook::booklets() { return m_pass.booklets(); 
 std::vector<core::PassCheque> Notebook::cheques(const std::string& state, int limit, int offset) {
     return m_pass.list(state, limit, offset);
 }
-store::ChequeStock Notebook::chequeStock(const std::string& today) { return m_pass.stock(today); }
+store::ChequeStock Notebook::chequeStock(const std::string& today) { return m_pass.stock(today, validityPolicy()); }
 std::vector<store::MonthlyChequeUse> Notebook::chequeUsePerMonth(int months) { return m_pass.monthlyUse(months); }
 
 }  // namespace mediane::app

@@ -12,7 +12,7 @@ std::optional<E> fromTable(const std::string& s, const char* const (&names)[N]) 
 const char* const kSyncStates[] = {"pending", "synced", "conflict", "error"};
 const char* const kSessionKinds[] = {"individuel", "collectif"};
 const char* const kPlaceModes[] = {"lieu_activite", "domicile", "a_distance", "autre"};
-const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "claimed"};
+const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "claimed", "cancelled"};
 }  // namespace
 
 const char* toString(SyncState s) { return kSyncStates[static_cast<int>(s)]; }

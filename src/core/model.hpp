@@ -111,18 +111,24 @@ struct PassBooklet {
     std::int64_t firstNumber = 0;
     std::int64_t lastNumber = 0;
     int faceValueCents = 1000;
-    std::string expiry;       // ISO date: cheques cannot be redeemed after it
+    std::string expiry;       // ISO date: the end of the validity year (31/12), or the last day of a booklet recorded before funders
     std::string receivedOn;   // ISO date
+    // The funder (commanditaire) who ordered it and the year its cheques are valid in (0: a booklet recorded
+    // before validity years, judged on its expiry date alone). Last so that older brace-initialisers still read.
+    std::string funder;
+    int validYear = 0;
 
     std::int64_t size() const { return lastNumber - firstNumber + 1; }
     bool contains(std::int64_t number) const { return number >= firstNumber && number <= lastNumber; }
 };
 
-enum class ChequeState { InStock, Given, Redeemed, Claimed };
+enum class ChequeState { InStock, Given, Redeemed, Claimed, Cancelled };
 const char* toString(ChequeState s);
 std::optional<ChequeState> chequeStateFrom(const std::string& s);
 
-// One cheque: in stock → given to a learner → redeemed in a session → claimed for reimbursement.
+// One cheque: in stock → given to a learner → redeemed in a session → claimed for reimbursement; or cancelled
+// (lost, stolen, damaged) before it was redeemed. A cheque no local booklet covers (handed out by another
+// structure) has no booklet id: its validity year is the one typed from the cheque.
 struct PassCheque {
     std::string id;
     std::string bookletId;
@@ -136,8 +142,14 @@ struct PassCheque {
     std::string sessionId;
     std::string claimedOn;
     SyncState syncState = SyncState::Pending;
+    int validYear = 0;           // the booklet's, or the one typed from a cheque no local booklet covers
+    std::string funder;
+    std::string cancelledOn;
+    std::string cancelCause;     // "lost" | "stolen" | "damaged"
+    std::string cancelReason;    // free text
 
     bool isExpiredOn(const std::string& isoDate) const { return !expiry.empty() && isoDate > expiry; }
+    bool hasBooklet() const { return !bookletId.empty(); }
 };
 
 // One step of a cheque's life (given, redeemed, claimed), as it travels: the cheque's state is its furthest event.
@@ -145,10 +157,13 @@ struct ChequeEvent {
     std::string id;
     std::string chequeId;    // "<booklet id>#<number>"
     std::int64_t number = 0;
-    std::string kind;        // "given" | "redeemed" | "claimed"
+    std::string kind;        // "given" | "redeemed" | "claimed" | "cancelled"
     std::string learnerId;
     std::string sessionId;
     std::string onDate;      // ISO date
+    std::string cause;       // cancelled: "lost" | "stolen" | "damaged"
+    std::string reason;      // cancelled: free text
+    int validYear = 0;       // redeemed without a local booklet: the validity year typed from the cheque
 };
 
 // One competence assessment of a learner. Levels 1–8 of the CRCN, each cut into 4 steps,

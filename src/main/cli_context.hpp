@@ -50,5 +50,7 @@ void addVocabularyCommands(CliCommands& commands, const CliContext& ctx);
 void addSessionCommands(CliCommands& commands, const CliContext& ctx);
 // `learner add|edit|erase|withdraw-consent`, `erase learner` and `export learner` (call after addExportCommand).
 void addLearnerCommands(CliCommands& commands, const CliContext& ctx);
+// `pass booklet add|give|cancel|check|redeem` (cli_pass.cpp).
+void addPassCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

@@ -122,6 +122,7 @@ int main(int argc, char** argv) {
     mediane::cli::addVocabularyCommands(commands, ctx);
     mediane::cli::addSessionCommands(commands, ctx);
     mediane::cli::addLearnerCommands(commands, ctx);
+    mediane::cli::addPassCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

@@ -286,8 +286,11 @@ std::vector<LearnerMove> DashboardQueries::topMovers(const DashboardFilter& filt
 void DashboardQueries::forEachClaimLine(const DashboardFilter& filter,
                                         const std::function<void(const ClaimLine&)>& visit) {
     std::string sql =
-        "SELECT c.number, b.structure, b.face_value_cents, b.expiry, c.redeemed_on, c.claimed_on, "
-        "coalesce(c.session_id, '') FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id "
+        // A cheque of another structure's booklet, redeemed here, is claimed too: its booklet is not on this
+        // laptop, so its face value is unknown (0) and its end is that of the year typed from it.
+        "SELECT c.number, coalesce(b.structure, ''), coalesce(b.face_value_cents, 0), "
+        "coalesce(b.expiry, CASE WHEN c.valid_year > 0 THEN c.valid_year || '-12-31' ELSE '' END), c.redeemed_on, "
+        "c.claimed_on, coalesce(c.session_id, '') FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id "
         "WHERE c.redeemed_on >= ?1 AND c.redeemed_on <= ?2 AND c.state IN ('redeemed', 'claimed')";
     if (!filter.structure.empty()) sql += " AND b.structure = ?3";
     auto st = m_db.prepare(sql + " ORDER BY c.number");

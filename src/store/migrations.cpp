@@ -319,6 +319,61 @@ CREATE TABLE record_history (
 CREATE INDEX record_history_by_record ON record_history(entity, record_id, id);
 )SQL";
 
+// Version 11: the Pass numérique as the scheme runs it (docs/pass-numerique.md). A booklet names its funder and
+// validity year; a cheque can be cancelled (lost, stolen, damaged) with a reason; a cheque that no booklet of
+// this laptop covers (handed out by another structure, redeemed here) has a row of its own, with no booklet and
+// the validity year typed from it. SQLite cannot change a CHECK or drop a NOT NULL in place, so both cheque
+// tables are rebuilt (foreign keys off, checked after): every row, « claimed » ones included, is copied as is.
+constexpr int kPassValidityMigration = 11;
+const char* kV11 = R"SQL(
+ALTER TABLE pass_booklets ADD COLUMN funder TEXT NOT NULL DEFAULT '';
+ALTER TABLE pass_booklets ADD COLUMN valid_year INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE pass_cheques_v11 (
+  id TEXT PRIMARY KEY,
+  booklet_id TEXT REFERENCES pass_booklets(id),
+  number INTEGER NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('in_stock', 'given', 'redeemed', 'claimed', 'cancelled')),
+  learner_id TEXT REFERENCES learners(id),
+  given_on TEXT NOT NULL DEFAULT '',
+  session_id TEXT REFERENCES sessions(id),
+  redeemed_on TEXT NOT NULL DEFAULT '',
+  claimed_on TEXT NOT NULL DEFAULT '',
+  sync_state TEXT NOT NULL DEFAULT 'pending',
+  valid_year INTEGER NOT NULL DEFAULT 0,
+  cancelled_on TEXT NOT NULL DEFAULT '',
+  cancel_cause TEXT NOT NULL DEFAULT '',
+  cancel_reason TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO pass_cheques_v11 (id, booklet_id, number, state, learner_id, given_on, session_id, redeemed_on,
+                              claimed_on, sync_state)
+  SELECT id, booklet_id, number, state, learner_id, given_on, session_id, redeemed_on, claimed_on, sync_state
+  FROM pass_cheques;
+DROP TABLE pass_cheques;
+ALTER TABLE pass_cheques_v11 RENAME TO pass_cheques;
+CREATE INDEX pass_cheques_by_learner ON pass_cheques(learner_id);
+CREATE INDEX pass_cheques_by_redeemed ON pass_cheques(redeemed_on);
+CREATE INDEX pass_cheques_by_booklet ON pass_cheques(booklet_id, state);
+CREATE INDEX pass_cheques_by_session ON pass_cheques(session_id);
+CREATE TABLE cheque_events_v11 (
+  id TEXT PRIMARY KEY,
+  cheque_id TEXT NOT NULL REFERENCES pass_cheques(id),
+  kind TEXT NOT NULL CHECK (kind IN ('given', 'redeemed', 'claimed', 'cancelled')),
+  learner_id TEXT REFERENCES learners(id),
+  session_id TEXT REFERENCES sessions(id),
+  on_date TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  number INTEGER NOT NULL DEFAULT 0,
+  cause TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  valid_year INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO cheque_events_v11 (id, cheque_id, kind, learner_id, session_id, on_date, created_at, number)
+  SELECT id, cheque_id, kind, learner_id, session_id, on_date, created_at, number FROM cheque_events;
+DROP TABLE cheque_events;
+ALTER TABLE cheque_events_v11 RENAME TO cheque_events;
+CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -333,6 +388,7 @@ const std::vector<Migration>& migrations() {
         {8, "one description per record: a cheque event keeps its cheque's number", kV8},
         {kVocabularyMigration, "the national activity report: its codes and fields, unmapped values kept", kV9},
         {10, "corrections: sessions edited and deleted, with their history", kV10},
+        {kPassValidityMigration, "Pass numérique: funders, validity years, cancelled cheques, cheques of other structures", kV11},
     };
     return all;
 }
@@ -354,7 +410,7 @@ void migrate(Database& db, int target) {
         if (erasesToken) db.exec("PRAGMA secure_delete = ON");
         // Rebuilding a table that others reference needs foreign keys off, outside any transaction;
         // foreign_key_check then proves the rebuilt tables still hold every reference.
-        const bool rebuildsTables = m.version == kVocabularyMigration;
+        const bool rebuildsTables = m.version == kVocabularyMigration || m.version == kPassValidityMigration;
         if (rebuildsTables) db.exec("PRAGMA foreign_keys = OFF");
         Transaction tx(db);
         const bool movedToken = erasesToken && moveDeviceTokenOutOfNotebook(db);

@@ -1,6 +1,7 @@
 #include "store/pass_repository.hpp"
 
 #include "core/calendar.hpp"
+#include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "store/database.hpp"
 #include "store/outbox.hpp"
@@ -16,10 +17,13 @@
 namespace mediane::store {
 
 namespace {
+// A cheque of another structure's booklet has no booklet here: its validity year is its own (migration 11).
 constexpr const char* kSelectCheque =
-    "SELECT c.id, c.booklet_id, c.number, b.face_value_cents, b.expiry, c.state, coalesce(c.learner_id, ''), "
-    "c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.claimed_on, c.sync_state "
-    "FROM pass_cheques c JOIN pass_booklets b ON b.id = c.booklet_id ";
+    "SELECT c.id, coalesce(c.booklet_id, ''), c.number, coalesce(b.face_value_cents, 0), coalesce(b.expiry, ''), "
+    "c.state, coalesce(c.learner_id, ''), c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.claimed_on, "
+    "c.sync_state, CASE WHEN b.id IS NULL THEN c.valid_year ELSE b.valid_year END, coalesce(b.funder, ''), "
+    "c.cancelled_on, c.cancel_cause, c.cancel_reason "
+    "FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id ";
 
 core::PassCheque readCheque(const Statement& st) {
     core::PassCheque c;
@@ -35,6 +39,11 @@ core::PassCheque readCheque(const Statement& st) {
     c.sessionId = st.columnText(9);
     c.claimedOn = st.columnText(10);
     c.syncState = core::syncStateFrom(st.columnText(11));
+    c.validYear = static_cast<int>(st.columnInt(12));
+    c.funder = st.columnText(13);
+    c.cancelledOn = st.columnText(14);
+    c.cancelCause = st.columnText(15);
+    c.cancelReason = st.columnText(16);
     return c;
 }
 
@@ -44,12 +53,29 @@ std::string selectBooklets(const RecordRows& rows, const std::string& rest) {
 }  // namespace
 
 void issueCheques(Database& db, const core::PassBooklet& b, const std::string& syncState) {
+    db.prepare("UPDATE pass_cheques SET booklet_id = ? WHERE booklet_id IS NULL AND number BETWEEN ? AND ?")
+        .bind(1, b.id).bind(2, b.firstNumber).bind(3, b.lastNumber).run();
     auto cheque = db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state, sync_state) "
-                             "VALUES (?, ?, ?, 'in_stock', ?)");
+                             "SELECT ?1, ?2, ?3, 'in_stock', ?4 "
+                             "WHERE NOT EXISTS (SELECT 1 FROM pass_cheques WHERE number = ?3)");
     for (auto n = b.firstNumber; n <= b.lastNumber; ++n) {
         cheque.bind(1, b.id + "#" + std::to_string(n)).bind(2, b.id).bind(3, n).bind(4, syncState).run();
         cheque.reset();
     }
+}
+
+std::string localChequeFor(Database& db, const std::string& chequeId, std::int64_t number, int validYear) {
+    auto byId = db.prepare("SELECT id FROM pass_cheques WHERE id = ?");
+    byId.bind(1, chequeId);
+    if (byId.step()) return chequeId;
+    auto byNumber = db.prepare("SELECT id FROM pass_cheques WHERE number = ?");
+    byNumber.bind(1, number);
+    if (byNumber.step()) return byNumber.columnText(0);
+    if (number <= 0 || chequeId.empty()) return chequeId;  // nothing to file it under: the insert refuses it
+    db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state, valid_year, sync_state) "
+               "VALUES (?, NULL, ?, 'in_stock', ?, 'synced')")
+        .bind(1, chequeId).bind(2, number).bind(3, std::int64_t{validYear}).run();
+    return chequeId;
 }
 
 void PassRepository::insertBooklet(const core::PassBooklet& b) {
@@ -80,13 +106,34 @@ std::optional<core::PassCheque> PassRepository::findByNumber(std::int64_t number
     return readCheque(st);
 }
 
+void PassRepository::insertUnlistedCheque(const std::string& id, std::int64_t number, int validYear,
+                                          const std::string& syncState) {
+    m_db.prepare("INSERT INTO pass_cheques (id, booklet_id, number, state, valid_year, sync_state) "
+                 "VALUES (?, NULL, ?, 'in_stock', ?, ?)")
+        .bind(1, id).bind(2, number).bind(3, std::int64_t{validYear}).bind(4, syncState).run();
+}
+
 void PassRepository::recordEvent(const core::PassCheque& c, const std::string& kind, const std::string& onDate) {
     m_db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, "
-                 "claimed_on=?, sync_state='pending' WHERE id=?")
+                 "claimed_on=?, cancelled_on=?, cancel_cause=?, cancel_reason=?, sync_state='pending' WHERE id=?")
         .bind(1, core::toString(c.state)).bindOptional(2, c.learnerId).bind(3, c.givenOn)
-        .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.id)
+        .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.cancelledOn)
+        .bind(8, c.cancelCause).bind(9, c.cancelReason).bind(10, c.id)
         .run();
-    core::ChequeEvent event{core::newUuidV7(), c.id, c.number, kind, c.learnerId, c.sessionId, onDate};
+    core::ChequeEvent event;
+    event.id = core::newUuidV7();
+    event.chequeId = c.id;
+    event.number = c.number;
+    event.kind = kind;
+    event.learnerId = c.learnerId;
+    event.sessionId = c.sessionId;
+    event.onDate = onDate;
+    if (kind == "cancelled") {
+        event.cause = c.cancelCause;
+        event.reason = c.cancelReason;
+    }
+    // A cheque of another structure's booklet carries the validity year typed from it, for the hub and its owner.
+    if (!c.hasBooklet()) event.validYear = c.validYear;
     auto wire = sync::toWire(event);
     RecordRows(m_db, "cheque_event").insert(event.id, wire, {{"created_at", core::nowUtc()}}, Origin::ThisLaptop);
     m_outbox.append("cheque_event", event.id, "create", wire);
@@ -118,18 +165,23 @@ void PassRepository::forEach(const std::function<void(const core::PassCheque&)>&
     while (st.step()) visit(readCheque(st));
 }
 
-ChequeStock PassRepository::stock(const std::string& today) {
+ChequeStock PassRepository::stock(const std::string& today, const core::pass_rules::ValidityPolicy& policy) {
     // Counted per booklet and state (the pass_cheques_by_booklet index answers it without reading a
     // cheque row), then expiry is applied per booklet: one row per cheque was read before (80 ms on
     // 50,000 cheques, on the Pass screen's first frame).
     auto st = m_db.prepare(
-        "SELECT b.expiry, c.state, count(*) FROM pass_booklets b JOIN pass_cheques c ON c.booklet_id = b.id "
-        "GROUP BY b.id, c.state");
-    const std::string soon = core::addDays(today, 30);
+        "SELECT b.expiry, c.state, count(*), b.valid_year FROM pass_booklets b "
+        "JOIN pass_cheques c ON c.booklet_id = b.id GROUP BY b.id, c.state");
+    const std::string soon = core::addDays(today, policy.warnDays);
     ChequeStock s;
     while (st.step()) {
-        const std::string expiry = st.columnText(0);
+        // A cheque in a learner's hands may still be redeemed in the grace period; one in stock may not be given.
+        core::PassCheque probe;
+        probe.expiry = st.columnText(0);
+        probe.validYear = static_cast<int>(st.columnInt(3));
         const auto state = core::chequeStateFrom(st.columnText(1)).value_or(core::ChequeState::InStock);
+        const std::string expiry = state == core::ChequeState::InStock ? core::pass_rules::givableUntil(probe)
+                                                                       : core::pass_rules::redeemableUntil(probe, policy);
         const std::int64_t n = st.columnInt(2);
         s.received += n;
         const bool open = state == core::ChequeState::InStock || state == core::ChequeState::Given;
@@ -143,6 +195,7 @@ ChequeStock PassRepository::stock(const std::string& today) {
             case core::ChequeState::Given: s.given += n; break;
             case core::ChequeState::Redeemed: s.redeemed += n; break;
             case core::ChequeState::Claimed: s.claimed += n; break;
+            case core::ChequeState::Cancelled: s.cancelled += n; break;
         }
     }
     return s;

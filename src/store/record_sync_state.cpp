@@ -13,7 +13,22 @@ std::string RecordSyncState::stateRowId(std::string_view entity, const std::stri
     if (t.stateIdField.empty()) return recordId;
     if (fields.is_object()) {
         auto it = fields.find(t.stateIdField);
-        if (it != fields.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+        if (it != fields.end() && it->is_string() && !it->get<std::string>().empty()) {
+            std::string id = it->get<std::string>();
+            // A cheque is named "<booklet id>#<number>" where its booklet is known and "pass#<number>" where it
+            // is not: another laptop's id for it is found here by its number, the same everywhere.
+            auto number = fields.find("number");
+            if (t.stateTable == "pass_cheques" && number != fields.end() && number->is_number_integer()) {
+                auto byId = m_db.prepare("SELECT 1 FROM pass_cheques WHERE id = ?");
+                byId.bind(1, id);
+                if (!byId.step()) {
+                    auto byNumber = m_db.prepare("SELECT id FROM pass_cheques WHERE number = ?");
+                    byNumber.bind(1, number->get<std::int64_t>());
+                    if (byNumber.step()) return byNumber.columnText(0);
+                }
+            }
+            return id;
+        }
     }
     auto st = m_db.prepare("SELECT " + t.stateIdField + " FROM " + t.table + " WHERE id = ?");
     st.bind(1, recordId);

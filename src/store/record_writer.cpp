@@ -12,13 +12,17 @@ namespace mediane::store {
 
 namespace {
 // Lifecycle order of cheque events: a cheque's state is its furthest event, whatever order they arrived in.
-int rank(const std::string& kind) { return kind == "given" ? 1 : kind == "redeemed" ? 2 : kind == "claimed" ? 3 : 0; }
+// A cancellation ranks below a redemption: a cheque redeemed somewhere before its cancellation reached that
+// place is owed to it (the hub raises the clash for a person); otherwise it is never redeemable again.
+int rank(const std::string& kind) {
+    return kind == "given" ? 1 : kind == "cancelled" ? 2 : kind == "redeemed" ? 3 : kind == "claimed" ? 4 : 0;
+}
 
 void refreshCheque(Database& db, const std::string& chequeId) {
-    auto events = db.prepare("SELECT kind, coalesce(learner_id, ''), coalesce(session_id, ''), on_date "
+    auto events = db.prepare("SELECT kind, coalesce(learner_id, ''), coalesce(session_id, ''), on_date, cause, reason "
                              "FROM cheque_events WHERE cheque_id = ? ORDER BY on_date, id");
     events.bind(1, chequeId);
-    std::string state = "in_stock", learner, session, givenOn, redeemedOn, claimedOn;
+    std::string state = "in_stock", learner, session, givenOn, redeemedOn, claimedOn, cancelledOn, cause, reason;
     int furthest = 0;
     while (events.step()) {
         std::string kind = events.columnText(0);
@@ -29,15 +33,20 @@ void refreshCheque(Database& db, const std::string& chequeId) {
             session = events.columnText(2);
         }
         if (kind == "claimed") claimedOn = events.columnText(3);
+        if (kind == "cancelled" && cancelledOn.empty()) {
+            cancelledOn = events.columnText(3);
+            cause = events.columnText(4);
+            reason = events.columnText(5);
+        }
         if (rank(kind) > furthest) {
             furthest = rank(kind);
             state = kind;
         }
     }
-    db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, claimed_on=? "
-               "WHERE id=?")
+    db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, claimed_on=?, "
+               "cancelled_on=?, cancel_cause=?, cancel_reason=? WHERE id=?")
         .bind(1, state).bindOptional(2, learner).bind(3, givenOn).bindOptional(4, session).bind(5, redeemedOn)
-        .bind(6, claimedOn).bind(7, chequeId)
+        .bind(6, claimedOn).bind(7, cancelledOn).bind(8, cause).bind(9, reason).bind(10, chequeId)
         .run();
 }
 }  // namespace

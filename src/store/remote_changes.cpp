@@ -10,6 +10,7 @@
 #include "store/learner_erasure.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/outbox_delivery.hpp"
+#include "store/pass_repository.hpp"
 #include "store/record_writer.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_tables.hpp"
@@ -74,6 +75,13 @@ void RemoteChanges::applyRecord(const RemoteChange& pulled) {
     for (const auto& stamp : rows.table().stamps) local[stamp] = now;
     // A cheque event shows its state on its cheque, whose row the effects below refresh.
     if (rows.table().stateIdField.empty()) local["sync_state"] = "synced";
+    if (c.entity == "cheque_event" && c.fields.is_object()) {
+        const auto number = c.fields.value("number", json(0));
+        const auto year = c.fields.value("valid_year", json(0));
+        c.fields["cheque_id"] = localChequeFor(m_db, c.fields.value("cheque_id", std::string()),
+                                               number.is_number_integer() ? number.get<std::int64_t>() : 0,
+                                               year.is_number_integer() ? year.get<int>() : 0);
+    }
     rows.insert(c.recordId, c.fields, local, Origin::Hub);
     applyRecordEffects(m_db, c.entity, c.recordId, c.fields, "synced");
 }

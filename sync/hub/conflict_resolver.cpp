@@ -1,5 +1,8 @@
 #include "sync/hub/conflict_resolver.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "core/calendar.hpp"
 #include "sync/hub/access_policy.hpp"
 #include "sync/protocol/record_kinds.hpp"
@@ -105,12 +108,19 @@ sync::OpResult ConflictResolver::resolve(const sync::WireOp& op) {
                        {"note", note},                {"resolved_by", m_principal.login}, {"resolved_at", now}};
     decision.structure = conflict->structure;
     auto decisionSeq = m_store.writeRecord(decision, "create", op.opId, m_principal.deviceId);
-    // The cheque's owner saw the conflict too; the same decision in its feed closes it on its laptops.
-    auto owner = conflict->details.value("owner_structure", "");
-    if (!owner.empty() && owner != conflict->structure) {
-        decision.structure = owner;
+    // The cheque's owner and the structures that used it saw the conflict too; the same decision in their
+    // feeds closes it on their laptops.
+    std::vector<std::string> told = {conflict->structure};
+    auto tell = [&](const std::string& s) {
+        if (s.empty() || std::find(told.begin(), told.end(), s) != told.end()) return;
+        told.push_back(s);
+        decision.structure = s;
         m_store.writeRecord(decision, "create", op.opId, m_principal.deviceId);
-    }
+    };
+    tell(conflict->details.value("owner_structure", ""));
+    if (conflict->details.contains("structures") && conflict->details["structures"].is_array())
+        for (const auto& s : conflict->details["structures"])
+            if (s.is_string()) tell(s.get<std::string>());
     m_store.markConflictResolved(conflict->id, now);
 
     sync::OpResult r;

@@ -29,11 +29,15 @@ ConflictEntry visibleTo(ConflictEntry conflict, const Scope& scope) {
     return conflict;
 }
 
-std::string chequeOwner(HubStore& store, const std::string& chequeId) {
+std::string chequeOwner(HubStore& store, const std::string& chequeId, std::int64_t number) {
     auto hash = chequeId.find('#');
-    if (hash == std::string::npos || hash == 0) return {};
-    auto booklet = store.findRecord("pass_booklet", chequeId.substr(0, hash));
-    return booklet && !booklet->deleted ? booklet->structure : std::string();
+    if (hash != std::string::npos && hash != 0) {
+        auto booklet = store.findRecord("pass_booklet", chequeId.substr(0, hash));
+        if (booklet && !booklet->deleted) return booklet->structure;
+    }
+    if (number <= 0) return {};
+    auto booklet = store.bookletCovering(number);
+    return booklet ? booklet->structure : std::string();
 }
 
 }  // namespace mediane::hub

@@ -10,6 +10,7 @@ namespace mediane::hub {
 ConflictEntry visibleTo(ConflictEntry conflict, const Scope& scope);
 
 // The structure whose booklet a cheque id ("<booklet id>#<number>") belongs to, "" when the hub has no such booklet.
-std::string chequeOwner(HubStore& store, const std::string& chequeId);
+// A cheque no laptop knew the booklet of ("pass#<number>") is owned by the booklet whose range holds its number.
+std::string chequeOwner(HubStore& store, const std::string& chequeId, std::int64_t number = 0);
 
 }  // namespace mediane::hub

@@ -199,8 +199,11 @@ public:
     // Stores the record's new state and appends it to the change feed; returns the change's server_seq.
     virtual std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
                                      const std::string& deviceId) = 0;
-    // Live "redeemed" cheque events of a cheque, across every structure (a cheque is redeemable once nationally).
-    virtual std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) = 0;
+    // Live "redeemed" and "cancelled" events of a cheque, across every structure (a cheque is redeemable once
+    // nationally). Matched by number: a laptop without the booklet names the cheque "pass#<number>".
+    virtual std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId, std::int64_t number) = 0;
+    // The live booklet whose range holds this number, if the hub has one.
+    virtual std::optional<StoredRecord> bookletCovering(std::int64_t number) = 0;
     // Every live (not deleted) record of an entity, by record id: the directory's current places.
     virtual std::vector<StoredRecord> liveRecords(const std::string& entity) = 0;
     virtual std::int64_t addConflict(const ConflictEntry& conflict) = 0;

@@ -225,10 +225,18 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
                 return rejected(op, "forbidden", "this " + op.entity + " belongs to another structure");
         }
     }
-    // Read before writing: the redemptions that were on the hub before this one.
+    // Read before writing: the redemptions and cancellations that were on the hub before this one. A redemption
+    // clashes with either (a cheque is redeemable once in the network, never after it was cancelled); a
+    // cancellation clashes with a redemption only (cancelling twice harms no one).
     std::vector<StoredRecord> earlier;
-    if (kind.conflicts == sync::ConflictRule::OverRedemption && stringField(op.fields, "kind") == "redeemed")
-        earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"));
+    const auto eventKind = stringField(op.fields, "kind");
+    const auto number = op.fields.is_object() && op.fields.contains("number") && op.fields["number"].is_number_integer()
+                            ? op.fields["number"].get<std::int64_t>() : std::int64_t{0};
+    if (kind.conflicts == sync::ConflictRule::OverRedemption && (eventKind == "redeemed" || eventKind == "cancelled")) {
+        earlier = m_store.chequeRedemptions(stringField(op.fields, "cheque_id"), number);
+        if (eventKind == "cancelled")
+            std::erase_if(earlier, [](const StoredRecord& e) { return stringField(e.fields, "kind") != "redeemed"; });
+    }
     if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
     auto seq = write(op, record);
     if (earlier.empty()) {
@@ -243,12 +251,25 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
         return applied(op, record.version, seq);
     }
     json first = json::array();
-    for (const auto& e : earlier) first.push_back({{"record_id", e.recordId}, {"structure", e.structure}, {"fields", e.fields}});
-    // The structure whose booklet the cheque came from answers for it: it sees the conflict too.
+    // The structure whose booklet the cheque came from answers for it, and every structure that used it
+    // before: each sees the conflict in its inbox.
     auto chequeId = stringField(op.fields, "cheque_id");
+    auto owner = chequeOwner(m_store, chequeId, number);
+    json structures = json::array();
+    auto involve = [&](const std::string& s) {
+        if (!s.empty() && std::find(structures.begin(), structures.end(), json(s)) == structures.end()) structures.push_back(s);
+    };
+    involve(record.structure);
+    involve(owner);
+    for (const auto& e : earlier) {
+        first.push_back({{"record_id", e.recordId}, {"structure", e.structure}, {"fields", e.fields}});
+        involve(e.structure);
+    }
     return conflict(op, "over_redemption", record.structure,
                     {{"cheque_id", chequeId},
-                     {"owner_structure", chequeOwner(m_store, chequeId)},
+                     {"number", number},
+                     {"owner_structure", owner},
+                     {"structures", structures},
                      {"earlier", first},
                      {"incoming", {{"record_id", op.recordId}, {"structure", record.structure}, {"fields", op.fields}}}},
                     record.version, seq);

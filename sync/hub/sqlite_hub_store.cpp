@@ -200,12 +200,20 @@ void SqliteHubStore::migrate() {
     }
     if (schemaVersion() < 4) migrateRecordHistory();
     migratePrivacy();  // version 5 (sqlite_hub_privacy.cpp)
+    // Version 6: a cheque is found by its number across the network, whichever id a laptop gave it.
+    if (schemaVersion() < 6) {
+        sql::Transaction tx(m_db);
+        m_db.exec("CREATE INDEX records_by_cheque_number ON records(json_extract(fields, '$.number')) "
+                  "WHERE entity = 'cheque_event'");
+        m_db.exec("PRAGMA user_version = 6");
+        tx.commit();
+    }
     migrateEchoes();
 }
 
 namespace {
 // Changes a laptop's own op made and the laptop holds as stored; older rows count as echoes to send.
-constexpr int kEchoSchema = 6;
+constexpr int kEchoSchema = 7;
 }  // namespace
 
 void SqliteHubStore::migrateEchoes() {
@@ -413,14 +421,27 @@ std::vector<StoredRecord> SqliteHubStore::liveRecords(const std::string& entity)
     return out;
 }
 
-std::vector<StoredRecord> SqliteHubStore::chequeRedemptions(const std::string& chequeId) {
+std::vector<StoredRecord> SqliteHubStore::chequeRedemptions(const std::string& chequeId, std::int64_t number) {
+    // Both indexes (records_by_cheque, records_by_cheque_number) answer it; an event from before numbers
+    // travelled (number 0) is found by its cheque id.
     auto st = m_db.prepare(std::string(kSelectRecord) +
-                           "WHERE entity = 'cheque_event' AND json_extract(fields, '$.cheque_id') = ? "
-                           "AND json_extract(fields, '$.kind') = 'redeemed' AND deleted = 0");
-    st.bind(1, chequeId);
+                           "WHERE entity = 'cheque_event' AND deleted = 0 "
+                           "AND json_extract(fields, '$.kind') IN ('redeemed', 'cancelled') "
+                           "AND (json_extract(fields, '$.cheque_id') = ?1 OR (?2 > 0 AND json_extract(fields, '$.number') = ?2)) "
+                           "ORDER BY json_extract(fields, '$.on_date'), record_id");
+    st.bind(1, chequeId).bind(2, number);
     std::vector<StoredRecord> out;
     while (st.step()) out.push_back(readRecord(st));
     return out;
+}
+
+std::optional<StoredRecord> SqliteHubStore::bookletCovering(std::int64_t number) {
+    auto st = m_db.prepare(std::string(kSelectRecord) +
+                           "WHERE entity = 'pass_booklet' AND deleted = 0 AND json_extract(fields, '$.first_number') <= ?1 "
+                           "AND json_extract(fields, '$.last_number') >= ?1 LIMIT 1");
+    st.bind(1, number);
+    if (!st.step()) return std::nullopt;
+    return readRecord(st);
 }
 
 std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
@@ -489,12 +510,14 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
 
 std::vector<ConflictEntry> SqliteHubStore::conflicts(std::int64_t afterId, int limit, const Scope& scope) {
     auto filter = filterFor(scope);
-    // A cheque's owner sees an over-redemption of it even when another structure redeemed it last.
+    // A cheque's owner sees an over-redemption of it even when another structure redeemed it last, and so does
+    // every structure that redeemed or cancelled it before (details.structures).
     std::string ownerSql;
     if (!scope.everything && !scope.structures.empty()) {
-        ownerSql = " OR json_extract(details, '$.owner_structure') IN (";
-        for (std::size_t k = 0; k < scope.structures.size(); ++k) ownerSql += k ? ", ?" : "?";
-        ownerSql += "))";
+        std::string list;
+        for (std::size_t k = 0; k < scope.structures.size(); ++k) list += k ? ", ?" : "?";
+        ownerSql = " OR json_extract(details, '$.owner_structure') IN (" + list + ") OR EXISTS (SELECT 1 FROM "
+                   "json_each(details, '$.structures') j WHERE j.value IN (" + list + ")))";
         filter.sql.pop_back();  // reopen the scope's parenthesis to add the owner's test inside it
         filter.sql += ownerSql;
     }
@@ -504,7 +527,8 @@ std::vector<ConflictEntry> SqliteHubStore::conflicts(std::int64_t afterId, int l
     st.bind(i++, afterId);
     for (const auto& s : filter.values) st.bind(i++, s);
     if (!ownerSql.empty())
-        for (const auto& s : scope.structures) st.bind(i++, s);
+        for (int twice = 0; twice < 2; ++twice)
+            for (const auto& s : scope.structures) st.bind(i++, s);
     st.bind(i, std::int64_t{limit});
     std::vector<ConflictEntry> out;
     while (st.step())

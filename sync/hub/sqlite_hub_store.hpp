@@ -35,7 +35,8 @@ public:
     std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) override;
     std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
                              const std::string& deviceId) override;
-    std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId) override;
+    std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId, std::int64_t number) override;
+    std::optional<StoredRecord> bookletCovering(std::int64_t number) override;
     std::vector<StoredRecord> liveRecords(const std::string& entity) override;
     std::int64_t addConflict(const ConflictEntry& conflict) override;
     void markHeldByAuthor(std::int64_t serverSeq) override;

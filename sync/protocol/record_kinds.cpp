@@ -222,6 +222,8 @@ const std::vector<Binding<core::PassBooklet>>& bookletFields() {
         field<&core::PassBooklet::faceValueCents>("face_value_cents"),
         field<&core::PassBooklet::expiry>("expiry"),
         field<&core::PassBooklet::receivedOn>("received_on"),
+        field<&core::PassBooklet::funder>("funder"),
+        field<&core::PassBooklet::validYear>("valid_year"),
     };
     return fields;
 }
@@ -230,10 +232,13 @@ const std::vector<Binding<core::ChequeEvent>>& chequeEventFields() {
     static const std::vector<Binding<core::ChequeEvent>> fields = {
         reference<&core::ChequeEvent::chequeId>("cheque_id", "pass_cheque"),
         field<&core::ChequeEvent::number>("number"),
-        choice<&core::ChequeEvent::kind>("kind", {"given", "redeemed", "claimed"}),
+        choice<&core::ChequeEvent::kind>("kind", {"given", "redeemed", "claimed", "cancelled"}),
         reference<&core::ChequeEvent::learnerId>("learner_id", "learner"),
         reference<&core::ChequeEvent::sessionId>("session_id", "session"),
         field<&core::ChequeEvent::onDate>("on_date"),
+        field<&core::ChequeEvent::cause>("cause"),
+        field<&core::ChequeEvent::reason>("reason"),
+        field<&core::ChequeEvent::validYear>("valid_year"),
     };
     return fields;
 }

@@ -44,8 +44,14 @@ Op learnerUpdate(const std::string& recordId, std::int64_t baseVersion, json fie
 }
 
 Op redeemCheque(const std::string& eventId, const std::string& chequeId, std::int64_t seq) {
+    // The number is the cheque id's after '#', as laptops send it: the hub matches a cheque's events by number.
+    std::int64_t number = 42;
+    auto hash = chequeId.rfind('#');
+    if (hash != std::string::npos && hash + 1 < chequeId.size() &&
+        chequeId.find_first_not_of("0123456789", hash + 1) == std::string::npos)
+        number = std::stoll(chequeId.substr(hash + 1));
     return {newOpId(), seq, "cheque_event", eventId, "create", 0,
-            {{"cheque_id", chequeId}, {"number", 42}, {"kind", "redeemed"}, {"learner_id", "L1"},
+            {{"cheque_id", chequeId}, {"number", number}, {"kind", "redeemed"}, {"learner_id", "L1"},
              {"session_id", "S1"}, {"on_date", "2026-03-02"}}};
 }
 
