@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/translator.hpp"
 #include "main/cli_context.hpp"
+#include "main/cli_parse_error.hpp"
 
 #ifdef MEDIANE_HAS_GUI
 #include "main/gui_runner.hpp"
@@ -39,27 +40,6 @@ int report(const mediane::Error& e, const mediane::cli::CliContext& ctx) {
         case mediane::Error::Kind::Io: return 4;
     }
     return 1;
-}
-
-// CLI11 says which word it did not expect; add which ones the command takes, in the user's language.
-void hintChoices(const CLI::App& app, const mediane::cli::CliContext& ctx) {
-    for (const auto* command : app.get_subcommands()) {
-        std::string names;
-        for (const auto* sub : command->get_subcommands({}))
-            names += (names.empty() ? "" : ", ") + sub->get_name();
-        if (names.empty()) continue;
-        auto unexpected = command->remaining();
-        try {
-            auto tr = ctx.translator();
-            if (!unexpected.empty())
-                std::cerr << "mediane: " << tr.format("cli.unexpected", {{"value", unexpected.front()}}) << "\n";
-            std::cerr << "mediane: "
-                      << tr.format("cli.expected_one_of", {{"command", command->get_name()}, {"choices", names}})
-                      << "\n";
-        } catch (const std::exception&) {
-            std::cerr << "mediane " << command->get_name() << ": " << names << "\n";
-        }
-    }
 }
 
 // The one place CLI11 meets the subcommands' descriptions, in their order (which is the help's order).
@@ -137,9 +117,7 @@ int main(int argc, char** argv) {
 #endif
         }
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        if (code != 0) hintChoices(app, ctx);
-        return code;
+        return mediane::cli::reportParseError(e, app, ctx);
     } catch (const mediane::Error& e) {
         return report(e, ctx);
     } catch (const std::exception& e) {

@@ -143,8 +143,14 @@ void DirectoryScreen::draw(app::AppState& state) {
 
 void DirectoryScreen::drawSearch(app::AppState& state) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##directory.search", state.tr("directory_ui.search_hint").c_str(), &m_filters.text);
+    bool enter = ImGui::InputTextWithHint("##directory.search", state.tr("directory_ui.search_hint").c_str(),
+                                          &m_filters.text, ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("directory.search");
+    if (enter) {  // Enter opens the first place found, as in every search
+        m_view->setFilters(m_filters);
+        refreshView(state);
+        if (!m_view->results().empty()) m_view->open(m_view->results().front().id);
+    }
 }
 
 void DirectoryScreen::drawFilters(app::AppState& state) {
@@ -171,8 +177,10 @@ void DirectoryScreen::drawFilters(app::AppState& state) {
 
 void DirectoryScreen::drawList(app::AppState& state) {
     const auto& results = m_view->results();
-    std::string count = state.tr().format(m_view->capped() ? "directory_ui.result_count_capped" : "directory_ui.result_count",
-                                          {{"count", std::to_string(results.size())}});
+    const auto shown = static_cast<std::int64_t>(results.size());
+    std::string count = m_view->capped()
+                            ? state.tr().format("directory_ui.result_count_capped", {{"count", state.tr().count(shown)}})
+                            : state.tr().plural("directory_ui.result_count", shown);
     std::string at = state.tr().format("directory_ui.evaluated_at", {{"time", timeText(state, m_view->queryTime())}});
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(kMutedColour, "%s · %s", count.c_str(), at.c_str());

@@ -42,7 +42,7 @@ std::vector<Part> statusParts(app::AppState& state) {
                                                      : "status.pending";
     std::vector<Part> parts{
         {state.tr().format("status.data_file", {{"file", s.dataFile}}), kMutedColour, "status.data_file", {}},
-        {state.tr().format(pendingKey, {{"n", std::to_string(s.pendingChanges)}}), text, "status.pending", {}}};
+        {state.tr().format(pendingKey, {{"n", state.tr().count(s.pendingChanges)}}), text, "status.pending", {}}};
     auto line = state.sync().describe(state.tr(), s.lastSync);
     // The button before the changing text, so it stays put while « n sur m » grows.
     if (state.sync().enrolled())
