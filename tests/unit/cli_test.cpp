@@ -154,8 +154,8 @@ TEST_CASE("a command-line typo is explained in French by default") {
     test::TempDir dir;
     auto data = (dir.path() / "data").string();
     auto out = dir.path() / "o.txt", err = dir.path() / "e.txt";
-    std::string command = quoted(MEDIANE_BINARY) + " --data " + quoted(data) + " exprot > " + quoted(out.string()) +
-                          " 2> " + quoted(err.string());
+    std::string command = test::quoted(MEDIANE_BINARY) + " --data " + test::quoted(data) + " exprot > " +
+                          test::quoted(out.string()) + " 2> " + test::quoted(err.string());
     int status = std::system(command.c_str());
     REQUIRE(WIFEXITED(status));
     CHECK(WEXITSTATUS(status) == 2);
