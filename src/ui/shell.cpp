@@ -62,11 +62,14 @@ void Shell::drawHeader(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("M\xC3\xA9" "diane");
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    // The tabs wrap onto a second line rather than run off a narrow screen (1024 px, large text).
+    Flow tabs;
     for (const auto& live : m_screens) {
         const ScreenEntry& tab = *live.entry;
+        tabs.next(buttonWidth(state.tr(tab.tabKey)));
         if (toggleButton(state.tr(tab.tabKey), tab.tabTag, state.screen == tab.name)) state.screen = tab.name;
-        ImGui::SameLine();
     }
+    ImGui::SameLine();
 
     // Language and font size sit at the right end of the header.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -74,6 +77,7 @@ void Shell::drawHeader(app::AppState& state) {
     const std::string fr = "Fran\xC3\xA7" "ais", en = "English", smaller = "A\xE2\x88\x92", larger = "A+";
     float right = width(fr) + width(en) + width(smaller) + width(larger) + style.ItemSpacing.x * 4;
     float x = ImGui::GetWindowContentRegionMax().x - right;
+    if (x < ImGui::GetCursorPosX()) ImGui::NewLine();  // no room beside the tabs: their own line, at the right
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
     if (toggleButton(fr, "shell.lang_fr", state.language() == "fr")) state.setLanguage("fr");
     ImGui::SameLine();
