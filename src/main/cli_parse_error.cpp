@@ -87,6 +87,9 @@ std::vector<std::string> explain(const CLI::ParseError& error, CLI::App& app, co
     } else if (dynamic_cast<const CLI::RequiredError*>(&error)) {
         std::string option = before(what, " is required");
         if (option.empty() || option == "A subcommand" || option.rfind("Requires at least", 0) == 0) {
+            // `mediane export beneficiaires`: the word typed instead of a subcommand, then the choices.
+            if (auto extras = command->remaining(); !extras.empty())
+                lines.push_back(tr.format("cli.unexpected", {{"value", extras.front()}}));
             lines.push_back(tr.format("cli.command_needed", {{"command", where}, {"choices", choicesOf(command)}}));
         } else {
             lines.push_back(tr.format("cli.option_required", {{"option", option}, {"command", where}}));
@@ -98,8 +101,9 @@ std::vector<std::string> explain(const CLI::ParseError& error, CLI::App& app, co
     } else if (dynamic_cast<const CLI::ValidationError*>(&error)) {
         std::string option = before(what, ": ");
         std::string detail = after(what, ": ");
-        std::string value = givenValue(command, option);
-        if (value.empty()) value = before(detail, " not in");
+        // The validator names the refused value first ("de not in {fr,en}"); the option may hold others too.
+        std::string value = before(detail, " not in");
+        if (value.empty()) value = givenValue(command, option);
         if (auto range = after(detail, " not in range "); !range.empty()) {
             lines.push_back(tr.format("cli.value_out_of_range", {{"option", option}, {"value", value},
                                                                  {"min", before(range, " to ")},

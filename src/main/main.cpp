@@ -73,6 +73,10 @@ int main(int argc, char** argv) {
     ctx.dataDir = defaultDataDir();
     ctx.assetsDir = mediane::app::findAssetsDir(argv[0]);
 
+    // The language of parse errors: CLI11 assigns --lang only once parsing succeeded, so look for it first.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--lang" && (std::string(argv[i + 1]) == "fr" || std::string(argv[i + 1]) == "en"))
+            ctx.language = argv[i + 1];
     CLI::App app{"Médiane: the offline notebook of conseillers numériques"};
     app.set_version_flag("--version", "Médiane 0.1.0");
     app.add_option("--data", ctx.dataDir, "Data directory holding mediane.sqlite")->capture_default_str();
