@@ -137,7 +137,11 @@ void DirectoryScreen::draw(app::AppState& state) {
     ImGui::BeginChild("##directory.card_pane", ImVec2(0, 0), false);
     refreshView(state);  // a row picked in this frame shows its card in this frame, not the next
     if (m_view->hasCard()) drawCard(state);
-    else ImGui::TextColored(kMutedColour, "%s", state.tr("directory_ui.pick_hint").c_str());
+    else {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+        ImGui::TextWrapped("%s", state.tr("directory_ui.pick_hint").c_str());  // wraps in a narrow card pane
+        ImGui::PopStyleColor();
+    }
     ImGui::EndChild();
 }
 

@@ -161,7 +161,12 @@ void LearnersScreen::draw(app::AppState& state) {
     refreshDirectory(state);  // a row picked in this frame shows its card in this frame, not the next
     if (m_creating) drawNewLearner(state);
     else if (m_directory->hasCard()) drawCard(state);
-    else ImGui::TextColored(kMutedColour, "%s", state.tr("learners.pick_hint").c_str());
+    else {
+        // Wrapped: on a 1024-pixel screen the card pane is narrower than the hint.
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+        ImGui::TextWrapped("%s", state.tr("learners.pick_hint").c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::EndChild();
 }
 

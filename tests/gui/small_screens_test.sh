@@ -75,13 +75,20 @@ for size in 1024x600 1366x768; do
     # The live window, seen by X as a person would: started normally, captured from the root window.
     "$MEDIANE" --data "$TMP/data" 2>"$TMP/live.err" &
     APP_PID=$!
-    if xdotool search --sync --limit 1 --name "M.diane" >/dev/null 2>&1; then
+    window=""
+    i=0
+    while [ -z "$window" ] && [ $i -lt 100 ]; do
+        window=$(xdotool search --limit 1 --name "diane\$" 2>/dev/null || true)
+        [ -n "$window" ] || sleep 0.1
+        i=$((i + 1))
+    done
+    if [ -n "$window" ]; then
         sleep 1
         import -window root "$SHOTS/$size-live.png"
-        geometry=$(xdotool search --limit 1 --name "M.diane" getwindowgeometry | grep Geometry | awk '{print $2}')
-        [ "$geometry" = "$size" ] || fail "$size: the live window is $geometry"
+        geometry=$(xdotool getwindowgeometry "$window" | awk '/Geometry/ {print $2}')
+        [ "$geometry" = "$size" ] || fail "$size: the live window is $geometry, not $size"
     else
-        fail "$size: the window did not appear"
+        fail "$size: the window did not appear"; cat "$TMP/live.err"
     fi
     kill "$APP_PID" 2>/dev/null || true
     wait "$APP_PID" 2>/dev/null || true
