@@ -11,7 +11,7 @@ PACKAGES=(
   catch2 libbenchmark-dev
   clang-14 libclang-rt-14-dev llvm-14
   fonts-dejavu-core
-  xvfb xauth x11-utils imagemagick unzip openssl
+  xvfb xauth x11-utils imagemagick xdotool xdg-utils unzip openssl
 )
 
 missing=()

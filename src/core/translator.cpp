@@ -1,5 +1,6 @@
 #include "core/translator.hpp"
 
+#include "core/local_format.hpp"
 #include "core/text_file.hpp"
 
 #include <algorithm>
@@ -64,6 +65,16 @@ std::string Translator::format(const std::string& key, const Error::Params& para
     }
     return text;
 }
+
+std::string Translator::plural(const std::string& key, std::int64_t n, Error::Params params) const {
+    const bool singular = m_language == "fr" ? (n == 0 || n == 1 || n == -1) : n == 1;
+    std::string chosen = key + (singular ? ".one" : ".other");
+    if (!has(chosen)) chosen = key;
+    params["n"] = count(n);
+    return format(chosen, params);
+}
+
+std::string Translator::count(std::int64_t n) const { return formatCount(n, m_language); }
 
 std::string Translator::message(const Error& error) const {
     Error::Params params = error.params();

@@ -1,6 +1,7 @@
 // The translation table: every user-visible string goes through it, French first, English available.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -20,6 +21,11 @@ public:
     const std::string& tr(const std::string& key) const;
     // Replaces {name} placeholders with params.
     std::string format(const std::string& key, const Error::Params& params) const;
+    // A count in words: "<key>.one" or "<key>.other" by the language's rule (French: 0 and 1 are singular;
+    // English: only 1), falling back to "<key>" itself; {n} is the count with its thousands separator.
+    std::string plural(const std::string& key, std::int64_t n, Error::Params params = {}) const;
+    // A count with this language's thousands separator (core/local_format.hpp).
+    std::string count(std::int64_t n) const;
     // What an Error says to the user, in this language.
     std::string message(const Error& error) const;
     bool has(const std::string& key) const { return m_table.count(key) > 0; }

@@ -1,5 +1,6 @@
 // `mediane export sessions|learners|cheques`: the notebook's records as CSV or JSON on stdout.
 #include "app/exporter.hpp"
+#include "app/spreadsheet_csv.hpp"
 #include "main/cli_context.hpp"
 
 #include <iostream>
@@ -30,7 +31,7 @@ void addExportCommand(CliCommands& commands, const CliContext& ctx) {
         sub.path = {"export", kind};
         sub.description = description;
         // The format is checked by the command itself, so a mistake gets Médiane's translated message.
-        sub.options.push_back({.name = "--format", .help = "csv or json", .target = &args.format, .showDefault = true});
+        sub.options.push_back({.name = "--format", .help = "csv, csv-excel (';' and a BOM, for French spreadsheets) or json", .target = &args.format, .showDefault = true});
         if (std::string(kind) == "learners")
             sub.options.push_back({.name = "--with-identity",
                                    .help = "Include first and last name, phone, e-mail and goals (personal data: share "
@@ -39,12 +40,19 @@ void addExportCommand(CliCommands& commands, const CliContext& ctx) {
         sub.run = [&ctx, name = std::string(kind)] {
             app::ExportOptions options;
             options.kind = app::exportKindFrom(name);
-            options.format = app::exportFormatFrom(args.format);
+            const bool spreadsheet = args.format == "csv-excel";
+            options.format = app::exportFormatFrom(spreadsheet ? "csv" : args.format);
             options.withIdentity = args.withIdentity;
             auto notebook = ctx.openNotebook();
             // Large exports: let the stream buffer, and do not sync with C stdio on every row.
             std::ios::sync_with_stdio(false);
-            app::exportRecords(*notebook, options, std::cout);
+            if (!spreadsheet) {
+                app::exportRecords(*notebook, options, std::cout);
+                return;
+            }
+            app::SpreadsheetCsv excel(std::cout);
+            app::exportRecords(*notebook, options, excel.stream());
+            excel.finish();
         };
         commands.push_back(std::move(sub));
     }

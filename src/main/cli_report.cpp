@@ -7,6 +7,7 @@
 
 #include "app/activity_report.hpp"
 #include "app/activity_report_coop.hpp"
+#include "app/spreadsheet_csv.hpp"
 #include "core/calendar.hpp"
 #include "core/commune_directory.hpp"
 #include "core/error.hpp"
@@ -29,7 +30,7 @@ std::vector<CliOption> filterOptions(ReportArgs& args) {
             {.name = "--structure", .help = "Only this structure", .target = &args.filter.structure},
             {.name = "--place", .help = "Only sessions in this place (its id)", .target = &args.filter.placeId},
             {.name = "--adviser", .help = "Only sessions of this adviser (login)", .target = &args.filter.adviser},
-            {.name = "--format", .help = "csv or xlsx", .target = &args.format, .showDefault = true},
+            {.name = "--format", .help = "csv, csv-excel (';' and a BOM, for French spreadsheets) or xlsx", .target = &args.format, .showDefault = true},
             {.name = "--output",
              .help = "File to write; required for xlsx (CSV goes to stdout without it)",
              .target = &args.output}};
@@ -40,7 +41,8 @@ std::vector<CliOption> activityReportOptions(ReportArgs& args) {
     for (auto& option : options)
         if (option.name == "--format")
             option.help = "csv or xlsx (one row per session), coop-csv or coop-xlsx (La Coop de la médiation "
-                          "numérique's export: one row per beneficiary per activity)";
+                          "numérique's export: one row per beneficiary per activity); csv-excel and coop-csv-excel: "
+                          "the CSV with ';' and a BOM, for French spreadsheets";
     options.push_back({.name = "--scope",
                        .help = "Coop formats: self (an adviser's own activity) or territory (a coordinator's); "
                                "default: from the hub account's role, self when not enrolled",
@@ -48,24 +50,39 @@ std::vector<CliOption> activityReportOptions(ReportArgs& args) {
     return options;
 }
 
-// Runs body on an output stream: the --output file, else stdout.
+// "csv-excel" and "coop-csv-excel": the CSV for spreadsheets (`;`, BOM); strips the suffix and says so.
+bool forSpreadsheet(std::string& format) {
+    const std::string suffix = "-excel";
+    if (format.size() <= suffix.size() || format.compare(format.size() - suffix.size(), suffix.size(), suffix) != 0)
+        return false;
+    format.resize(format.size() - suffix.size());
+    return true;
+}
+
+// Runs body on an output stream: the --output file, else stdout; for a spreadsheet, through SpreadsheetCsv.
 template <typename Body>
-void withCsvOutput(const ReportArgs& args, Body body) {
+void withCsvOutput(const ReportArgs& args, bool spreadsheet, Body body) {
+    auto write = [&](std::ostream& out) {
+        if (!spreadsheet) return body(out);
+        app::SpreadsheetCsv excel(out);
+        body(excel.stream());
+        excel.finish();
+    };
     if (args.output.empty()) {
         std::ios::sync_with_stdio(false);
-        body(std::cout);
+        write(std::cout);
         std::cout.flush();
         return;
     }
     std::ofstream file(args.output, std::ios::binary);
     if (!file) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", args.output}}, "output");
-    body(file);
+    write(file);
     file.close();
     if (!file) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", args.output}}, "output");
 }
 
-void runCoopReport(const CliContext& ctx, const ReportArgs& args, app::ReportFormat format, app::Notebook& notebook,
-                   const core::CommuneDirectory& communes) {
+void runCoopReport(const CliContext& ctx, const ReportArgs& args, app::ReportFormat format, bool spreadsheet,
+                   app::Notebook& notebook, const core::CommuneDirectory& communes) {
     auto scope = args.scope.empty() ? app::coopScopeForRole(notebook.activityQueries().accountRole())
                                     : app::coopScopeFrom(args.scope);
     app::CoopReport report(notebook, &communes, scope);
@@ -75,13 +92,17 @@ void runCoopReport(const CliContext& ctx, const ReportArgs& args, app::ReportFor
                                                                   {"file", args.output}})
                   << "\n";
     } else {
-        withCsvOutput(args, [&](std::ostream& out) { report.writeCsv(args.filter, out); });
+        withCsvOutput(args, spreadsheet, [&](std::ostream& out) { report.writeCsv(args.filter, out); });
     }
 }
 
 void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
     app::checkPeriod(args.filter);
-    auto format = app::reportFormatFrom(args.format);
+    std::string formatName = args.format;
+    const bool spreadsheet = forSpreadsheet(formatName);
+    auto format = app::reportFormatFrom(formatName);
+    if (spreadsheet && format != app::ReportFormat::Csv && format != app::ReportFormat::CoopCsv)
+        throw Error(Error::Kind::Validation, "dashboard.err.format", {{"value", args.format}}, "format");
     const bool workbook = format == app::ReportFormat::Xlsx || format == app::ReportFormat::CoopXlsx;
     if (workbook && args.output.empty())
         throw Error(Error::Kind::Validation, "dashboard.err.xlsx_output", {}, "output");
@@ -90,7 +111,7 @@ void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
     // Places typed in Médiane rarely carry their INSEE code: the national list gives it.
     auto communes = core::CommuneDirectory::loadFile(ctx.assetsDir + "/communes/communes.csv");
     if (format == app::ReportFormat::CoopCsv || format == app::ReportFormat::CoopXlsx) {
-        runCoopReport(ctx, args, format, *notebook, communes);
+        runCoopReport(ctx, args, format, spreadsheet, *notebook, communes);
         return;
     }
     app::ActivityReport report(*notebook, &communes);
@@ -98,17 +119,19 @@ void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
         auto rows = report.writeXlsx(args.filter, core::today(), ctx.translator(), args.output);
         std::cerr << "mediane: " << rows << " sessions -> " << args.output << "\n";
     } else {
-        withCsvOutput(args, [&](std::ostream& out) { report.writeCsv(args.filter, out); });
+        withCsvOutput(args, spreadsheet, [&](std::ostream& out) { report.writeCsv(args.filter, out); });
     }
 }
 
 void runPassClaim(const CliContext& ctx, const ReportArgs& args) {
     app::checkPeriod(args.filter);
-    if (args.format != "csv")
+    std::string formatName = args.format;
+    const bool spreadsheet = forSpreadsheet(formatName);
+    if (formatName != "csv")
         throw Error(Error::Kind::Validation, "dashboard.err.claim_format", {{"value", args.format}}, "format");
     auto notebook = ctx.openNotebook();
     app::ActivityReport report(*notebook);
-    withCsvOutput(args, [&](std::ostream& out) { report.writeClaimCsv(args.filter, out); });
+    withCsvOutput(args, spreadsheet, [&](std::ostream& out) { report.writeClaimCsv(args.filter, out); });
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // runGui: the GLFW + OpenGL 3 window loop around the Shell, and the --frames/--screenshot mode for smoke tests.
 #include "main/gui_runner.hpp"
+#include "main/gui_window.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -64,7 +65,7 @@ struct ImGuiSession {
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;  // the layout is fixed: no imgui.ini next to the adviser's files
+        io.IniFilename = imguiIniPath();  // the XDG config directory, never the directory the app started from
         io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
         ImGui::StyleColorsDark();
         ImGui_ImplGlfw_InitForOpenGL(window, true);
@@ -188,7 +189,7 @@ int runGui(const GuiOptions& options) {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
     if (options.frames > 0) glfwWindowHint(GLFW_DOUBLEBUFFER, GLFW_TRUE);
-    GLFWwindow* window = glfwCreateWindow(1280, 800, "M\xC3\xA9" "diane", nullptr, nullptr);
+    GLFWwindow* window = createMainWindow("M\xC3\xA9" "diane");
     if (!window) throw Error(Error::Kind::Io, "gui.no_display", {{"detail", g_glfwError}});
     std::unique_ptr<GLFWwindow, void (*)(GLFWwindow*)> windowGuard(window, glfwDestroyWindow);
     glfwMakeContextCurrent(window);
@@ -261,6 +262,7 @@ int runGui(const GuiOptions& options) {
         }
         glfwSwapBuffers(window);
     }
+    rememberWindow(window);
 
     if (options.frames > 0) {
         char line[256];

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/translator.hpp"
 #include "main/cli_context.hpp"
+#include "main/cli_parse_error.hpp"
 
 #ifdef MEDIANE_HAS_GUI
 #include "main/gui_runner.hpp"
@@ -41,27 +42,6 @@ int report(const mediane::Error& e, const mediane::cli::CliContext& ctx) {
     return 1;
 }
 
-// CLI11 says which word it did not expect; add which ones the command takes, in the user's language.
-void hintChoices(const CLI::App& app, const mediane::cli::CliContext& ctx) {
-    for (const auto* command : app.get_subcommands()) {
-        std::string names;
-        for (const auto* sub : command->get_subcommands({}))
-            names += (names.empty() ? "" : ", ") + sub->get_name();
-        if (names.empty()) continue;
-        auto unexpected = command->remaining();
-        try {
-            auto tr = ctx.translator();
-            if (!unexpected.empty())
-                std::cerr << "mediane: " << tr.format("cli.unexpected", {{"value", unexpected.front()}}) << "\n";
-            std::cerr << "mediane: "
-                      << tr.format("cli.expected_one_of", {{"command", command->get_name()}, {"choices", names}})
-                      << "\n";
-        } catch (const std::exception&) {
-            std::cerr << "mediane " << command->get_name() << ": " << names << "\n";
-        }
-    }
-}
-
 // The one place CLI11 meets the subcommands' descriptions, in their order (which is the help's order).
 void addCommands(CLI::App& app, const mediane::cli::CliCommands& commands) {
     for (const auto& command : commands) {
@@ -93,6 +73,10 @@ int main(int argc, char** argv) {
     ctx.dataDir = defaultDataDir();
     ctx.assetsDir = mediane::app::findAssetsDir(argv[0]);
 
+    // The language of parse errors: CLI11 assigns --lang only once parsing succeeded, so look for it first.
+    for (int i = 1; i + 1 < argc; ++i)
+        if (std::string(argv[i]) == "--lang" && (std::string(argv[i + 1]) == "fr" || std::string(argv[i + 1]) == "en"))
+            ctx.language = argv[i + 1];
     CLI::App app{"Médiane: the offline notebook of conseillers numériques"};
     app.set_version_flag("--version", "Médiane 0.1.0");
     app.add_option("--data", ctx.dataDir, "Data directory holding mediane.sqlite")->capture_default_str();
@@ -138,9 +122,7 @@ int main(int argc, char** argv) {
 #endif
         }
     } catch (const CLI::ParseError& e) {
-        int code = app.exit(e);
-        if (code != 0) hintChoices(app, ctx);
-        return code;
+        return mediane::cli::reportParseError(e, app, ctx);
     } catch (const mediane::Error& e) {
         return report(e, ctx);
     } catch (const std::exception& e) {

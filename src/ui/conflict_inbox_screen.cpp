@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/local_format.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
 
@@ -29,11 +30,8 @@ std::string kindLabel(app::AppState& state, const std::string& kind) {
 
 std::string shortDevice(const std::string& id) { return id.size() > 8 ? id.substr(id.size() - 8) : id; }
 
-// "2026-11-26T05:07:25Z" → "2026-11-26 05:07" (UTC kept: the hub's clock, shown for ordering, not decisions).
-std::string when(const std::string& iso) {
-    if (iso.size() < 16) return iso;
-    return iso.substr(0, 10) + " " + iso.substr(11, 5);
-}
+// The hub's UTC stamp in this computer's local time, the language's way ("26/11/2026 06:07").
+std::string when(const std::string& iso, const std::string& language) { return core::displayTimestamp(iso, language); }
 }  // namespace
 
 void ConflictInboxScreen::draw(app::AppState& state) {
@@ -69,7 +67,7 @@ void ConflictInboxScreen::select(std::int64_t id) {
 
 void ConflictInboxScreen::drawList(app::AppState& state) {
     const auto& open = m_inbox->open();
-    ImGui::TextUnformatted(state.tr().format("conflicts.open_count", {{"n", std::to_string(open.size())}}).c_str());
+    ImGui::TextUnformatted(state.tr().plural("conflicts.open_count", static_cast<std::int64_t>(open.size())).c_str());
     tagItem("conflicts.open_count");
     ImGui::Separator();
     auto row = [&](const app::ConflictView& v, bool muted) {
@@ -80,7 +78,7 @@ void ConflictInboxScreen::drawList(app::AppState& state) {
         if (ImGui::Selectable(withId(title, id).c_str(), m_selected == c.id)) select(c.id);
         tagItem(id);
         if (muted) ImGui::PopStyleColor();
-        std::string sub = when(c.createdAt);
+        std::string sub = when(c.createdAt, state.language());
         if (c.state == "sent") sub += " \xC2\xB7 " + state.tr("conflicts.state_sent");
         if (!v.refusal.empty()) sub += " \xC2\xB7 " + state.tr("conflicts.state_refused");
         ImGui::TextColored(kMutedColour, "   %s", sub.c_str());
@@ -88,7 +86,7 @@ void ConflictInboxScreen::drawList(app::AppState& state) {
     for (const auto& v : open) row(v, false);
     if (open.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("conflicts.none").c_str());
     ImGui::Spacing();
-    checkbox(state.tr().format("conflicts.show_resolved", {{"n", std::to_string(m_inbox->closed().size())}}),
+    checkbox(state.tr().format("conflicts.show_resolved", {{"n", state.tr().count(static_cast<std::int64_t>(m_inbox->closed().size()))}}),
              "conflicts.show_resolved", &m_showResolved);
     if (m_showResolved)
         for (const auto& v : m_inbox->closed()) row(v, true);
@@ -107,7 +105,7 @@ void ConflictInboxScreen::drawDetail(app::AppState& state, const app::ConflictVi
     std::string device = shortDevice(c.deviceId);
     if (view.raisedHere) device += " (" + state.tr("conflicts.this_computer") + ")";
     ImGui::TextUnformatted(state.tr()
-                               .format("conflicts.raised", {{"when", when(c.createdAt)},
+                               .format("conflicts.raised", {{"when", when(c.createdAt, state.language())},
                                                             {"device", device},
                                                             {"structure", c.structure}})
                                .c_str());
@@ -168,7 +166,7 @@ void ConflictInboxScreen::drawRedemptions(app::AppState& state, const app::Confl
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(state.tr(r.incoming ? "conflicts.redemption_second" : "conflicts.redemption_first").c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(r.date.c_str());
+        ImGui::TextUnformatted(core::displayDate(r.date, state.language()).c_str());
         ImGui::TableNextColumn();
         ImGui::TextWrapped("%s", r.place.empty() ? state.tr("conflicts.place_unknown").c_str() : r.place.c_str());
         ImGui::TableNextColumn();
@@ -191,7 +189,7 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
         const std::string& note = c.resolutionNote;
         ImGui::TextColored(kSuccessColour, "%s",
                            state.tr()
-                               .format("conflicts.resolved_by", {{"who", c.resolvedBy}, {"when", when(c.resolvedAt)}})
+                               .format("conflicts.resolved_by", {{"who", c.resolvedBy}, {"when", when(c.resolvedAt, state.language())}})
                                .c_str());
         tagItem("conflicts.resolved");
         if (!note.empty()) ImGui::TextWrapped("%s", state.tr().format("conflicts.note_was", {{"note", note}}).c_str());

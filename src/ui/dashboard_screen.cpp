@@ -15,11 +15,15 @@
 
 #include "app/activity_report.hpp"
 #include "app/activity_report_coop.hpp"
+#include "app/spreadsheet_csv.hpp"
+#include "app/user_folders.hpp"
 #include "core/calendar.hpp"
 #include "core/commune_directory.hpp"
 #include "core/error.hpp"
+#include "core/local_format.hpp"
 #include "store/activity_queries.hpp"
 #include "ui/progress_chart.hpp"
+#include "ui/date_field.hpp"
 #include "ui/form_fields.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
@@ -35,15 +39,7 @@ const ImU32 kLearnerLine = IM_COL32(204, 121, 167, 255);
 const char* kKinds[2] = {"individuel", "collectif"};
 
 // 12345 → "12 345" in French, "12,345" in English: figures of a territory run into the tens of thousands.
-std::string grouped(std::int64_t n, const std::string& language) {
-    std::string digits = std::to_string(n < 0 ? -n : n), out;
-    const std::string separator = language == "en" ? "," : "\u202f";
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
-        out += digits[i];
-    }
-    return n < 0 ? "-" + out : out;
-}
+std::string grouped(std::int64_t n, const std::string& language) { return core::formatCount(n, language); }
 
 // One figure of the summary row: a big number over its caption.
 void figure(const std::string& value, const std::string& caption, const std::string& tag) {
@@ -301,12 +297,12 @@ void DashboardScreen::drawFilters(app::AppState& state) {
     preset("dashboard.preset.all", "dashboard.preset.all", choices.firstDate, choices.lastDate.empty() ? today
                                                                                                          : std::max(today, choices.lastDate));
     ImGui::SetNextItemWidth(dateWidth);
-    bool typed = inputText("", "dashboard.from", &m_from, ImGuiInputTextFlags_CharsNoBlank);
+    bool typed = dateInput("", "dashboard.from", m_from, state.language());
     ImGui::SameLine();
     ImGui::TextUnformatted("→");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(dateWidth);
-    typed |= inputText("", "dashboard.to", &m_to, ImGuiInputTextFlags_CharsNoBlank);
+    typed |= dateInput("", "dashboard.to", m_to, state.language());
     bool validPeriod = core::isIsoDate(m_from) && core::isIsoDate(m_to) && m_from <= m_to;
     if (typed && validPeriod) {
         filter.from = m_from;
@@ -355,6 +351,32 @@ void DashboardScreen::drawExports(app::AppState& state) {
         flow.next(buttonWidth(state.tr(e.key)));
         if (button(state.tr(e.key), std::string("dashboard.export.") + e.what)) exportFile(state, e.what);
     }
+    const std::string spreadsheet = state.tr("dashboard.export.spreadsheet");
+    flow.next(choiceWidth(spreadsheet));
+    checkbox(spreadsheet, "dashboard.export.spreadsheet", &m_spreadsheetCsv);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("dashboard.export.spreadsheet_tip").c_str());
+
+    // Where the files go, changeable, and the folder opened after an export.
+    if (m_exportFolder.empty()) state.run([&] { m_exportFolder = app::exportFolder(state.notebook()); });
+    const std::string where = state.tr().format("dashboard.export.folder", {{"folder", m_exportFolder}});
+    flow.next(textWidth(where));
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(kMutedColour, "%s", where.c_str());
+    tagItem("dashboard.export.folder");
+    flow.next(buttonWidth(state.tr("dashboard.export.change_folder")));
+    if (button(state.tr("dashboard.export.change_folder"), "dashboard.export.change_folder"))
+        m_folderPicker.open(m_exportFolder);
+    if (!m_lastExport.empty()) {
+        flow.next(buttonWidth(state.tr("dashboard.export.open_folder")));
+        if (button(state.tr("dashboard.export.open_folder"), "dashboard.export.open_folder")) {
+            std::string folder = std::filesystem::path(m_lastExport).parent_path().string();
+            if (!app::openFolder(folder)) state.showError(Error(Error::Kind::Io, "dashboard.export.open_failed", {{"folder", folder}}));
+        }
+    }
+    if (auto chosen = m_folderPicker.draw(state)) {
+        m_exportFolder = *chosen;
+        state.run([&] { app::rememberExportFolder(state.notebook(), *chosen); });
+    }
     std::string timing = state.tr("dashboard.computed_in");
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.0f", m_dashboard->lastRefreshMs());
@@ -369,9 +391,7 @@ void DashboardScreen::drawExports(app::AppState& state) {
 
 void DashboardScreen::exportFile(app::AppState& state, const std::string& what) {
     const auto& filter = m_dashboard->filter();
-    std::string folder = m_exportFolder;
-    if (folder.empty())
-        folder = (std::filesystem::path(state.notebook().dataFile()).parent_path() / "exports").string();
+    std::string folder = m_exportFolder.empty() ? app::exportFolder(state.notebook()) : m_exportFolder;
     std::string stem = what == "claim" ? "demande-remboursement-pass" : what == "coop" ? "cra-coop" : "rapport-activite";
     const bool workbook = what == "xlsx" || what == "coop";
     std::string file =
@@ -396,8 +416,17 @@ void DashboardScreen::exportFile(app::AppState& state, const std::string& what) 
         }
         std::ofstream out(file, std::ios::binary);
         if (!out) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", file}});
-        if (what == "claim") report.writeClaimCsv(filter, out);
-        else report.writeCsv(filter, out);
+        auto write = [&](std::ostream& csv) {
+            if (what == "claim") report.writeClaimCsv(filter, csv);
+            else report.writeCsv(filter, csv);
+        };
+        if (m_spreadsheetCsv) {
+            app::SpreadsheetCsv excel(out);
+            write(excel.stream());
+            excel.finish();
+        } else {
+            write(out);
+        }
         out.close();
         if (!out) throw Error(Error::Kind::Io, "dashboard.err.output", {{"file", file}});
     });

@@ -6,6 +6,7 @@
 
 #include "app/app_state.hpp"
 #include "app/dashboard.hpp"
+#include "ui/folder_picker.hpp"
 
 namespace mediane::ui {
 
@@ -15,7 +16,7 @@ public:
     void draw(app::AppState& state);
     // The view-model, for tests; null before the first draw.
     app::Dashboard* dashboard() { return m_dashboard.get(); }
-    // Where the export buttons write (defaults to an "exports" folder beside the notebook).
+    // Where the export buttons write (defaults to the folder last chosen, else ~/Documents: app::exportFolder).
     void setExportFolder(const std::string& folder) { m_exportFolder = folder; }
 
 private:
@@ -29,8 +30,10 @@ private:
     std::unique_ptr<app::Dashboard> m_dashboard;
     // The period as typed: applied to the filter only once both are valid dates.
     std::string m_from, m_to;
-    std::string m_exportFolder;
+    std::string m_exportFolder;  // empty until the first draw reads the saved one
     std::string m_lastExport;
+    bool m_spreadsheetCsv = false;  // CSV with `;` and a BOM, for French Excel
+    FolderPicker m_folderPicker;
 };
 
 }  // namespace mediane::ui

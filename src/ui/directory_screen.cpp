@@ -137,14 +137,24 @@ void DirectoryScreen::draw(app::AppState& state) {
     ImGui::BeginChild("##directory.card_pane", ImVec2(0, 0), false);
     refreshView(state);  // a row picked in this frame shows its card in this frame, not the next
     if (m_view->hasCard()) drawCard(state);
-    else ImGui::TextColored(kMutedColour, "%s", state.tr("directory_ui.pick_hint").c_str());
+    else {
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+        ImGui::TextWrapped("%s", state.tr("directory_ui.pick_hint").c_str());  // wraps in a narrow card pane
+        ImGui::PopStyleColor();
+    }
     ImGui::EndChild();
 }
 
 void DirectoryScreen::drawSearch(app::AppState& state) {
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##directory.search", state.tr("directory_ui.search_hint").c_str(), &m_filters.text);
+    bool enter = ImGui::InputTextWithHint("##directory.search", state.tr("directory_ui.search_hint").c_str(),
+                                          &m_filters.text, ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("directory.search");
+    if (enter) {  // Enter opens the first place found, as in every search
+        m_view->setFilters(m_filters);
+        refreshView(state);
+        if (!m_view->results().empty()) m_view->open(m_view->results().front().id);
+    }
 }
 
 void DirectoryScreen::drawFilters(app::AppState& state) {
@@ -171,8 +181,10 @@ void DirectoryScreen::drawFilters(app::AppState& state) {
 
 void DirectoryScreen::drawList(app::AppState& state) {
     const auto& results = m_view->results();
-    std::string count = state.tr().format(m_view->capped() ? "directory_ui.result_count_capped" : "directory_ui.result_count",
-                                          {{"count", std::to_string(results.size())}});
+    const auto shown = static_cast<std::int64_t>(results.size());
+    std::string count = m_view->capped()
+                            ? state.tr().format("directory_ui.result_count_capped", {{"count", state.tr().count(shown)}})
+                            : state.tr().plural("directory_ui.result_count", shown);
     std::string at = state.tr().format("directory_ui.evaluated_at", {{"time", timeText(state, m_view->queryTime())}});
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextColored(kMutedColour, "%s · %s", count.c_str(), at.c_str());

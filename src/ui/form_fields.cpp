@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "ui/date_field.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -23,7 +24,18 @@ bool textField(app::AppState& state, const char* captionKey, const char* id, con
     ImGui::AlignTextToFramePadding();
     fieldLabel(state.tr(captionKey), inError(state, field));
     ImGui::SetNextItemWidth(-1);
-    return inputText("", id, value, flags);
+    bool result = inputText("", id, value, flags);
+    if (ImGui::IsItemEdited() && inError(state, field)) state.banner = {};  // corrected: the error goes
+    return result;
+}
+
+bool dateField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string& isoDate) {
+    ImGui::AlignTextToFramePadding();
+    fieldLabel(state.tr(captionKey), inError(state, field));
+    ImGui::SetNextItemWidth(-1);
+    bool changed = dateInput("", id, isoDate, state.language());
+    if (changed && inError(state, field)) state.banner = {};  // corrected: the error goes
+    return changed;
 }
 
 }  // namespace mediane::ui

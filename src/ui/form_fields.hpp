@@ -17,4 +17,7 @@ void sectionTitle(const std::string& text);
 bool textField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string* value,
                int flags = 0);
 
+// The same for a date: typed JJ/MM/AAAA (ISO accepted) into the ISO value (ui/date_field.hpp).
+bool dateField(app::AppState& state, const char* captionKey, const char* id, const char* field, std::string& isoDate);
+
 }  // namespace mediane::ui

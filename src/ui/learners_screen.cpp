@@ -10,7 +10,9 @@
 #include "app/legacy_labels.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/local_format.hpp"
 #include "ui/progress_chart.hpp"
+#include "ui/date_field.hpp"
 #include "ui/form_fields.hpp"
 #include "core/vocabulary.hpp"
 #include "ui/screen_registry.hpp"
@@ -159,14 +161,22 @@ void LearnersScreen::draw(app::AppState& state) {
     refreshDirectory(state);  // a row picked in this frame shows its card in this frame, not the next
     if (m_creating) drawNewLearner(state);
     else if (m_directory->hasCard()) drawCard(state);
-    else ImGui::TextColored(kMutedColour, "%s", state.tr("learners.pick_hint").c_str());
+    else {
+        // Wrapped: on a 1024-pixel screen the card pane is narrower than the hint.
+        ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
+        ImGui::TextWrapped("%s", state.tr("learners.pick_hint").c_str());
+        ImGui::PopStyleColor();
+    }
     ImGui::EndChild();
 }
 
 void LearnersScreen::drawList(app::AppState& state) {
     float buttonWidth = ImGui::CalcTextSize(state.tr("learners.new").c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - buttonWidth - ImGui::GetStyle().ItemSpacing.x);
-    ImGui::InputTextWithHint("##learners.search", state.tr("learners.search_hint").c_str(), &m_search);
+    // Shown again after another tab: the adviser came here to find someone, so the search takes the keyboard.
+    if (appearedThisFrame("learners.search")) ImGui::SetKeyboardFocusHere();
+    bool enter = ImGui::InputTextWithHint("##learners.search", state.tr("learners.search_hint").c_str(), &m_search,
+                                          ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("learners.search");
     ImGui::SameLine();
     if (button(state.tr("learners.new"), "learners.new")) {
@@ -181,10 +191,15 @@ void LearnersScreen::drawList(app::AppState& state) {
     refreshDirectory(state);
 
     const auto& results = m_directory->results();
+    if (enter && !results.empty()) {  // Enter opens the first match, as in every search
+        m_directory->open(results.front().id);
+        m_creating = false;
+    }
     bool capped = static_cast<int>(results.size()) >= m_directory->resultLimit();
     ImGui::TextColored(kMutedColour, "%s",
-                       state.tr().format(capped ? "learners.result_count_capped" : "learners.result_count",
-                                         {{"count", std::to_string(results.size())}})
+                       (capped ? state.tr().format("learners.result_count_capped",
+                                                   {{"count", state.tr().count(static_cast<std::int64_t>(results.size()))}})
+                               : state.tr().plural("learners.result_count", static_cast<std::int64_t>(results.size())))
                            .c_str());
 
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
@@ -356,7 +371,7 @@ void LearnersScreen::drawProgress(app::AppState& state) {
     }
     ImGui::SameLine();
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 6.5f);
-    inputText("", "learners.assess.date", &m_assessDate, ImGuiInputTextFlags_CharsNoBlank);
+    dateInput("", "learners.assess.date", m_assessDate, state.language());
     ImGui::SameLine();
     if (button(state.tr("learners.assess.save"), "learners.assess.save"))
         state.run([&] { m_directory->recordAssessment(m_assessCompetence, m_assessLevel, m_assessStep, m_assessDate); },
@@ -365,7 +380,7 @@ void LearnersScreen::drawProgress(app::AppState& state) {
 
 void LearnersScreen::drawHistory(app::AppState& state) {
     const auto& card = m_directory->card();
-    std::string title = state.tr().format("learners.history", {{"count", std::to_string(card.history.size())}});
+    std::string title = state.tr().format("learners.history", {{"count", state.tr().count(static_cast<std::int64_t>(card.history.size()))}});
     if (!ImGui::CollapsingHeader(withId(title, "learners.card.history_header").c_str(), ImGuiTreeNodeFlags_DefaultOpen))
         return;
     if (card.history.empty()) {
@@ -393,7 +408,7 @@ void LearnersScreen::drawHistory(app::AppState& state) {
             const auto& s = card.history[row];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(s.date.c_str());
+            ImGui::TextUnformatted(core::displayDate(s.date, state.language()).c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(state.label("session_kinds", core::toString(s.kind)).c_str());
             ImGui::TableNextColumn();
@@ -426,7 +441,7 @@ void LearnersScreen::drawHistory(app::AppState& state) {
 
 void LearnersScreen::drawCheques(app::AppState& state) {
     const auto& card = m_directory->card();
-    std::string title = state.tr().format("learners.cheques", {{"count", std::to_string(card.cheques.size())}});
+    std::string title = state.tr().format("learners.cheques", {{"count", state.tr().count(static_cast<std::int64_t>(card.cheques.size()))}});
     if (!ImGui::CollapsingHeader(withId(title, "learners.card.cheques_header").c_str(), ImGuiTreeNodeFlags_DefaultOpen))
         return;
     if (card.cheques.empty()) {
@@ -448,9 +463,9 @@ void LearnersScreen::drawCheques(app::AppState& state) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(state.tr(std::string("learners.cheque_state.") + core::toString(c.state)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c.givenOn.c_str());
+        ImGui::TextUnformatted(core::displayDate(c.givenOn, state.language()).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(c.redeemedOn.c_str());
+        ImGui::TextUnformatted(core::displayDate(c.redeemedOn, state.language()).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(c.expiry.c_str());
     }

@@ -11,6 +11,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/local_format.hpp"
 #include "ui/form_fields.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
@@ -70,6 +71,8 @@ void PassScreen::draw(app::AppState& state) {
     // The structure of the latest booklet is almost always the next one's.
     if (m_receive.structure.empty() && !m_desk->booklets().empty()) m_receive.structure = m_desk->booklets()[0].structure;
 
+    // Opened from another tab: the keyboard goes to the learner search of « Remettre un chèque ».
+    if (appearedThisFrame("pass.screen")) focusNext("pass.give.learner");
     drawStock(state);
     ImGui::Spacing();
     float formsWidth = std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.32f);
@@ -101,15 +104,15 @@ void PassScreen::drawStock(app::AppState& state) {
     if (!ImGui::BeginTable("##pass.stock", 7, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV))
         return;
     const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-    figure(std::to_string(s.received), state.tr("pass.stock.received"), text);
+    figure(state.tr().count(s.received), state.tr("pass.stock.received"), text);
     tagItem("pass.stock.received");
-    figure(std::to_string(s.inStock), state.tr("pass.stock.in_stock"), kSuccessColour);
+    figure(state.tr().count(s.inStock), state.tr("pass.stock.in_stock"), kSuccessColour);
     tagItem("pass.stock.in_stock");
-    figure(std::to_string(s.given), state.tr("pass.stock.given"), text);
-    figure(std::to_string(s.redeemed), state.tr("pass.stock.redeemed"), text);
-    figure(std::to_string(s.claimed), state.tr("pass.stock.claimed"), text);
-    figure(std::to_string(s.expired), state.tr("pass.stock.expired"), s.expired > 0 ? kErrorColour : text);
-    figure(std::to_string(s.expiringSoon), state.tr("pass.stock.expiring_soon"),
+    figure(state.tr().count(s.given), state.tr("pass.stock.given"), text);
+    figure(state.tr().count(s.redeemed), state.tr("pass.stock.redeemed"), text);
+    figure(state.tr().count(s.claimed), state.tr("pass.stock.claimed"), text);
+    figure(state.tr().count(s.expired), state.tr("pass.stock.expired"), s.expired > 0 ? kErrorColour : text);
+    figure(state.tr().count(s.expiringSoon), state.tr("pass.stock.expiring_soon"),
            s.expiringSoon > 0 ? kWarningColour : text);
     ImGui::EndTable();
 }
@@ -128,17 +131,16 @@ void PassScreen::drawReceive(app::AppState& state) {
         textField(state, "pass.receive.face_value", "pass.receive.face_value", "booklet.face_value",
                   &m_receive.faceValue);
         ImGui::TableNextColumn();
-        textField(state, "field.booklet.expiry", "pass.receive.expiry", "booklet.expiry", &m_receive.expiry,
-                  ImGuiInputTextFlags_CharsNoBlank);
+        dateField(state, "field.booklet.expiry", "pass.receive.expiry", "booklet.expiry", m_receive.expiry);
         ImGui::TableNextColumn();
-        textField(state, "field.booklet.received_on", "pass.receive.received_on", "booklet.received_on",
-                  &m_receive.receivedOn, ImGuiInputTextFlags_CharsNoBlank);
+        dateField(state, "field.booklet.received_on", "pass.receive.received_on", "booklet.received_on",
+                  m_receive.receivedOn);
         ImGui::TableNextColumn();
         std::int64_t first = parseNumber(m_receive.first), last = parseNumber(m_receive.last);
         if (first > 0 && last >= first) {
             ImGui::NewLine();
             ImGui::TextColored(kMutedColour, "%s",
-                               state.tr().format("pass.receive.count", {{"count", std::to_string(last - first + 1)}}).c_str());
+                               state.tr().plural("pass.receive.count", last - first + 1).c_str());
         }
         ImGui::EndTable();
     }
@@ -163,8 +165,7 @@ void PassScreen::drawGive(app::AppState& state) {
         ImGui::TableNextColumn();
         textField(state, "field.cheque", "pass.give.number", "cheque", &m_give.number, ImGuiInputTextFlags_CharsDecimal);
         ImGui::TableNextColumn();
-        textField(state, "field.cheque.date", "pass.give.date", "cheque.date", &m_give.date,
-                  ImGuiInputTextFlags_CharsNoBlank);
+        dateField(state, "field.cheque.date", "pass.give.date", "cheque.date", m_give.date);
         ImGui::EndTable();
     }
     fieldLabel(state.tr("field.cheque.learner"), inError(state, "cheque.learner"));
@@ -174,10 +175,16 @@ void PassScreen::drawGive(app::AppState& state) {
         if (button(state.tr("pass.give.change_learner"), "pass.give.change_learner")) m_give.learnerId.clear();
     } else {
         ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##pass.give.learner", state.tr("pass.give.learner_hint").c_str(), &m_give.learnerQuery);
+        takeFocusIfAsked("pass.give.learner");
+        bool enter = ImGui::InputTextWithHint("##pass.give.learner", state.tr("pass.give.learner_hint").c_str(),
+                                              &m_give.learnerQuery, ImGuiInputTextFlags_EnterReturnsTrue);
         tagItem("pass.give.learner");
         m_picker->setQuery(m_give.learnerQuery);
         refreshDesk(state);
+        if (enter && !m_picker->results().empty()) {  // Enter takes the first match, as in every search
+            m_give.learnerId = m_picker->results().front().id;
+            m_give.learnerName = m_picker->results().front().displayName();
+        }
         if (!m_give.learnerQuery.empty()) {
             float rows = static_cast<float>(std::max<std::size_t>(1, m_picker->results().size()));
             ImGui::BeginChild("##pass.give.picker", ImVec2(0, std::min(rows, 5.0f) * ImGui::GetTextLineHeightWithSpacing() + 8),
@@ -201,6 +208,7 @@ void PassScreen::drawGive(app::AppState& state) {
             m_give.number.clear();
             m_give.learnerId.clear();
             m_give.learnerQuery.clear();
+            focusNext("pass.give.number");  // the next cheque of the pile: the keyboard stays on the number
         }
     }
 }
@@ -208,17 +216,20 @@ void PassScreen::drawGive(app::AppState& state) {
 void PassScreen::drawClaim(app::AppState& state) {
     sectionTitle(state.tr("pass.claim.title"));
     ImGui::TextColored(kMutedColour, "%s", state.tr("pass.claim.hint").c_str());
+    bool claimEnter = false;
     if (ImGui::BeginTable("##pass.claim.grid", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        textField(state, "field.cheque", "pass.claim.number", "cheque", &m_claim.number, ImGuiInputTextFlags_CharsDecimal);
+        // Enter records the cheque (a barcode scanner ends each number with Enter) and the field keeps the keyboard.
+        claimEnter = textField(state, "field.cheque", "pass.claim.number", "cheque", &m_claim.number,
+                               ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::TableNextColumn();
-        textField(state, "field.cheque.date", "pass.claim.date", "cheque.date", &m_claim.date,
-                  ImGuiInputTextFlags_CharsNoBlank);
+        dateField(state, "field.cheque.date", "pass.claim.date", "cheque.date", m_claim.date);
         ImGui::EndTable();
     }
-    if (button(state.tr("pass.claim.save"), "pass.claim.save")) {
+    if (button(state.tr("pass.claim.save"), "pass.claim.save") || claimEnter) {
         std::int64_t number = parseNumber(m_claim.number);
         if (state.run([&] { m_desk->claimCheque(number, m_claim.date); }, "pass.msg.cheque_claimed")) m_claim.number.clear();
+        focusNext("pass.claim.number");  // recorded or refused, the keyboard stays for the next (or corrected) one
     }
 }
 
@@ -334,7 +345,7 @@ void PassScreen::drawBooklets(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(app::PassDesk::formatEuros(b.faceValueCents).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(b.receivedOn.c_str());
+            ImGui::TextUnformatted(core::displayDate(b.receivedOn, state.language()).c_str());
             ImGui::TableNextColumn();
             bool expired = b.expiry < m_desk->today();
             if (expired) ImGui::TextColored(kErrorColour, "%s", b.expiry.c_str());
@@ -393,11 +404,11 @@ void PassScreen::drawCheques(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(app::PassDesk::formatEuros(c.faceValueCents).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.expiry.c_str());
+            ImGui::TextUnformatted(core::displayDate(c.expiry, state.language()).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.givenOn.c_str());
+            ImGui::TextUnformatted(core::displayDate(c.givenOn, state.language()).c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(c.redeemedOn.c_str());
+            ImGui::TextUnformatted(core::displayDate(c.redeemedOn, state.language()).c_str());
             ImGui::TableNextColumn();
             if (c.state == core::ChequeState::Redeemed) {
                 ImGui::PushID(static_cast<int>(c.number));

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/local_format.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -13,7 +14,7 @@ void RecentSessions::draw(app::AppState& state) {
         m_fingerprint = fingerprint;
         state.run([&] { m_sessions = state.notebook().recentSessions(kLimit); });
     }
-    std::string title = state.tr().format("corrections.recent", {{"count", std::to_string(m_sessions.size())}});
+    std::string title = state.tr().format("corrections.recent", {{"count", state.tr().count(static_cast<std::int64_t>(m_sessions.size()))}});
     bool open = ImGui::CollapsingHeader(withId(title, "corrections.recent_header").c_str());
     tagItem("corrections.recent_header");
     if (!open) return;
@@ -33,10 +34,10 @@ void RecentSessions::draw(app::AppState& state) {
         for (const auto& session : m_sessions) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(session.date.c_str());
+            ImGui::TextUnformatted(core::displayDate(session.date, state.language()).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%s · %s", state.label("session_kinds", core::toString(session.kind)).c_str(),
-                        state.tr().format("corrections.participants", {{"n", std::to_string(session.participantCount())}}).c_str());
+                        state.tr().plural("corrections.participants", session.participantCount()).c_str());
             ImGui::TableNextColumn();
             ImGui::Text("%d min", session.durationMinutes);
             ImGui::TableNextColumn();

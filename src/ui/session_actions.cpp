@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include "core/local_format.hpp"
 #include "ui/widgets.hpp"
 
 namespace mediane::ui {
@@ -66,9 +67,10 @@ bool SessionActions::drawConfirmation(app::AppState& state) {
     if (!refused) {
         ImGui::TextUnformatted(
             state.tr()
-                .format("corrections.confirm_body", {{"date", s.date},
-                                                     {"duration", std::to_string(s.durationMinutes)},
-                                                     {"participants", std::to_string(s.participantCount())}})
+                .format("corrections.confirm_body",
+                        {{"date", core::displayDate(s.date, state.language())},
+                         {"duration", state.tr().count(s.durationMinutes)},
+                         {"participants", state.tr().plural("corrections.participants", s.participantCount())}})
                 .c_str());
         ImGui::Spacing();
         ImGui::TextUnformatted(state.tr("corrections.confirm_lost").c_str());

@@ -12,6 +12,7 @@
 
 #include "core/model.hpp"
 #include "core/vocabulary.hpp"
+#include "ui/date_field.hpp"
 #include "ui/form_fields.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/widgets.hpp"
@@ -63,7 +64,10 @@ void themeBoxes(app::AppState& state, SessionForm& form, const char* tableId, co
         }
         ImGui::EndTable();
     }
-    if (!toggled.empty()) form.toggleTheme(toggled);
+    if (!toggled.empty()) {
+        form.toggleTheme(toggled);
+        noteEdited("session.themes");  // an error « Thèmes » goes once a theme is ticked
+    }
 }
 
 const char* facetName(AnonymousFacet facet) {
@@ -162,7 +166,7 @@ void SessionScreen::drawWhen(app::AppState& state) {
 
     fieldLabel(state.tr("field.session.date"), inError(state, "session.date"));
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
-    if (inputText("", "session.date", &d.date)) m_form->recheckCheques();
+    if (dateInput("", "session.date", d.date, state.language())) m_form->recheckCheques();
     ImGui::SameLine();
     ImGui::TextColored(kMutedColour, "%s", state.tr("session.date_format").c_str());
 
@@ -324,7 +328,9 @@ void SessionScreen::drawBreakdown(app::AppState& state) {
 }
 
 void SessionScreen::drawPicker(app::AppState& state) {
-    if (m_focusPicker) {
+    // The learner search takes the keyboard when the screen opens, and again after each pick.
+    const bool appeared = appearedThisFrame("session.learner_query");
+    if (m_focusPicker || appeared) {
         ImGui::SetKeyboardFocusHere();
         m_focusPicker = false;
     }

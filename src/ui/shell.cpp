@@ -18,6 +18,7 @@ Shell::Shell() {
 void Shell::draw(app::AppState& state) {
     // One copy of the sync worker's snapshot per frame: the bar, the button and the screens read this copy.
     state.pollSync();
+    clearFixedError(state);
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
@@ -26,24 +27,43 @@ void Shell::draw(app::AppState& state) {
     ImGui::Begin("M\xC3\xA9" "diane##shell", nullptr, flags);
 
     drawHeader(state);
-    drawBanner(state);
 
-    // The status bar keeps its line at the bottom whatever the screen draws.
+    // The status bar keeps its line at the bottom whatever the screen draws, and messages their slot just
+    // above it, there or not: a message never moves the form under the pointer.
     float statusHeight = statusBarHeight(state);
-    ImGui::BeginChild("##shell.content", ImVec2(0, -statusHeight), false);
+    const float messageHeight = messageSlotHeight();
+    ImGui::BeginChild("##shell.content", ImVec2(0, -(statusHeight + messageHeight)), false);
     // A screen may switch to another while drawing (e.g. « Choisir dans l'annuaire »): that one starts next frame.
     const app::Screen shown = state.screen;
     for (auto& live : m_screens)
         if (live.entry->name == shown) live.panel->draw(state);
     ImGui::EndChild();
+    ImGui::BeginChild("##shell.message", ImVec2(0, messageHeight), false);
+    drawBanner(state);
+    ImGui::EndChild();
     drawStatusBar(state);
     ImGui::End();
+}
+
+float Shell::messageSlotHeight() {
+    // Two lines: most messages fit; a longer one scrolls inside its slot rather than pushing anything.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    return ImGui::GetTextLineHeightWithSpacing() * 2 + style.ItemSpacing.y * 2 + 1;
+}
+
+void Shell::clearFixedError(app::AppState& state) {
+    // An error about a field goes as soon as the adviser changes that field (its caption turns back too).
+    const auto edited = takeEdited();
+    auto& banner = state.banner;
+    if (banner.kind == app::Banner::Kind::Error && !banner.field.empty() && edited.count(banner.field)) banner = {};
 }
 
 void Shell::drawHeader(app::AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("M\xC3\xA9" "diane");
     ImGui::SameLine(0, ImGui::GetFontSize() * 1.5f);
+    // The tabs wrap onto a second line rather than run off a narrow screen (1024 px, large text).
+    Flow tabs;
     for (const auto& live : m_screens) {
         const ScreenEntry& tab = *live.entry;
         std::string label = state.tr(tab.tabKey);
@@ -51,9 +71,10 @@ void Shell::drawHeader(app::AppState& state) {
         if (tab.name == "conflicts" && state.status().openConflicts > 0)
             label = state.tr().format("first_day.conflicts_tab_count",
                                       {{"label", label}, {"n", std::to_string(state.status().openConflicts)}});
+        tabs.next(buttonWidth(label));
         if (toggleButton(label, tab.tabTag, state.screen == tab.name)) state.screen = tab.name;
-        ImGui::SameLine();
     }
+    ImGui::SameLine();
 
     // Language and font size sit at the right end of the header.
     const ImGuiStyle& style = ImGui::GetStyle();
@@ -61,6 +82,7 @@ void Shell::drawHeader(app::AppState& state) {
     const std::string fr = "Fran\xC3\xA7" "ais", en = "English", smaller = "A\xE2\x88\x92", larger = "A+";
     float right = width(fr) + width(en) + width(smaller) + width(larger) + style.ItemSpacing.x * 4;
     float x = ImGui::GetWindowContentRegionMax().x - right;
+    if (x < ImGui::GetCursorPosX()) ImGui::NewLine();  // no room beside the tabs: their own line, at the right
     if (x > ImGui::GetCursorPosX()) ImGui::SetCursorPosX(x);
     if (toggleButton(fr, "shell.lang_fr", state.language() == "fr")) state.setLanguage("fr");
     ImGui::SameLine();
@@ -76,6 +98,7 @@ void Shell::drawHeader(app::AppState& state) {
 
 void Shell::drawBanner(app::AppState& state) {
     auto& banner = state.banner;
+    ImGui::Separator();
     if (banner.kind == app::Banner::Kind::None) return;
     ImVec4 colour = banner.kind == app::Banner::Kind::Error     ? kErrorColour
                     : banner.kind == app::Banner::Kind::Success ? kSuccessColour
@@ -95,7 +118,6 @@ void Shell::drawBanner(app::AppState& state) {
     tagItem("shell.banner");
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::GetFrameHeight());
     if (button("\xC3\x97", "shell.banner_close")) banner = {};
-    ImGui::Separator();
 }
 
 }  // namespace mediane::ui

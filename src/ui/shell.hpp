@@ -25,6 +25,8 @@ public:
 private:
     void drawHeader(app::AppState& state);
     void drawBanner(app::AppState& state);
+    static float messageSlotHeight();
+    static void clearFixedError(app::AppState& state);
 
     struct Live {
         const ScreenEntry* entry;

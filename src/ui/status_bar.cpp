@@ -45,7 +45,7 @@ std::vector<Part> statusParts(app::AppState& state) {
     std::string pendingKey = waiting == 0 ? "status.pending_none" : waiting == 1 ? "status.pending_one" : "status.pending";
     std::vector<Part> parts{
         {state.tr().format("status.data_file", {{"file", s.dataFile}}), kMutedColour, "status.data_file", {}},
-        {state.tr().format(pendingKey, {{"n", std::to_string(waiting)}}), text, "status.pending", {}}};
+        {state.tr().format(pendingKey, {{"n", state.tr().count(waiting)}}), text, "status.pending", {}}};
     auto line = app::withRefusals(state.sync().describe(state.tr(), s.lastSync), s.refusedChanges, state.tr());
     // The button before the changing text, so it stays put while « n sur m » grows.
     if (state.sync().enrolled())

@@ -60,19 +60,53 @@ bool button(const std::string& text, const std::string& id, const ImVec2& size) 
 bool checkbox(const std::string& text, const std::string& id, bool* value) {
     bool changed = ImGui::Checkbox(withId(text, id).c_str(), value);
     tagItem(id);
+    if (changed) noteEdited(id);
     return changed;
 }
 
 bool inputText(const std::string& text, const std::string& id, std::string* value, int flags) {
+    takeFocusIfAsked(id);
     bool changed = ImGui::InputText(withId(text, id).c_str(), value, flags);
     tagItem(id);
+    if (ImGui::IsItemEdited()) noteEdited(id);
     return changed;
 }
 
 bool inputInt(const std::string& text, const std::string& id, int* value, int step) {
     bool changed = ImGui::InputInt(withId(text, id).c_str(), value, step, step * 10);
     tagItem(id);
+    if (changed) noteEdited(id);
     return changed;
+}
+
+namespace {
+std::string g_focusNext;
+std::set<std::string> g_edited;
+}  // namespace
+
+bool appearedThisFrame(const char* id) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID(id);
+    const int last = storage->GetInt(key, -10);
+    const int now = ImGui::GetFrameCount();
+    storage->SetInt(key, now);
+    return last != now - 1 && last != now;
+}
+
+void focusNext(const std::string& id) { g_focusNext = id; }
+
+void takeFocusIfAsked(const std::string& id) {
+    if (g_focusNext.empty() || g_focusNext != id) return;
+    ImGui::SetKeyboardFocusHere();
+    g_focusNext.clear();
+}
+
+void noteEdited(const std::string& id) { g_edited.insert(id); }
+
+std::set<std::string> takeEdited() {
+    std::set<std::string> edited;
+    edited.swap(g_edited);
+    return edited;
 }
 
 bool toggleButton(const std::string& text, const std::string& id, bool active) {

@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 namespace mediane::ui {
@@ -66,6 +67,19 @@ bool button(const std::string& text, const std::string& id, const ImVec2& size =
 bool checkbox(const std::string& text, const std::string& id, bool* value);
 bool inputText(const std::string& text, const std::string& id, std::string* value, int flags = 0);
 bool inputInt(const std::string& text, const std::string& id, int* value, int step = 1);
+// --- Keyboard focus and edits ------------------------------------------------------------------
+// True the first frame a part of a screen is drawn after frames without it (another tab was shown): the
+// screen's search then takes the keyboard. Usage: if (appearedThisFrame("learners")) SetKeyboardFocusHere();
+bool appearedThisFrame(const char* id);
+// The field `id` takes the keyboard at its next draw (inputText does this itself; other fields call
+// takeFocusIfAsked just before drawing). Usage: after a cheque is recorded, focusNext("pass.claim.number").
+void focusNext(const std::string& id);
+void takeFocusIfAsked(const std::string& id);
+// The ids of the fields the adviser changed since the last takeEdited (checkbox, inputText and inputInt note
+// themselves): the shell clears an error about a field once the adviser corrects it.
+void noteEdited(const std::string& id);
+std::set<std::string> takeEdited();
+
 // A button drawn as pressed when active (tabs, language, segmented choices).
 bool toggleButton(const std::string& text, const std::string& id, bool active);
 

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "app/app_state.hpp"
 #include "core/calendar.hpp"
@@ -172,4 +174,91 @@ TEST_CASE("the shell's Tableau de bord tab opens the dashboard", "[dashboard_scr
     h.frame();
     CHECK(state.screen == "dashboard");
     CHECK(h.has("dashboard.preset.all"));
+}
+
+namespace {
+std::string readAll(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+}  // namespace
+
+TEST_CASE("the CSV for spreadsheets option writes semicolons after a byte order mark", "[dashboard_screen]") {
+    DashboardUnderTest t;
+    mediane::test::TempDir out;
+    t.screen.setExportFolder(out.str());
+    t.h.frame();
+    t.h.click("dashboard.export.spreadsheet");
+    t.h.click("dashboard.export.csv");
+    t.h.frame();
+    REQUIRE(t.state.banner.kind == Banner::Kind::Success);
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(out.path())) files.push_back(entry.path());
+    REQUIRE(files.size() == 1);
+    const std::string csv = readAll(files[0]);
+    CHECK(csv.rfind("\xEF\xBB\xBFsession_id;date;kind", 0) == 0);
+    CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);
+}
+
+TEST_CASE("the exports folder is chosen in the window and remembered for the next time", "[dashboard_screen]") {
+    mediane::test::TempDir home;
+    std::filesystem::create_directories(home.path() / "Rapports" / "2026");
+    DashboardUnderTest t;
+    // The folder picker starts where exports go; the adviser goes into Rapports/2026 and chooses it.
+    t.screen.setExportFolder(home.str());
+    t.h.frame();
+    t.h.click("dashboard.export.change_folder");
+    t.h.frames(2);
+    REQUIRE(t.h.has("folder_picker.entry_0"));
+    t.h.click("folder_picker.entry_0");  // Rapports
+    t.h.frames(2);
+    t.h.click("folder_picker.entry_0");  // 2026
+    t.h.frames(2);
+    t.h.click("folder_picker.choose");
+    t.h.frames(2);
+    CHECK_FALSE(t.h.has("folder_picker.choose"));
+    t.h.click("dashboard.export.csv");
+    t.h.frame();
+    REQUIRE(t.state.banner.kind == Banner::Kind::Success);
+    CHECK(std::distance(std::filesystem::directory_iterator(home.path() / "Rapports" / "2026"),
+                        std::filesystem::directory_iterator()) == 1);
+
+    // A new window on the same notebook starts in the chosen folder.
+    mediane::ui::DashboardScreen again;
+    ImGuiHarness h2{mediane::test::inWindow([&] { again.draw(t.state); })};
+    h2.frame();
+    h2.click("dashboard.export.csv");
+    h2.frame();
+    CHECK(std::distance(std::filesystem::directory_iterator(home.path() / "Rapports" / "2026"),
+                        std::filesystem::directory_iterator()) >= 1);
+    CHECK(t.state.banner.text.find((home.path() / "Rapports" / "2026").string()) != std::string::npos);
+}
+
+TEST_CASE("after an export, « Ouvrir le dossier » opens the folder in the file manager", "[dashboard_screen]") {
+    DashboardUnderTest t;
+    mediane::test::TempDir out, bin;
+    // A stand-in for xdg-open that notes which folder it was asked to open.
+    const auto opened = bin.path() / "opened.txt";
+    {
+        std::ofstream script(bin.path() / "xdg-open");
+        script << "#!/bin/sh\nprintf '%s' \"$1\" > '" << opened.string() << "'\n";
+    }
+    std::filesystem::permissions(bin.path() / "xdg-open", std::filesystem::perms::owner_all);
+    const std::string oldPath = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", (bin.str() + ":" + oldPath).c_str(), 1);
+
+    t.screen.setExportFolder(out.str());
+    t.h.frame();
+    CHECK_FALSE(t.h.has("dashboard.export.open_folder"));  // nothing exported yet
+    t.h.click("dashboard.export.csv");
+    t.h.frame();
+    REQUIRE(t.h.has("dashboard.export.open_folder"));
+    t.h.click("dashboard.export.open_folder");
+    for (int i = 0; i < 50 && !std::filesystem::exists(opened); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    setenv("PATH", oldPath.c_str(), 1);
+    REQUIRE(std::filesystem::exists(opened));
+    CHECK(readAll(opened) == out.str());
 }

@@ -2,6 +2,7 @@
 #include "support/temp_dir.hpp"
 #include "support/file_text.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <fstream>
@@ -109,4 +110,92 @@ TEST_CASE("the CLI fills a demo notebook once, then exports it") {
     auto bad = runMediane(dir, {"--data", data, "demo", "--scale", "huge"});
     CHECK(bad.exitCode != 0);
     CHECK(bad.err.find("huge") != std::string::npos);
+}
+
+TEST_CASE("a command-line typo gets a translated message and exit code 2") {
+    test::TempDir dir;
+    auto data = (dir.path() / "data").string();
+
+    auto typo = runMediane(dir, {"--data", data, "exprot"});
+    CHECK(typo.exitCode == 2);
+    CHECK(typo.err.find("“exprot” is not recognised.") != std::string::npos);
+    CHECK(typo.err.find("export") != std::string::npos);
+    CHECK(typo.err.find("--help") != std::string::npos);
+
+    auto option = runMediane(dir, {"--data", data, "status", "--verbose"});
+    CHECK(option.exitCode == 2);
+    CHECK(option.err.find("“--verbose” is not an option of “mediane status”") != std::string::npos);
+
+    auto missing = runMediane(dir, {"--data", data, "demo", "--seed"});
+    CHECK(missing.exitCode == 2);
+    CHECK(missing.err.find("The option --seed needs a value.") != std::string::npos);
+
+    auto notNumber = runMediane(dir, {"--data", data, "demo", "--seed", "abc"});
+    CHECK(notNumber.exitCode == 2);
+    CHECK(notNumber.err.find("“abc” does not fit --seed.") != std::string::npos);
+
+    auto noKind = runMediane(dir, {"--data", data, "export"});
+    CHECK(noKind.exitCode == 2);
+    CHECK(noKind.err.find("“mediane export” expects one of:") != std::string::npos);
+
+    auto badLang = runMediane(dir, {"--data", data, "--lang", "de", "status"});
+    CHECK(badLang.exitCode == 2);
+    CHECK(badLang.err.find("possible value for --lang") != std::string::npos);
+
+    for (const auto& run : {typo, option, missing, notNumber, noKind, badLang}) {
+        CHECK(run.out.empty());
+        CHECK(run.err.find("The following argument") == std::string::npos);  // not CLI11's English
+        CHECK(run.err.find("Run with --help") == std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "data" / "mediane.sqlite"));
+}
+
+TEST_CASE("a command-line typo is explained in French by default") {
+    test::TempDir dir;
+    auto data = (dir.path() / "data").string();
+    auto out = dir.path() / "o.txt", err = dir.path() / "e.txt";
+    std::string command = test::quoted(MEDIANE_BINARY) + " --data " + test::quoted(data) + " exprot > " +
+                          test::quoted(out.string()) + " 2> " + test::quoted(err.string());
+    int status = std::system(command.c_str());
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(slurp(err).find("« exprot » n’est pas reconnu.") != std::string::npos);
+}
+
+TEST_CASE("help and version still exit 0") {
+    test::TempDir dir;
+    CHECK(runMediane(dir, {"--help"}).exitCode == 0);
+    CHECK(runMediane(dir, {"export", "--help"}).exitCode == 0);
+    CHECK(runMediane(dir, {"--version"}).exitCode == 0);
+}
+
+TEST_CASE("the CLI exports CSV for French spreadsheets with --format csv-excel") {
+    test::TempDir dir;
+    auto data = (dir.path() / "data").string();
+    REQUIRE(runMediane(dir, {"--data", data, "demo", "--seed", "5", "--scale", "small"}).exitCode == 0);
+    const std::string bom = "\xEF\xBB\xBF";
+
+    auto plain = runMediane(dir, {"--data", data, "export", "learners", "--format", "csv"});
+    auto excel = runMediane(dir, {"--data", data, "export", "learners", "--format", "csv-excel"});
+    REQUIRE(excel.exitCode == 0);
+    CHECK(excel.out.rfind(bom + "id;pseudonym;consent_date;", 0) == 0);
+    // Same number of lines as the plain CSV: one per learner, nothing merged or split.
+    CHECK(std::count(excel.out.begin(), excel.out.end(), '\n') == std::count(plain.out.begin(), plain.out.end(), '\n'));
+
+    auto report = runMediane(dir, {"--data", data, "export", "activity-report", "--from", "2000-01-01", "--to",
+                                   "2100-12-31", "--format", "csv-excel"});
+    REQUIRE(report.exitCode == 0);
+    CHECK(report.out.rfind(bom, 0) == 0);
+    auto header = report.out.substr(0, report.out.find('\n'));
+    CHECK(header.find(';') != std::string::npos);
+    CHECK(header.find(',') == std::string::npos);
+
+    auto claim = runMediane(dir, {"--data", data, "export", "pass-claim", "--from", "2000-01-01", "--to", "2100-12-31",
+                                  "--format", "csv-excel"});
+    REQUIRE(claim.exitCode == 0);
+    CHECK(claim.out.rfind(bom, 0) == 0);
+
+    auto wrong = runMediane(dir, {"--data", data, "export", "activity-report", "--from", "2000-01-01", "--to",
+                                  "2100-12-31", "--format", "xlsx-excel", "--output", (dir.path() / "r.xlsx").string()});
+    CHECK(wrong.exitCode == 2);
 }

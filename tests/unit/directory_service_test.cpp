@@ -87,7 +87,7 @@ TEST_CASE("the place card describes hours, says open now, and shows unparsable h
     auto unknown = f.directory.card("c1", fr, {2025, 3, 4, 11, 0});
     CHECK(unknown.hoursUnparsed);
     CHECK_FALSE(unknown.openNow.has_value());
-    CHECK(unknown.hoursLines == std::vector<std::string>{"horaires (tels qu'indiqués) : sur rendez-vous"});
+    CHECK(unknown.hoursLines == std::vector<std::string>{"horaires (tels qu’indiqués) : sur rendez-vous"});
     CHECK(unknown.hoursWarning.find("sur rendez-vous") != std::string::npos);
     CHECK_THROWS_AS(f.directory.card("nope", fr, {}), Error);
 }

@@ -63,7 +63,7 @@ TEST_CASE("unparsable hours are kept as written, answer unknown and are shown wi
     CHECK_FALSE(h.isOpenAt(at(2025, 3, 4, 10, 0)).has_value());
     CHECK_FALSE(h.isOpenDuring(1, 0, 1440).has_value());
     auto fr = Translator::load(mediane::test::assetsDir() + "/i18n", "fr");
-    CHECK(h.describe(fr) == "horaires (tels qu'indiqués) : sur rendez-vous le mardi");
+    CHECK(h.describe(fr) == "horaires (tels qu’indiqués) : sur rendez-vous le mardi");
     CHECK_FALSE(OpeningHours::parse("Mo-Fr 9h-12h").parsed());
     CHECK_FALSE(OpeningHours::parse("Mo-Fr 09:00-25:00").parsed());
 }

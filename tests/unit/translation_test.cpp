@@ -67,5 +67,5 @@ TEST_CASE("invalid UTF-8 is detected") {
 TEST_CASE("a coded value in an error message is shown in words") {
     auto fr = core::Translator::load(test::assetsDir() + "/i18n", "fr");
     Error e(Error::Kind::Refused, "err.cheque_not_in_stock", {{"number", "1004"}, {"state", "redeemed"}}, "cheque");
-    CHECK(fr.message(e) == "Le chèque n° 1004 n'est plus en stock (déjà encaissé) : il ne peut pas être remis.");
+    CHECK(fr.message(e) == "Le chèque n° 1004 n’est plus en stock (déjà encaissé) : il ne peut pas être remis.");
 }
