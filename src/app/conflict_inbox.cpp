@@ -32,11 +32,13 @@ void ConflictInbox::refresh(std::int64_t generation) {
 void ConflictInbox::reload() {
     m_open.clear();
     m_closed.clear();
-    // Only what this person can decide: an adviser's own place proposals are the coordinator's business.
+    // What this person can decide, and what they must know of (a cheque of theirs redeemed twice); an
+    // adviser's own place proposals are the coordinator's business.
     auto scope = m_notebook.enrolledScope();
     for (const auto& c : m_notebook.conflicts().all()) {
-        if (!mayActOn(scope, c)) continue;
+        if (!maySee(scope, c)) continue;
         auto v = view(c);
+        v.decidable = mayActOn(scope, c);
         (c.state == "resolved" ? m_closed : m_open).push_back(std::move(v));
     }
     // Newest first: the one that just arrived is the one the coordinator came for.

@@ -45,6 +45,7 @@ struct ConflictView {
     std::vector<Redemption> redemptions;  // over-redemption: every session that redeemed the cheque
     bool raisedHere = false;  // the conflicting operation came from this computer
     std::string refusal;      // the hub refused a decision made here (e.g. "forbidden: …"); empty otherwise
+    bool decidable = true;    // false: shown for information, a coordinator decides (app/conflict_scope)
 };
 
 // Usage: ConflictInbox inbox(notebook); inbox.refresh(state.sync().generation());

@@ -12,4 +12,8 @@ bool mayActOn(const std::optional<store::EnrolledScope>& scope, const store::Rem
     return kind && kind->lifecycle == sync::Lifecycle::Mergeable && conflict.structure == scope->structure;
 }
 
+bool maySee(const std::optional<store::EnrolledScope>& scope, const store::RemoteConflict& conflict) {
+    return mayActOn(scope, conflict) || conflict.kind == "over_redemption";
+}
+
 }  // namespace mediane::app

@@ -18,5 +18,9 @@ namespace mediane::app {
 // the adviser's inbox does not show them. A coordinator sees what the hub sent (their territory), except
 // proposals, which only the admin decides but a coordinator may review. Not enrolled: nothing to hide.
 bool mayActOn(const std::optional<store::EnrolledScope>& scope, const store::RemoteConflict& conflict);
+// What the inbox lists: what the person may decide, and for an adviser also a cheque redeemed twice that
+// the hub sent them (their structure gave or redeemed it: docs/pass-numerique.md), shown for information
+// with who decides it. A directory proposal stays out of an adviser's inbox.
+bool maySee(const std::optional<store::EnrolledScope>& scope, const store::RemoteConflict& conflict);
 
 }  // namespace mediane::app

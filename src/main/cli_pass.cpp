@@ -164,8 +164,8 @@ void addPassCommands(CliCommands& commands, const CliContext& ctx) {
                     {"redeemable_until", v.redeemableUntil.empty() ? json(nullptr) : json(v.redeemableUntil)}};
         if (v.cheque) out["cheque"] = chequeJson(*v.cheque, notebook->validityPolicy());
         if (!v.redeemable) {
-            Error reason(Error::Kind::Refused, v.reasonKey, v.reasonParams);
-            out["reason"] = {{"key", v.reasonKey}, {"message", ctx.translator().message(reason)}};
+            Error refusal(Error::Kind::Refused, v.reasonKey, v.reasonParams);
+            out["reason"] = {{"key", v.reasonKey}, {"message", ctx.translator().message(refusal)}};
         }
         std::cout << out.dump(2) << "\n";
     };

@@ -72,6 +72,7 @@ void addSyncCommands(CliCommands& commands, const CliContext& ctx) {
                               {"held_back", r.heldBack},
                               {"refused_ops", refusedJson(r.refusedOps)},
                               {"pulled", r.pulled},
+                              {"held", r.held},
                               {"skipped", r.skipped},
                               {"new_conflicts", r.newConflicts},
                               {"requests", r.pushRequests + r.pullRequests},

@@ -24,6 +24,7 @@
 #include "core/calendar.hpp"
 #include "core/error.hpp"
 #include "ui/fonts.hpp"
+#include "ui/item_map_file.hpp"
 #include "ui/screen_registry.hpp"
 #include "ui/shell.hpp"
 #include "ui/startup_problem_screen.hpp"
@@ -229,6 +230,8 @@ int runGui(const GuiOptions& options) {
     if (app::isEnrolled(*notebook)) state.adoptSyncWorker(app::startSyncWorker(*notebook));
 
     ui::Shell shell;
+    // Window tests drive the real window from outside: they need to know where each tagged item is.
+    auto itemMap = ui::ItemMapFile::fromEnvironment();
     double firstFrameMs = 0, totalMs = 0, maxMs = 0;
     while (!glfwWindowShouldClose(window)) {
         if (options.frames > 0) {
@@ -245,7 +248,9 @@ int runGui(const GuiOptions& options) {
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
+        if (itemMap) itemMap->beginFrame();
         shell.draw(state);
+        if (itemMap) itemMap->endFrame();
         renderFrame(window);
         if (options.frames > 0) glFinish();
         const auto frameEnd = Clock::now();

@@ -203,6 +203,13 @@ void ConflictInboxScreen::drawDecision(app::AppState& state, const app::Conflict
     if (!view.refusal.empty())
         ImGui::TextColored(kErrorColour, "%s",
                            state.tr().format("conflicts.refused", {{"reason", view.refusal}}).c_str());
+    if (!view.decidable) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextColored(kMutedColour, "%s", state.tr("conflicts.coordinator_decides").c_str());
+        ImGui::PopTextWrapPos();
+        tagItem("conflicts.coordinator_decides");
+        return;
+    }
     fieldLabel(state.tr("conflicts.note"), state.banner.field == "conflicts.note");
     ImGui::SetNextItemWidth(-1);
     inputText("", "conflicts.note", &m_note);

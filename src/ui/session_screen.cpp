@@ -387,6 +387,10 @@ void SessionScreen::drawCheques(app::AppState& state) {
         return;
     }
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (m_chequeKeepsKeyboard) {
+        ImGui::SetKeyboardFocusHere();
+        m_chequeKeepsKeyboard = false;
+    }
     bool enter = ImGui::InputTextWithHint("##session.cheque_input", state.tr("session.cheque_hint").c_str(),
                                           &m_chequeText,
                                           ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsDecimal);
@@ -395,6 +399,8 @@ void SessionScreen::drawCheques(app::AppState& state) {
     if (button(state.tr("session.cheque_add"), "session.cheque_add") || enter) {
         m_chequeNotNumber = !m_form->addCheque(m_chequeText);
         if (!m_chequeNotNumber) m_chequeText.clear();
+        // A scanner sends the number then Enter: the field is ready for the next cheque at once.
+        m_chequeKeepsKeyboard = enter;
     }
     if (m_chequeNotNumber) ImGui::TextColored(kErrorColour, "%s", state.tr("session.cheque_not_number").c_str());
 

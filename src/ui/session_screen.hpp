@@ -42,6 +42,7 @@ private:
     std::string m_query;        // the picker's text as typed
     std::string m_chequeText;   // the cheque number being typed
     bool m_chequeNotNumber = false;
+    bool m_chequeKeepsKeyboard = false;  // Enter added a cheque: the field takes the next one
     bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone
     CommuneField m_commune;     // home, remote or elsewhere: the commune searched by name or postal code
     PlaceField m_place;         // at a place: searched by name, commune or postal code

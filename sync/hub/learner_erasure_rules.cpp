@@ -94,7 +94,10 @@ void auditPrivacyOp(HubStore& store, const Principal& by, const sync::WireOp& op
     else if (op.op == "update" || op.op == "delete") action = "correct";
     else return;
     std::string names;
-    for (const auto& n : sync::fieldNamesOf(op.fields)) names += (names.empty() ? "" : ",") + n.get<std::string>();
+    for (const auto& n : sync::fieldNamesOf(op.fields)) {
+        if (!names.empty()) names += ',';
+        names += n.get<std::string>();
+    }
     store.recordPrivacyEvent({core::nowUtc(), action, op.entity, op.recordId, by.login, by.deviceId, structure,
                               names.empty() ? std::string() : "fields: " + names});
 }

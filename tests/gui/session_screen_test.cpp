@@ -96,6 +96,22 @@ TEST_CASE("a cheque number already redeemed is refused in red as typed, and the 
     CHECK(t.f.notebook->recentSessions(5).size() == 1);  // only the earlier session
 }
 
+TEST_CASE("cheque numbers typed one after another with Enter go in without a click between them",
+          "[session_screen]") {
+    ShellUnderTest t;
+    t.h.frame();
+    t.h.click("session.cheque_input");
+    t.h.typeText("1002");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.frames(2);  // the field takes the keyboard back on the next frame, as a scanner's next number needs
+    t.h.typeText("1003");
+    t.h.pressKey(ImGuiKey_Enter);
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
+    REQUIRE(form->cheques().size() == 2);
+    CHECK(form->cheques()[0].number == 1002);
+    CHECK(form->cheques()[1].number == 1003);
+}
+
 TEST_CASE("the shell's tabs switch screens and the language switch translates the labels", "[shell]") {
     ShellUnderTest t;
     t.h.frame();

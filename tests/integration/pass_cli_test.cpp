@@ -23,7 +23,10 @@ struct Run {
 
 Run runCli(const test::TempDir& dir, const std::vector<std::string>& args, const std::string& input = {}) {
     std::string command = test::quoted(MEDIANE_CLI) + " --lang en --data " + test::quoted((dir.path() / "data").string());
-    for (const auto& a : args) command += " " + test::quoted(a);
+    for (const auto& a : args) {
+        command += ' ';
+        command += test::quoted(a);
+    }
     auto in = dir.path() / "stdin.txt", out = dir.path() / "stdout.txt", err = dir.path() / "stderr.txt";
     std::ofstream(in) << input;
     command += " < " + test::quoted(in.string()) + " > " + test::quoted(out.string()) + " 2> " + test::quoted(err.string());

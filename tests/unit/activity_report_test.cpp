@@ -32,7 +32,7 @@ struct ReportFixture {
         yann = learner("Bénéficiaire 0002", "Yann", "Kerdonval", "0699887766", "yann.k@example.org", "vingt_cinq_trente_neuf",
                        "sans_emploi");
         anonymous = learner("Bénéficiaire 0003", "", "", "", "", "", "");
-        notebook->receiveBooklet({"", "Centre social Parilly", 5000, 5009, 1000, "2026-12-31", "2026-01-02"});
+        notebook->receiveBooklet({"", "Centre social Parilly", 5000, 5009, 1000, "2026-12-31", "2026-01-02", "", 0});
         notebook->giveCheque(5000, zoe.id, "2026-01-10");
         notebook->giveCheque(5001, yann.id, "2026-01-10");
 

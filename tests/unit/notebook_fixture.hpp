@@ -15,7 +15,8 @@ struct NotebookFixture {
     core::Learner learner = notebook->createLearner(makeLearner("Bénéficiaire 0001"));
     // Cheques 1000..1019, expiring in a year.
     core::PassBooklet booklet = notebook->receiveBooklet(
-        {"", "Centre social Parilly", 1000, 1019, 1000, core::addDays(core::today(), 365), core::addDays(core::today(), -30)});
+        {"", "Centre social Parilly", 1000, 1019, 1000, core::addDays(core::today(), 365), core::addDays(core::today(), -30),
+         "", 0});
 
     static core::Learner makeLearner(const std::string& pseudonym) {
         core::Learner l;

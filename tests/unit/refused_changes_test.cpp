@@ -118,4 +118,7 @@ TEST_CASE("an adviser is offered only the conflicts an adviser can decide") {
     CHECK_FALSE(app::mayActOn(adviser, learner));
     CHECK(app::mayActOn(coordinator, cheque));
     CHECK(app::mayActOn(std::nullopt, proposal));
+    // A cheque of theirs redeemed twice is listed for the adviser to know of; a proposal is not.
+    CHECK(app::maySee(adviser, cheque));
+    CHECK_FALSE(app::maySee(adviser, proposal));
 }
