@@ -314,7 +314,7 @@ int main(int argc, char** argv) {
                    "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
     app.add_option("--max-body", settings.maxBody, "Largest accepted request body in bytes, after decompression");
     app.add_option("--gzip-level", settings.compression.gzipLevel,
-                   "gzip level of JSON answers to callers that accept it: 1 fastest (default) to 9 smallest, 0 none")
+                   "gzip level of JSON answers to callers that accept it: 1 fastest to 9 smallest (default 6), 0 none")
         ->check(CLI::Range(0, 9));
     app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
     app.add_option("--token-days", tokenDays,

@@ -76,12 +76,16 @@ TEST_CASE("a caller that offers Brotli gets gzip or nothing, never the HTTP libr
     CHECK(health.header("content-encoding").empty());
 }
 
-TEST_CASE("the hub's gzip level is the operator's: 0 sends answers as they are, 9 no larger than 1", "[sync][transport]") {
+TEST_CASE("the hub's gzip level is the operator's: 0 sends answers as they are, 9 and the default no larger than 1", "[sync][transport]") {
     HubFixture f;
     auto alice = hubWithPage(f);
     auto target = sync::PullQuery{0, 500}.target();
+    auto byDefault = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip"});
+    REQUIRE(isGzip(byDefault.body));
+    f.restart({"--gzip-level", "1"});
     auto fast = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip"});
     REQUIRE(isGzip(fast.body));
+    CHECK(byDefault.body.size() <= fast.body.size());
     f.restart({"--gzip-level", "9"});
     auto small = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip"});
     REQUIRE(isGzip(small.body));
