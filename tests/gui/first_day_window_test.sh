@@ -62,7 +62,8 @@ shot() { sleep 0.4; import -window root "$SHOTS/$SIZE-$1.png"; }
 
 for SIZE in 1024x600 1366x768; do
     rm -rf "$TMP/data" "$TMP/hub" "$TMP/config" "$MAP"
-    n=90
+    # Away from the displays other window tests pick (90 up), as ctest runs them side by side.
+    n=$((150 + $$ % 100))
     while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
     Xvfb ":$n" -screen 0 "${SIZE}x24" -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
     XVFB_PID=$!
