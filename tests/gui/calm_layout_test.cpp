@@ -156,3 +156,35 @@ TEST_CASE("the reimbursement cheque field keeps the keyboard: number, Enter, nex
         if (c.number == 1001 || c.number == 1002) claimed += c.state == mediane::core::ChequeState::Claimed;
     CHECK(claimed == 2);
 }
+
+TEST_CASE("Tab goes from one field of a form to the next in reading order", "[calm_layout][keyboard]") {
+    ShellAt t(1366, 768);
+    t.state.screen = "pass";
+    t.h.frames(3);
+    const auto before = t.f.notebook->booklets().size();
+    t.h.click("pass.receive.structure");  // already filled in with the structure of the last booklet
+    t.h.pressKey(ImGuiKey_Tab);
+    t.h.frames(2);
+    t.h.typeText("7000");
+    t.h.pressKey(ImGuiKey_Tab);
+    t.h.frames(2);
+    t.h.typeText("7009");
+    t.h.pressKey(ImGuiKey_Tab);  // the face value keeps its 10 €
+    t.h.frames(2);
+    t.h.pressKey(ImGuiKey_Tab);
+    t.h.frames(2);
+    t.h.typeText("31/12/2030");
+    t.h.click("pass.receive.save");
+    t.h.frames(2);
+    auto booklets = t.f.notebook->booklets();
+    REQUIRE(booklets.size() == before + 1);
+    bool found = false;
+    for (const auto& b : booklets)
+        if (b.firstNumber == 7000) {
+            found = true;
+            CHECK(b.lastNumber == 7009);
+            CHECK(b.expiry == "2030-12-31");
+            CHECK(b.faceValueCents == 1000);
+        }
+    CHECK(found);
+}
