@@ -3,7 +3,7 @@
 #  1. laptop A, filled with the demo, syncs for the first time (push, then a pull without its own echoes);
 #  2. laptop B of the same structure, empty, pulls all of it (what A's pull cost before: every change);
 #  3. the whole feed pulled at each hub gzip level: the hub's own milliseconds and the bytes sent.
-# Usage: sync_wire_bench.sh path/to/mediane path/to/resin-hub [small|large]
+# Usage: sync_wire_bench.sh path/to/mediane path/to/resin-hub [small|large]   (needs curl and python3)
 set -eu
 MEDIANE=$1 HUB=$2 SCALE=${3:-small}
 TMP=$(mktemp -d)
