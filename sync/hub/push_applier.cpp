@@ -225,6 +225,17 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
                 return rejected(op, "forbidden", "this " + op.entity + " belongs to another structure");
         }
     }
+    // A cheque is matched by its number across the network: a number or a year that is not one would make a
+    // forged event match, or miss, someone else's cheque.
+    if (op.entity == "cheque_event") {
+        auto it = op.fields.find("number");
+        if (it != op.fields.end() && !(it->is_number_integer() && it->get<std::int64_t>() >= 1))
+            return rejected(op, "field_invalid", "fields.number must be a positive integer");
+        auto year = op.fields.find("valid_year");
+        if (year != op.fields.end() &&
+            !(year->is_number_integer() && year->get<std::int64_t>() >= 0 && year->get<std::int64_t>() <= 9999))
+            return rejected(op, "field_invalid", "fields.valid_year must be a year");
+    }
     // Read before writing: the redemptions and cancellations that were on the hub before this one. A redemption
     // clashes with either (a cheque is redeemable once in the network, never after it was cancelled); a
     // cancellation clashes with a redemption only (cancelling twice harms no one).

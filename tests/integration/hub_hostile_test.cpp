@@ -206,3 +206,65 @@ TEST_CASE("a request head past its size cap is refused and the hub stays under i
     WARN("hub peak resident memory after the probes: " << peak << " MiB");
     CHECK(peak < kMemoryCeilingMiB);
 }
+
+TEST_CASE("forged cheque numbers, validity years and cancellation texts are refused or kept inert, and the hub serves on",
+          "[hub][hostile][pass]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "lyon8", "metropole");
+    f.addUser("bruno", "adviser", "villeurbanne", "metropole");
+    auto alice = f.enroll("alice", "laptop-a");
+    auto bruno = f.enroll("bruno", "laptop-b");
+    auto event = [](const std::string& id, json number, json validYear, const std::string& kind) {
+        json fields = {{"cheque_id", "pass#7"}, {"number", number}, {"kind", kind}, {"session_id", "S1"},
+                       {"on_date", "2026-03-02"}, {"valid_year", validYear}};
+        if (kind == "cancelled") {
+            fields["cause"] = "<script>alert(1)</script>";
+            fields["reason"] = std::string(200000, 'x');
+        }
+        return Op{newOpId(), 1, "cheque_event", id, "create", 0, fields};
+    };
+    std::vector<Op> forged = {event("F1", "sept", 2026, "redeemed"), event("F2", -7, 2026, "redeemed"),
+                              event("F3", 9223372036854775807LL, 2026, "redeemed"),
+                              event("F4", 7, 99999999, "redeemed"), event("F5", 7, "deux mille", "redeemed"),
+                              event("F6", 7, 2026, "cancelled")};
+    auto answer = f.push(alice, "laptop-a", forged);
+    REQUIRE((answer.status == 200 || answer.status == 400 || answer.status == 413));
+    if (answer.status == 200) {
+        for (const auto& r : answer.json()["results"]) CHECK(r["status"] != "duplicate");
+        // A number that is not a positive integer, or a year that is not one, is refused by name.
+        auto body = answer.json();
+        const auto& results = body["results"];
+        for (int i : {0, 1, 4}) {
+            CAPTURE(i);
+            CHECK(results[i]["status"] == "rejected");
+            CHECK(results[i]["reason"] == "field_invalid");
+        }
+    }
+    // Another structure redeeming « 7 »: whatever alice stored, bruno learns no learner and no free text of hers.
+    auto second = f.push(bruno, "laptop-b", {event("B1", 7, 2026, "redeemed")});
+    REQUIRE(second.status == 200);
+    auto conflicts = json::parse(bruno.get("/v1/conflicts?after=0&protocol=2").body);
+    auto text = conflicts.dump();
+    CHECK(text.find("xxxxxxxxxx") == std::string::npos);
+    CHECK(text.find("<script>") == std::string::npos);
+    CHECK(text.find("learner_id") == std::string::npos);
+    CHECK(alice.get("/healthz").status == 200);
+    CHECK(bruno.get("/v1/pull?since=0&protocol=2").status == 200);
+}
+
+TEST_CASE("an oversized or malformed Accept-Encoding header still gets a plain answer", "[hub][hostile][transport]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "lyon8", "metropole");
+    auto alice = f.enroll("alice", "laptop-a");
+    for (const std::string& value : {std::string(20000, ','), std::string("gzip;q=") + std::string(5000, '0') + "1",
+                                     std::string("\xff\xfe gzip;q=\xc3"), std::string("br;q=0.5, identity, *;q=0")}) {
+        std::string head = "GET /v1/pull?since=0&protocol=2 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                           alice.token() + "\r\nAccept-Encoding: " + value + "\r\nConnection: close\r\n\r\n";
+        RawSocket socket(f.hub->port());
+        REQUIRE(socket.send(head));
+        auto reply = socket.readFor(5s);
+        CHECK((reply.rfind("HTTP/1.1 200", 0) == 0 || reply.rfind("HTTP/1.1 4", 0) == 0));
+        CHECK(reply.find("Content-Encoding: br") == std::string::npos);
+    }
+    CHECK(alice.get("/healthz").status == 200);
+}
