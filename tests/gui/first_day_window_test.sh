@@ -9,6 +9,7 @@
 set -eu
 MEDIANE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 HUB=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+. "$(cd "$(dirname "$0")" && pwd)/window_test_lib.sh"
 TMP=$(mktemp -d)
 SHOTS=${MEDIANE_SCREENSHOTS:-$TMP/shots}
 mkdir -p "$SHOTS"
@@ -63,13 +64,7 @@ shot() { sleep 0.4; import -window root "$SHOTS/$SIZE-$1.png"; }
 for SIZE in 1024x600 1366x768; do
     rm -rf "$TMP/data" "$TMP/hub" "$TMP/config" "$MAP"
     # Away from the displays other window tests pick (90 up), as ctest runs them side by side.
-    n=$((150 + $$ % 100))
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 "${SIZE}x24" -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    export DISPLAY=":$n"
-    i=0
-    while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    start_xvfb "$SIZE" $((150 + $$ % 100))
 
     # A hub on loopback with one adviser account.
     echo 'correct horse battery' | "$HUB" --data "$TMP/hub" user add --login alice --role adviser \
@@ -83,13 +78,7 @@ for SIZE in 1024x600 1366x768; do
     # First run: an empty notebook, no demo.
     "$MEDIANE" --data "$TMP/data" 2>"$TMP/app.err" &
     APP_PID=$!
-    WINDOW=""
-    i=0
-    while [ -z "$WINDOW" ] && [ $i -lt 100 ]; do
-        WINDOW=$(xdotool search --limit 1 --name "diane\$" 2>/dev/null || true)
-        [ -n "$WINDOW" ] || sleep 0.1
-        i=$((i + 1))
-    done
+    wait_window
     if [ -z "$WINDOW" ]; then fail "$SIZE: the window did not appear"; cat "$TMP/app.err"; break; fi
     shown session.my_places || fail "$SIZE: no « Mes lieux » on the first screen"
     shot 1-first-run
@@ -146,8 +135,7 @@ for SIZE in 1024x600 1366x768; do
     wait "$APP_PID" 2>/dev/null || true
     kill "$HUB_PID" 2>/dev/null || true
     wait "$HUB_PID" 2>/dev/null || true
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-    APP_PID="" HUB_PID="" XVFB_PID=""
+    stop_xvfb
+    APP_PID="" HUB_PID=""
 done
 exit $status

@@ -7,6 +7,7 @@
 set -eu
 MEDIANE=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ASSETS=$(cd "$(dirname "$0")/../../assets" && pwd)
+. "$(cd "$(dirname "$0")" && pwd)/window_test_lib.sh"
 TMP=$(mktemp -d)
 SHOTS=${MEDIANE_SCREENSHOTS:-$TMP/shots}
 mkdir -p "$SHOTS"
@@ -36,22 +37,6 @@ cd "$TMP/cwd"
 status=0
 fail() { echo "FAIL $*"; status=1; }
 
-start_xvfb() {
-    n=90
-    while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 "$1x24" -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
-    XVFB_PID=$!
-    export DISPLAY=":$n"
-    i=0
-    while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
-}
-
-stop_xvfb() {
-    kill "$XVFB_PID" 2>/dev/null || true
-    wait "$XVFB_PID" 2>/dev/null || true
-    XVFB_PID=""
-}
-
 for size in 1024x600 1366x768; do
     width=${size%x*}
     height=${size#*x}
@@ -75,13 +60,8 @@ for size in 1024x600 1366x768; do
     # The live window, seen by X as a person would: started normally, captured from the root window.
     "$MEDIANE" --data "$TMP/data" 2>"$TMP/live.err" &
     APP_PID=$!
-    window=""
-    i=0
-    while [ -z "$window" ] && [ $i -lt 100 ]; do
-        window=$(xdotool search --limit 1 --name "diane\$" 2>/dev/null || true)
-        [ -n "$window" ] || sleep 0.1
-        i=$((i + 1))
-    done
+    wait_window
+    window=$WINDOW
     if [ -n "$window" ]; then
         sleep 1
         import -window root "$SHOTS/$size-live.png"
