@@ -230,10 +230,11 @@ TEST_CASE("forged cheque numbers, validity years and cancellation texts are refu
     auto answer = f.push(alice, "laptop-a", forged);
     REQUIRE((answer.status == 200 || answer.status == 400 || answer.status == 413));
     if (answer.status == 200) {
-        for (const auto& r : answer.json()["results"]) CHECK(r["status"] != "duplicate");
-        // A number that is not a positive integer, or a year that is not one, is refused by name.
+        // The parsed body is kept in a variable: a range-for over a temporary's member would dangle.
         auto body = answer.json();
         const auto& results = body["results"];
+        for (const auto& r : results) CHECK(r["status"] != "duplicate");
+        // A number that is not a positive integer, or a year that is not one, is refused by name.
         for (int i : {0, 1, 4}) {
             CAPTURE(i);
             CHECK(results[i]["status"] == "rejected");
