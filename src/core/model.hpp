@@ -157,13 +157,36 @@ struct ChequeEvent {
     std::string id;
     std::string chequeId;    // "<booklet id>#<number>"
     std::int64_t number = 0;
-    std::string kind;        // "given" | "redeemed" | "claimed" | "cancelled"
+    std::string kind;        // "given" | "redeemed" | "paid" | "cancelled" ("claimed": an older laptop's "paid")
     std::string learnerId;
     std::string sessionId;
     std::string onDate;      // ISO date
     std::string cause;       // cancelled: "lost" | "stolen" | "damaged"
     std::string reason;      // cancelled: free text
     int validYear = 0;       // redeemed without a local booklet: the validity year typed from the cheque
+    std::string service;     // redeemed: the code of the qualified place's service the cheque paid for
+    int amountCents = 0;     // paid: the amount the operator paid for the cheque
+};
+
+// A structure's part in the Pass numérique, set on the hub and pulled by its laptops: a distributor hands
+// cheques out, a qualified place redeems them; the grace period after 31/12 is the structure's. The id is the
+// structure's code.
+struct PassProfile {
+    std::string id;
+    std::string structure;
+    int distributor = 1;
+    int qualifiedPlace = 1;
+    int graceDays = 31;
+};
+
+// One service of a qualified place's catalogue: « Atelier 2 h » paid by one cheque.
+struct PassService {
+    std::string id;          // "<structure>:<code>"
+    std::string structure;
+    std::string code;
+    std::string label;
+    int cheques = 1;
+    int withdrawn = 0;       // no longer offered; past redemptions keep naming it
 };
 
 // One competence assessment of a learner. Levels 1–8 of the CRCN, each cut into 4 steps,

@@ -374,6 +374,33 @@ ALTER TABLE cheque_events_v11 RENAME TO cheque_events;
 CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
 )SQL";
 
+// Version 12: a structure's roles in the Pass numérique and its catalogue of services (docs/pass-numerique.md),
+// pulled from the hub; a redemption names the service the cheque paid for, a payment its amount.
+const char* kV12 = R"SQL(
+ALTER TABLE cheque_events ADD COLUMN service TEXT NOT NULL DEFAULT '';
+ALTER TABLE cheque_events ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE pass_profiles (
+  id TEXT PRIMARY KEY,
+  structure TEXT NOT NULL,
+  distributor INTEGER NOT NULL DEFAULT 1,
+  qualified_place INTEGER NOT NULL DEFAULT 1,
+  grace_days INTEGER NOT NULL DEFAULT 31,
+  version INTEGER NOT NULL DEFAULT 0,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE TABLE pass_services (
+  id TEXT PRIMARY KEY,
+  structure TEXT NOT NULL,
+  code TEXT NOT NULL CHECK (length(code) > 0),
+  label TEXT NOT NULL DEFAULT '',
+  cheques INTEGER NOT NULL DEFAULT 1,
+  withdrawn INTEGER NOT NULL DEFAULT 0,
+  version INTEGER NOT NULL DEFAULT 0,
+  sync_state TEXT NOT NULL DEFAULT 'pending'
+);
+CREATE INDEX pass_services_by_structure ON pass_services(structure, code);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -389,6 +416,7 @@ const std::vector<Migration>& migrations() {
         {kVocabularyMigration, "the national activity report: its codes and fields, unmapped values kept", kV9},
         {10, "corrections: sessions edited and deleted, with their history", kV10},
         {kPassValidityMigration, "Pass numérique: funders, validity years, cancelled cheques, cheques of other structures", kV11},
+        {12, "Pass numérique: a structure's roles and catalogue of services, the service a cheque paid for", kV12},
     };
     return all;
 }

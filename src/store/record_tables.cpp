@@ -56,6 +56,8 @@ const std::vector<RecordTable>& recordTables() {
         events.stamps = {"created_at"};
         all.push_back(std::move(events));
         all.push_back(describe("assessment", "assessments"));
+        all.push_back(describe("pass_profile", "pass_profiles"));
+        all.push_back(describe("pass_service", "pass_services"));
         return all;
     }();
     return tables;

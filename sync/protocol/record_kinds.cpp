@@ -232,13 +232,36 @@ const std::vector<Binding<core::ChequeEvent>>& chequeEventFields() {
     static const std::vector<Binding<core::ChequeEvent>> fields = {
         reference<&core::ChequeEvent::chequeId>("cheque_id", "pass_cheque"),
         field<&core::ChequeEvent::number>("number"),
-        choice<&core::ChequeEvent::kind>("kind", {"given", "redeemed", "claimed", "cancelled"}),
+        choice<&core::ChequeEvent::kind>("kind", {"given", "redeemed", "claimed", "cancelled", "paid"}),
         reference<&core::ChequeEvent::learnerId>("learner_id", "learner"),
         reference<&core::ChequeEvent::sessionId>("session_id", "session"),
         field<&core::ChequeEvent::onDate>("on_date"),
         field<&core::ChequeEvent::cause>("cause"),
         field<&core::ChequeEvent::reason>("reason"),
         field<&core::ChequeEvent::validYear>("valid_year"),
+        field<&core::ChequeEvent::service>("service"),
+        field<&core::ChequeEvent::amountCents>("amount_cents"),
+    };
+    return fields;
+}
+
+const std::vector<Binding<core::PassProfile>>& passProfileFields() {
+    static const std::vector<Binding<core::PassProfile>> fields = {
+        field<&core::PassProfile::structure>("structure", FieldRole::OwnerStructure),
+        field<&core::PassProfile::distributor>("distributor"),
+        field<&core::PassProfile::qualifiedPlace>("qualified_place"),
+        field<&core::PassProfile::graceDays>("grace_days"),
+    };
+    return fields;
+}
+
+const std::vector<Binding<core::PassService>>& passServiceFields() {
+    static const std::vector<Binding<core::PassService>> fields = {
+        field<&core::PassService::structure>("structure", FieldRole::OwnerStructure),
+        field<&core::PassService::code>("code"),
+        field<&core::PassService::label>("label"),
+        field<&core::PassService::cheques>("cheques"),
+        field<&core::PassService::withdrawn>("withdrawn"),
     };
     return fields;
 }
@@ -314,6 +337,14 @@ const std::vector<RecordKind>& recordKinds() {
         events.erasable = false;
         all.push_back(std::move(events));
         all.push_back(kindOf("assessment", Lifecycle::AppendOnly, ConflictRule::FirstCopyWins, assessmentFields()));
+        // A structure's settings: written by its coordinators (on the hub or on a laptop, offline), merged like a
+        // learner, never erased (a service withdrawn stays named by the redemptions that used it).
+        for (auto settings : {kindOf("pass_profile", Lifecycle::Mergeable, ConflictRule::FieldMerge, passProfileFields()),
+                              kindOf("pass_service", Lifecycle::Mergeable, ConflictRule::FieldMerge, passServiceFields())}) {
+            settings.coordinatorsOnly = true;
+            settings.erasable = false;
+            all.push_back(std::move(settings));
+        }
         return all;
     }();
     return kinds;
@@ -347,6 +378,8 @@ json toWire(const core::PassBooklet& r) { return encodeWith(bookletFields(), r);
 json toWire(const core::ChequeEvent& r) { return encodeWith(chequeEventFields(), r); }
 json toWire(const core::Assessment& r) { return encodeWith(assessmentFields(), r); }
 json toWire(const core::Place& r) { return encodeWith(placeFields(), r); }
+json toWire(const core::PassProfile& r) { return encodeWith(passProfileFields(), r); }
+json toWire(const core::PassService& r) { return encodeWith(passServiceFields(), r); }
 
 void fromWire(const json& f, core::Learner& r) { decodeWith(learnerFields(), f, r); }
 void fromWire(const json& f, core::Session& r) { decodeWith(sessionFields(), f, r); }
@@ -354,5 +387,7 @@ void fromWire(const json& f, core::PassBooklet& r) { decodeWith(bookletFields(),
 void fromWire(const json& f, core::ChequeEvent& r) { decodeWith(chequeEventFields(), f, r); }
 void fromWire(const json& f, core::Assessment& r) { decodeWith(assessmentFields(), f, r); }
 void fromWire(const json& f, core::Place& r) { decodeWith(placeFields(), f, r); }
+void fromWire(const json& f, core::PassProfile& r) { decodeWith(passProfileFields(), f, r); }
+void fromWire(const json& f, core::PassService& r) { decodeWith(passServiceFields(), f, r); }
 
 }  // namespace mediane::sync

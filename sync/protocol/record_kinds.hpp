@@ -63,6 +63,9 @@ struct RecordKind {
     bool openFields = false;
     // Whether a laptop may delete it (erasure): a cheque event never is, a correction is a new event.
     bool erasable = true;
+    // Whether only a coordinator or an admin of its structure writes it (a structure's settings): the hub refuses
+    // an adviser's change, and a laptop does not offer it.
+    bool coordinatorsOnly = false;
 
     const RecordField* field(std::string_view wire) const;
 };

@@ -14,6 +14,8 @@ nlohmann::json toWire(const core::PassBooklet& record);
 nlohmann::json toWire(const core::ChequeEvent& record);
 nlohmann::json toWire(const core::Assessment& record);
 nlohmann::json toWire(const core::Place& record);
+nlohmann::json toWire(const core::PassProfile& record);
+nlohmann::json toWire(const core::PassService& record);
 
 // Fills the record's wire fields from `fields`; a missing or mistyped field leaves the member as it was
 // (the record's default), so a laptop reads a record written by an older or newer Médiane.
@@ -23,5 +25,7 @@ void fromWire(const nlohmann::json& fields, core::PassBooklet& record);
 void fromWire(const nlohmann::json& fields, core::ChequeEvent& record);
 void fromWire(const nlohmann::json& fields, core::Assessment& record);
 void fromWire(const nlohmann::json& fields, core::Place& record);
+void fromWire(const nlohmann::json& fields, core::PassProfile& record);
+void fromWire(const nlohmann::json& fields, core::PassService& record);
 
 }  // namespace mediane::sync
