@@ -207,14 +207,14 @@ std::int64_t ActivityReport::writeCsv(const DashboardFilter& filter, std::ostrea
 std::int64_t ActivityReport::writeClaimCsv(const DashboardFilter& filter, std::ostream& out) {
     checkPeriod(filter);
     writeOrThrow(out, core::csvRow({"cheque_number", "structure", "face_value_euros", "expiry", "redeemed_on",
-                                    "claimed_on", "session_id"}));
+                                    "paid_on", "session_id"}));
     std::int64_t count = 0;
     m_notebook.dashboardQueries().forEachClaimLine(filter, [&](const ClaimLine& line) {
         char euros[32];
         std::snprintf(euros, sizeof euros, "%lld.%02lld", static_cast<long long>(line.faceValueCents / 100),
                       static_cast<long long>(line.faceValueCents % 100));
         writeOrThrow(out, core::csvRow({std::to_string(line.number), line.structure, euros, line.expiry,
-                                        line.redeemedOn, line.claimedOn, line.sessionId}));
+                                        line.redeemedOn, line.paidOn, line.sessionId}));
         ++count;
     });
     return count;

@@ -97,7 +97,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
     {
         auto sheet = book.addSheet(tr.tr("dashboard.xlsx.pass_stock"));
         sheet.header(0, {tr.tr("dashboard.structure"), tr.tr("dashboard.pass.received"), tr.tr("dashboard.pass.in_stock"),
-                         tr.tr("dashboard.pass.given"), tr.tr("dashboard.pass.redeemed"), tr.tr("dashboard.pass.claimed"),
+                         tr.tr("dashboard.pass.given"), tr.tr("dashboard.pass.redeemed"), tr.tr("dashboard.pass.paid"),
                          tr.tr("dashboard.pass.expired"), tr.tr("dashboard.pass.expiring")});
         sheet.columnWidth(0, 0, 30);
         sheet.columnWidth(1, 7, 14);
@@ -105,7 +105,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
         for (const auto& s : pass.perStructure) {
             sheet.text(row, 0, s.structure.empty() ? tr.tr("dashboard.unrecorded") : s.structure);
             const std::int64_t values[] = {s.stock.received, s.stock.inStock, s.stock.given, s.stock.redeemed,
-                                           s.stock.claimed, s.stock.expired, s.stock.expiringSoon};
+                                           s.stock.paid, s.stock.expired, s.stock.expiringSoon};
             for (std::uint16_t c = 0; c < 7; ++c) sheet.number(row, c + 1, static_cast<double>(values[c]));
             ++row;
         }
@@ -125,7 +125,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
         auto sheet = book.addSheet(tr.tr("dashboard.xlsx.claim"));
         sheet.header(0, {tr.tr("dashboard.claim.number"), tr.tr("dashboard.structure"), tr.tr("dashboard.claim.value"),
                          tr.tr("dashboard.claim.expiry"), tr.tr("dashboard.claim.redeemed_on"),
-                         tr.tr("dashboard.claim.claimed_on"), tr.tr("dashboard.claim.session")});
+                         tr.tr("dashboard.claim.paid_on"), tr.tr("dashboard.claim.session")});
         sheet.columnWidth(0, 5, 16);
         sheet.columnWidth(6, 6, 38);
         std::uint32_t row = 1;
@@ -135,7 +135,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
             sheet.number(row, 2, static_cast<double>(line.faceValueCents) / 100.0);
             sheet.text(row, 3, line.expiry);
             sheet.text(row, 4, line.redeemedOn);
-            sheet.text(row, 5, line.claimedOn);
+            sheet.text(row, 5, line.paidOn);
             sheet.text(row, 6, line.sessionId);
             ++row;
         });

@@ -11,6 +11,8 @@ using store::ClaimLine;
 using store::CodeCount;
 using store::DashboardFilter;
 using store::DomainMoves;
+using store::FunderMonth;
+using store::FunderPass;
 using store::FilterChoices;
 using store::LearnerMove;
 using store::MonthActivity;

@@ -421,7 +421,7 @@ private:
             if (today == 0) continue;
             unsigned month = static_cast<unsigned>(std::chrono::year_month_day{days[i]}.month());
             if (month != currentMonth) {
-                claimRedeemedBefore(days[i]);
+                payRedeemedBefore(days[i]);
                 currentMonth = month;
             }
             for (int k = 0; k < today; ++k) {
@@ -440,6 +440,9 @@ private:
         b.faceValueCents = 1000;
         b.receivedOn = isoOf(day);
         b.expiry = isoOf(day + std::chrono::days(548));  // eighteen months
+        // Two funders, so the dashboard's per-funder figures have something to tell apart (no draw: the
+        // random sequence, and so every other demo figure, stays as it was).
+        b.funder = k % 3 == 0 ? "Conseil départemental du Rhône" : "Métropole de Lyon";
         core::pass_rules::checkBooklet(b);
         m_nb.passStore().insertBooklet(b);
         m_batch.wrote(1 + static_cast<int>(b.size()));
@@ -460,25 +463,25 @@ private:
 
     core::PassCheque& cheque(std::int64_t number) { return m_cheques[static_cast<std::size_t>(number - m_chequeBase)]; }
 
-    // Reimbursement claims go out at the start of each month, for what was redeemed before it.
-    void claimRedeemedBefore(Day day) {
+    // The operator pays at the start of each month for the cheques redeemed before it, at their face value.
+    void payRedeemedBefore(Day day) {
         std::chrono::year_month_day ymd{day};
         std::string firstOfMonth = isoOf(Day{ymd.year() / ymd.month() / std::chrono::day{1}});
         std::vector<std::int64_t> keep;
-        for (auto number : m_redeemedUnclaimed) {
+        for (auto number : m_redeemedUnpaid) {
             auto& c = cheque(number);
             if (c.redeemedOn >= firstOfMonth) {
                 keep.push_back(number);
                 continue;
             }
-            core::pass_rules::checkCanClaim(c);
-            c.state = core::ChequeState::Claimed;
-            c.claimedOn = isoOf(day);
-            m_nb.passStore().recordEvent(c, "claimed", c.claimedOn);
+            core::pass_rules::checkCanPay(c);
+            c.state = core::ChequeState::Paid;
+            c.paidOn = isoOf(day);
+            m_nb.passStore().recordEvent(c, "paid", c.paidOn, c.faceValueCents);
             m_batch.wrote();
-            ++m_summary.chequesClaimed;
+            ++m_summary.chequesPaid;
         }
-        m_redeemedUnclaimed = std::move(keep);
+        m_redeemedUnpaid = std::move(keep);
     }
 
     std::size_t createLearner(Day day, int minute) {
@@ -665,7 +668,7 @@ private:
             c.redeemedOn = s.date;
             m_nb.passStore().recordEvent(c, "redeemed", s.date);
             m_batch.wrote();
-            m_redeemedUnclaimed.push_back(number);
+            m_redeemedUnpaid.push_back(number);
             ++m_summary.chequesRedeemed;
         }
         for (auto who : people) ++m_learners[who].visits;
@@ -769,7 +772,7 @@ private:
     std::vector<core::PassCheque> m_cheques;
     std::int64_t m_chequeBase = 0;
     std::deque<std::int64_t> m_stock;
-    std::vector<std::int64_t> m_redeemedUnclaimed;
+    std::vector<std::int64_t> m_redeemedUnpaid;
     std::vector<std::size_t> m_holders;  // learners who may still hold given cheques
     double m_giveProbability = 0.25;
 };

@@ -19,7 +19,7 @@ struct DemoOptions {
 
 struct DemoSummary {
     std::int64_t places = 0, learners = 0, learnersWithConsent = 0, sessions = 0, workshops = 0;
-    std::int64_t booklets = 0, cheques = 0, chequesGiven = 0, chequesRedeemed = 0, chequesClaimed = 0;
+    std::int64_t booklets = 0, cheques = 0, chequesGiven = 0, chequesRedeemed = 0, chequesPaid = 0;
     std::int64_t assessments = 0, outboxRows = 0;
     std::string firstDate, lastDate;
     double elapsedSeconds = 0;

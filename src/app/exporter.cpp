@@ -124,14 +124,14 @@ std::int64_t exportLearners(Notebook& nb, RowSink sink, bool withIdentity) {
 
 const std::vector<std::string> kChequeColumns = {
     "number", "booklet_id", "face_value_cents", "expiry", "state", "expired", "learner_id",
-    "given_on", "redeemed_on", "session_id", "claimed_on", "sync_state"};
+    "given_on", "redeemed_on", "session_id", "paid_on", "sync_state"};
 
 std::int64_t exportCheques(Notebook& nb, RowSink sink, const std::string& today) {
     nb.passStore().forEach([&](const core::PassCheque& c) {
         bool unused = c.state == core::ChequeState::InStock || c.state == core::ChequeState::Given;
         sink.row({c.number, c.bookletId, std::int64_t{c.faceValueCents}, c.expiry, std::string(core::toString(c.state)),
                   std::string(unused && c.isExpiredOn(today) ? "yes" : "no"), c.learnerId, c.givenOn, c.redeemedOn,
-                  c.sessionId, c.claimedOn, std::string(core::toString(c.syncState))});
+                  c.sessionId, c.paidOn, std::string(core::toString(c.syncState))});
     });
     return sink.finish();
 }

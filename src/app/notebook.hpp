@@ -20,6 +20,7 @@
 #include "store/learner_repository.hpp"
 #include "store/local_settings.hpp"
 #include "store/outbox.hpp"
+#include "store/pass_ledger.hpp"
 #include "store/pass_repository.hpp"
 #include "store/place_repository.hpp"
 #include "store/refused_operations.hpp"
@@ -46,6 +47,13 @@ struct ChequeVerdict {
     std::string redeemableUntil;   // "" when the validity is not known
     std::string reasonKey;         // why not ("" when redeemable)
     std::map<std::string, std::string> reasonParams;
+};
+
+// One line of the operator's payment: the cheque, what was paid for it and when (pass_payment_import.hpp).
+struct ChequePayment {
+    std::int64_t number = 0;
+    int amountCents = 0;
+    std::string paidOn;  // ISO date
 };
 
 struct NotebookStatus {
@@ -137,6 +145,11 @@ public:
     // --- Pass numérique -------------------------------------------------------------------
     core::PassBooklet receiveBooklet(core::PassBooklet draft);
     core::PassCheque giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate);
+    // The operator's payments, all or none in one transaction: each cheque must be redeemed here and not paid
+    // yet, else Refused naming it and nothing is written. One "paid" event per cheque goes to the outbox.
+    std::vector<core::PassCheque> payCheques(const std::vector<ChequePayment>& payments);
+    // One redeemed cheque paid at its face value on that day: what the Pass screen's form records until the
+    // payment file replaces it there. Prefer payCheques.
     core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
     // Refuses (with the reason) a cheque that could not be redeemed today; used by the form as you type.
     // validYear: typed from a cheque no local booklet covers (another structure's); 0 when not typed.
@@ -181,6 +194,8 @@ public:
     store::ActivityQueries& activityQueries() { return *m_activityQueries; }
     store::ExportQueries& exportQueries() { return *m_exportQueries; }
     store::ConflictLabels& conflictLabels() { return *m_conflictLabels; }
+    // The money side of the Pass: the monthly statement, what a payment may name, unused value, funders.
+    store::PassLedger passLedger() { return store::PassLedger(*m_db); }
 
     Notebook(std::unique_ptr<store::Database> db, core::Vocabularies vocabularies, core::CompetenceFramework framework);
     ~Notebook();

@@ -139,13 +139,7 @@ std::optional<Error> Notebook::givingWarning(std::int64_t number, const std::str
     return core::pass_rules::givingWarning(*cheque, onDate, validityPolicy());
 }
 
-core::pass_rules::ValidityPolicy Notebook::validityPolicy() {
-    core::pass_rules::ValidityPolicy policy;
-    const auto text = m_settings.get("pass.grace_days");
-    if (!text.empty() && text.size() < 5 && text.find_first_not_of("0123456789") == std::string::npos)
-        policy.graceDays = std::min(std::stoi(text), core::pass_rules::ValidityPolicy::kMaxGraceDays);
-    return policy;
-}
+core::pass_rules::ValidityPolicy Notebook::validityPolicy() { return store::validityPolicyOf(*m_db); }
 
 void Notebook::setGraceDays(int days) {
     if (days < 0 || days > core::pass_rules::ValidityPolicy::kMaxGraceDays)
@@ -169,16 +163,41 @@ core::PassCheque Notebook::giveCheque(std::int64_t number, const std::string& le
     return cheque;
 }
 
+std::vector<core::PassCheque> Notebook::payCheques(const std::vector<ChequePayment>& payments) {
+    // Every cheque is checked before any is written: a payment is recorded whole or not at all.
+    auto ledger = passLedger();
+    std::vector<core::PassCheque> cheques;
+    for (const auto& p : payments) {
+        if (!core::isIsoDate(p.paidOn)) throw validationError("err.date_invalid", "payment.paid_on");
+        if (p.amountCents <= 0) throw validationError("err.payment_amount", "payment.amount_cents");
+        auto cheque = existingCheque(p.number);
+        core::pass_rules::checkCanPay(cheque);
+        if (!ledger.redeemedHere(cheque.id))
+            throw Error(Error::Kind::Refused, "err.cheque_redeemed_elsewhere", {{"number", std::to_string(p.number)}},
+                        "cheque");
+        for (const auto& other : cheques)
+            if (other.number == p.number)
+                throw Error(Error::Kind::Refused, "err.payment_listed_twice", {{"number", std::to_string(p.number)}},
+                            "cheque");
+        cheque.state = core::ChequeState::Paid;
+        cheque.paidOn = p.paidOn;
+        cheques.push_back(std::move(cheque));
+    }
+    store::Transaction tx(*m_db);
+    for (std::size_t i = 0; i < cheques.size(); ++i)
+        m_pass.recordEvent(cheques[i], "paid", cheques[i].paidOn, payments[i].amountCents);
+    tx.commit();
+    return cheques;
+}
+
 core::PassCheque Notebook::claimCheque(std::int64_t number, const std::string& onDate) {
     if (!core::isIsoDate(onDate)) throw validationError("err.date_invalid", "cheque.date");
     auto cheque = existingCheque(number);
-    core::pass_rules::checkCanClaim(cheque);
-    cheque.state = core::ChequeState::Claimed;
-    cheque.claimedOn = onDate;
-    store::Transaction tx(*m_db);
-    m_pass.recordEvent(cheque, "claimed", onDate);
-    tx.commit();
-    return cheque;
+    core::pass_rules::checkCanPay(cheque);
+    // A cheque of another structure's booklet has no face value here: the payment file says what was paid.
+    if (cheque.faceValueCents <= 0)
+        throw Error(Error::Kind::Refused, "err.payment_value_unknown", {{"number", std::to_string(number)}}, "cheque");
+    return payCheques({{number, cheque.faceValueCents, onDate}}).front();
 }
 
 std::vector<core::PassBooklet> Notebook::booklets() { return m_pass.booklets(); }

@@ -12,7 +12,7 @@ std::optional<E> fromTable(const std::string& s, const char* const (&names)[N]) 
 const char* const kSyncStates[] = {"pending", "synced", "conflict", "error"};
 const char* const kSessionKinds[] = {"individuel", "collectif"};
 const char* const kPlaceModes[] = {"lieu_activite", "domicile", "a_distance", "autre"};
-const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "claimed", "cancelled"};
+const char* const kChequeStates[] = {"in_stock", "given", "redeemed", "paid", "cancelled"};
 }  // namespace
 
 const char* toString(SyncState s) { return kSyncStates[static_cast<int>(s)]; }
@@ -24,7 +24,11 @@ std::optional<SessionKind> sessionKindFrom(const std::string& s) { return fromTa
 const char* toString(PlaceMode m) { return kPlaceModes[static_cast<int>(m)]; }
 std::optional<PlaceMode> placeModeFrom(const std::string& s) { return fromTable<PlaceMode>(s, kPlaceModes); }
 const char* toString(ChequeState s) { return kChequeStates[static_cast<int>(s)]; }
-std::optional<ChequeState> chequeStateFrom(const std::string& s) { return fromTable<ChequeState>(s, kChequeStates); }
+std::optional<ChequeState> chequeStateFrom(const std::string& s) {
+    // Before the scheme's monthly payment was modelled, a laptop marked a cheque « claimed » by hand: it meant paid.
+    if (s == "claimed") return ChequeState::Paid;
+    return fromTable<ChequeState>(s, kChequeStates);
+}
 
 int totalOf(const std::vector<HeadCount>& counts) {
     int total = 0;

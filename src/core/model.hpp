@@ -122,11 +122,11 @@ struct PassBooklet {
     bool contains(std::int64_t number) const { return number >= firstNumber && number <= lastNumber; }
 };
 
-enum class ChequeState { InStock, Given, Redeemed, Claimed, Cancelled };
+enum class ChequeState { InStock, Given, Redeemed, Paid, Cancelled };
 const char* toString(ChequeState s);
 std::optional<ChequeState> chequeStateFrom(const std::string& s);
 
-// One cheque: in stock → given to a learner → redeemed in a session → claimed for reimbursement; or cancelled
+// One cheque: in stock → given to a learner → redeemed in a session → paid by the operator; or cancelled
 // (lost, stolen, damaged) before it was redeemed. A cheque no local booklet covers (handed out by another
 // structure) has no booklet id: its validity year is the one typed from the cheque.
 struct PassCheque {
@@ -140,7 +140,7 @@ struct PassCheque {
     std::string givenOn;
     std::string redeemedOn;
     std::string sessionId;
-    std::string claimedOn;
+    std::string paidOn;          // the day the operator paid it (from the payment file)
     SyncState syncState = SyncState::Pending;
     int validYear = 0;           // the booklet's, or the one typed from a cheque no local booklet covers
     std::string funder;
@@ -152,7 +152,7 @@ struct PassCheque {
     bool hasBooklet() const { return !bookletId.empty(); }
 };
 
-// One step of a cheque's life (given, redeemed, claimed), as it travels: the cheque's state is its furthest event.
+// One step of a cheque's life (given, redeemed, paid, cancelled), as it travels: the cheque's state is its furthest event.
 struct ChequeEvent {
     std::string id;
     std::string chequeId;    // "<booklet id>#<number>"

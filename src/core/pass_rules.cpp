@@ -41,21 +41,21 @@ void checkCanGive(const PassCheque& c, const std::string& learnerId, const std::
 
 void checkCanRedeem(const PassCheque& c, const std::string& onDate, const ValidityPolicy& policy) {
     if (c.state == ChequeState::Cancelled) throw cancelledError(c);
-    if (c.state == ChequeState::Claimed) throw refused("err.cheque_already_paid", c, {{"date", c.claimedOn}});
+    if (c.state == ChequeState::Paid) throw refused("err.cheque_already_paid", c, {{"date", c.paidOn}});
     if (c.state == ChequeState::Redeemed) throw refused("err.cheque_already_redeemed", c, {{"date", c.redeemedOn}});
     const auto until = redeemableUntil(c, policy);
     if (!until.empty() && onDate > until) throw refused("err.cheque_expired", c, {{"expiry", until}});
 }
 
-void checkCanClaim(const PassCheque& c) {
-    if (c.state == ChequeState::Claimed) throw refused("err.cheque_already_claimed", c, {{"date", c.claimedOn}});
+void checkCanPay(const PassCheque& c) {
+    if (c.state == ChequeState::Paid) throw refused("err.cheque_already_paid", c, {{"date", c.paidOn}});
     if (c.state != ChequeState::Redeemed) throw refused("err.cheque_not_redeemed", c);
 }
 
 void checkCanCancel(const PassCheque& c) {
     if (c.state == ChequeState::Cancelled) throw refused("err.cheque_already_cancelled", c, {{"date", c.cancelledOn}});
     // A redeemed cheque is owed to the place that took it: it is paid or disputed, never cancelled.
-    if (c.state == ChequeState::Redeemed || c.state == ChequeState::Claimed)
+    if (c.state == ChequeState::Redeemed || c.state == ChequeState::Paid)
         throw refused("err.cheque_cancel_redeemed", c, {{"date", c.redeemedOn}});
 }
 

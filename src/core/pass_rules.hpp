@@ -36,7 +36,8 @@ std::string redeemableUntil(const PassCheque& cheque, const ValidityPolicy& poli
 // Each check throws mediane::Error (Refused) with a key that says what happened and what to do.
 void checkCanGive(const PassCheque& cheque, const std::string& learnerId, const std::string& onDate);
 void checkCanRedeem(const PassCheque& cheque, const std::string& onDate, const ValidityPolicy& policy = {});
-void checkCanClaim(const PassCheque& cheque);
+// The operator pays a cheque once, after it was redeemed (the payment file names it).
+void checkCanPay(const PassCheque& cheque);
 void checkCanCancel(const PassCheque& cheque);
 void checkCancelReason(const std::string& cause, const std::string& reason);
 void checkBooklet(const PassBooklet& booklet);

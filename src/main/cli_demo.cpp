@@ -59,7 +59,7 @@ void addDemoCommand(CliCommands& commands, const CliContext& ctx) {
                               {"cheques", s.cheques},
                               {"cheques_given", s.chequesGiven},
                               {"cheques_redeemed", s.chequesRedeemed},
-                              {"cheques_claimed", s.chequesClaimed},
+                              {"cheques_paid", s.chequesPaid},
                               {"assessments", s.assessments},
                               {"outbox_rows", s.outboxRows},
                               {"elapsed_seconds", std::round(s.elapsedSeconds * 1000) / 1000}};

@@ -49,7 +49,7 @@ json chequeJson(const core::PassCheque& c, const core::pass_rules::ValidityPolic
                 {"given_on", c.givenOn},
                 {"redeemed_on", c.redeemedOn},
                 {"session_id", c.sessionId},
-                {"claimed_on", c.claimedOn},
+                {"paid_on", c.paidOn},
                 {"redeemable_until", core::pass_rules::redeemableUntil(c, policy)}};
     if (c.state == core::ChequeState::Cancelled)
         out["cancelled"] = {{"on", c.cancelledOn}, {"cause", c.cancelCause}, {"reason", c.cancelReason}};

@@ -107,6 +107,7 @@ int main(int argc, char** argv) {
     mediane::cli::addSessionCommands(commands, ctx);
     mediane::cli::addLearnerCommands(commands, ctx);
     mediane::cli::addPassCommands(commands, ctx);
+    mediane::cli::addPassPaymentCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

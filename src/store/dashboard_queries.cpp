@@ -223,7 +223,7 @@ PassFigures DashboardQueries::pass(const DashboardFilter& filter, const std::str
     auto stock = m_db.prepare(
         "SELECT b.structure, count(*), "
         "sum(c.state = 'in_stock' AND b.expiry >= ?1), sum(c.state = 'given' AND b.expiry >= ?1), "
-        "sum(c.state = 'redeemed'), sum(c.state = 'claimed'), "
+        "sum(c.state = 'redeemed'), sum(c.state = 'paid'), "
         "sum(c.state IN ('in_stock', 'given') AND b.expiry < ?1), "
         "sum(c.state IN ('in_stock', 'given') AND b.expiry >= ?1 AND b.expiry <= ?2) "
         "FROM pass_booklets b JOIN pass_cheques c ON c.booklet_id = b.id WHERE 1" +
@@ -237,7 +237,7 @@ PassFigures DashboardQueries::pass(const DashboardFilter& filter, const std::str
         s.stock.inStock = stock.columnInt(2);
         s.stock.given = stock.columnInt(3);
         s.stock.redeemed = stock.columnInt(4);
-        s.stock.claimed = stock.columnInt(5);
+        s.stock.paid = stock.columnInt(5);
         s.stock.expired = stock.columnInt(6);
         s.stock.expiringSoon = stock.columnInt(7);
         p.perStructure.push_back(s);
@@ -252,6 +252,7 @@ PassFigures DashboardQueries::pass(const DashboardFilter& filter, const std::str
         values.push_back(filter.structure);
     }
     p.redemptionsPerMonth = codeCounts(m_db, sql + " GROUP BY m ORDER BY m", values);
+    p.perFunder = PassLedger(m_db).perFunder(fromOf(filter), filter.to, today, validityPolicyOf(m_db));
     return p;
 }
 
@@ -286,12 +287,12 @@ std::vector<LearnerMove> DashboardQueries::topMovers(const DashboardFilter& filt
 void DashboardQueries::forEachClaimLine(const DashboardFilter& filter,
                                         const std::function<void(const ClaimLine&)>& visit) {
     std::string sql =
-        // A cheque of another structure's booklet, redeemed here, is claimed too: its booklet is not on this
+        // A cheque of another structure's booklet, redeemed here, is listed too: its booklet is not on this
         // laptop, so its face value is unknown (0) and its end is that of the year typed from it.
         "SELECT c.number, coalesce(b.structure, ''), coalesce(b.face_value_cents, 0), "
         "coalesce(b.expiry, CASE WHEN c.valid_year > 0 THEN c.valid_year || '-12-31' ELSE '' END), c.redeemed_on, "
-        "c.claimed_on, coalesce(c.session_id, '') FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id "
-        "WHERE c.redeemed_on >= ?1 AND c.redeemed_on <= ?2 AND c.state IN ('redeemed', 'claimed')";
+        "c.paid_on, coalesce(c.session_id, '') FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id "
+        "WHERE c.redeemed_on >= ?1 AND c.redeemed_on <= ?2 AND c.state IN ('redeemed', 'paid')";
     if (!filter.structure.empty()) sql += " AND b.structure = ?3";
     auto st = m_db.prepare(sql + " ORDER BY c.number");
     st.bind(1, std::max(fromOf(filter), std::string("0"))).bind(2, toOf(filter));
@@ -303,7 +304,7 @@ void DashboardQueries::forEachClaimLine(const DashboardFilter& filter,
         line.faceValueCents = st.columnInt(2);
         line.expiry = st.columnText(3);
         line.redeemedOn = st.columnText(4);
-        line.claimedOn = st.columnText(5);
+        line.paidOn = st.columnText(5);
         line.sessionId = st.columnText(6);
         visit(line);
     }

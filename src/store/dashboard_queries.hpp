@@ -8,6 +8,7 @@
 
 #include <memory>
 
+#include "store/pass_ledger.hpp"
 #include "store/pass_repository.hpp"
 
 namespace mediane::store {
@@ -68,6 +69,8 @@ struct StructureStock {
 struct PassFigures {
     std::vector<StructureStock> perStructure;
     std::vector<CodeCount> redemptionsPerMonth;  // code = "2026-11", oldest first
+    // Per booklet funder, the filter's period month by month (PassLedger::perFunder); by funder name.
+    std::vector<FunderPass> perFunder;
 };
 
 // Per competence domain: learners assessed in the period, and how many of them moved up.
@@ -91,7 +94,7 @@ struct ClaimLine {
     std::int64_t faceValueCents = 0;
     std::string expiry;
     std::string redeemedOn;
-    std::string claimedOn;  // empty when not claimed yet
+    std::string paidOn;  // empty while the operator has not paid it
     std::string sessionId;
 };
 
@@ -115,7 +118,8 @@ public:
 
     FilterChoices choices();
     ActivityFigures activity(const DashboardFilter& filter);
-    // Stock is judged on today; redemptions per month follow the filter's period and structure.
+    // Stock is judged on today; redemptions per month follow the filter's period and structure; the figures per
+    // funder follow the period, with the laptop's grace period.
     PassFigures pass(const DashboardFilter& filter, const std::string& today);
     // Baseline: a learner's latest score before the period, else their first in it; compared with their last in it.
     std::vector<DomainMoves> progress(const DashboardFilter& filter);

@@ -50,12 +50,12 @@ json learnerDossier(Database& db, const std::string& learnerId) {
     dossier["assessments"] = recordsWhere(db, "assessment",
                                           "SELECT id FROM assessments WHERE learner_id = ? ORDER BY date, id", learnerId);
     json cheques = json::array();
-    auto st = db.prepare("SELECT number, state, given_on, redeemed_on, claimed_on, coalesce(session_id, '') "
+    auto st = db.prepare("SELECT number, state, given_on, redeemed_on, paid_on, coalesce(session_id, '') "
                          "FROM pass_cheques WHERE learner_id = ? ORDER BY number");
     st.bind(1, learnerId);
     while (st.step())
         cheques.push_back({{"number", st.columnInt(0)}, {"state", st.columnText(1)}, {"given_on", st.columnText(2)},
-                           {"redeemed_on", st.columnText(3)}, {"claimed_on", st.columnText(4)},
+                           {"redeemed_on", st.columnText(3)}, {"paid_on", st.columnText(4)},
                            {"session_id", st.columnText(5)}});
     dossier["cheques"] = cheques;
     return dossier;

@@ -401,6 +401,65 @@ CREATE TABLE pass_services (
 CREATE INDEX pass_services_by_structure ON pass_services(structure, code);
 )SQL";
 
+// Version 13: the operator pays each month for the cheques scanned the month before (docs/pass-numerique.md);
+// the manual « claimed » step is gone. Claimed cheques and their events become paid, dates kept: claimed_on is
+// paid_on. The CHECKs on a cheque's state and an event's kind name 'claimed', and SQLite cannot change a CHECK in
+// place, so both tables are rebuilt as in version 11 (foreign keys off, checked after).
+constexpr int kPaidMigration = 13;
+const char* kV13 = R"SQL(
+CREATE TABLE pass_cheques_v13 (
+  id TEXT PRIMARY KEY,
+  booklet_id TEXT REFERENCES pass_booklets(id),
+  number INTEGER NOT NULL UNIQUE,
+  state TEXT NOT NULL CHECK (state IN ('in_stock', 'given', 'redeemed', 'paid', 'cancelled')),
+  learner_id TEXT REFERENCES learners(id),
+  given_on TEXT NOT NULL DEFAULT '',
+  session_id TEXT REFERENCES sessions(id),
+  redeemed_on TEXT NOT NULL DEFAULT '',
+  paid_on TEXT NOT NULL DEFAULT '',
+  sync_state TEXT NOT NULL DEFAULT 'pending',
+  valid_year INTEGER NOT NULL DEFAULT 0,
+  cancelled_on TEXT NOT NULL DEFAULT '',
+  cancel_cause TEXT NOT NULL DEFAULT '',
+  cancel_reason TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO pass_cheques_v13 (id, booklet_id, number, state, learner_id, given_on, session_id, redeemed_on, paid_on,
+                              sync_state, valid_year, cancelled_on, cancel_cause, cancel_reason)
+  SELECT id, booklet_id, number, CASE WHEN state = 'claimed' THEN 'paid' ELSE state END, learner_id, given_on,
+         session_id, redeemed_on, claimed_on, sync_state, valid_year, cancelled_on, cancel_cause, cancel_reason
+  FROM pass_cheques;
+DROP TABLE pass_cheques;
+ALTER TABLE pass_cheques_v13 RENAME TO pass_cheques;
+CREATE INDEX pass_cheques_by_learner ON pass_cheques(learner_id);
+CREATE INDEX pass_cheques_by_redeemed ON pass_cheques(redeemed_on);
+CREATE INDEX pass_cheques_by_booklet ON pass_cheques(booklet_id, state);
+CREATE INDEX pass_cheques_by_session ON pass_cheques(session_id);
+CREATE TABLE cheque_events_v13 (
+  id TEXT PRIMARY KEY,
+  cheque_id TEXT NOT NULL REFERENCES pass_cheques(id),
+  kind TEXT NOT NULL CHECK (kind IN ('given', 'redeemed', 'paid', 'cancelled')),
+  learner_id TEXT REFERENCES learners(id),
+  session_id TEXT REFERENCES sessions(id),
+  on_date TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  number INTEGER NOT NULL DEFAULT 0,
+  cause TEXT NOT NULL DEFAULT '',
+  reason TEXT NOT NULL DEFAULT '',
+  valid_year INTEGER NOT NULL DEFAULT 0,
+  service TEXT NOT NULL DEFAULT '',
+  amount_cents INTEGER NOT NULL DEFAULT 0
+);
+INSERT INTO cheque_events_v13 (id, cheque_id, kind, learner_id, session_id, on_date, created_at, number, cause,
+                               reason, valid_year, service, amount_cents)
+  SELECT id, cheque_id, CASE WHEN kind = 'claimed' THEN 'paid' ELSE kind END, learner_id, session_id, on_date,
+         created_at, number, cause, reason, valid_year, service, amount_cents
+  FROM cheque_events;
+DROP TABLE cheque_events;
+ALTER TABLE cheque_events_v13 RENAME TO cheque_events;
+CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
+CREATE INDEX cheque_events_by_kind ON cheque_events(kind, on_date);
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -417,6 +476,7 @@ const std::vector<Migration>& migrations() {
         {10, "corrections: sessions edited and deleted, with their history", kV10},
         {kPassValidityMigration, "Pass numérique: funders, validity years, cancelled cheques, cheques of other structures", kV11},
         {12, "Pass numérique: a structure's roles and catalogue of services, the service a cheque paid for", kV12},
+        {kPaidMigration, "Pass numérique: the operator's payment replaces the manual claim (claimed cheques are paid)", kV13},
     };
     return all;
 }
@@ -438,7 +498,8 @@ void migrate(Database& db, int target) {
         if (erasesToken) db.exec("PRAGMA secure_delete = ON");
         // Rebuilding a table that others reference needs foreign keys off, outside any transaction;
         // foreign_key_check then proves the rebuilt tables still hold every reference.
-        const bool rebuildsTables = m.version == kVocabularyMigration || m.version == kPassValidityMigration;
+        const bool rebuildsTables =
+            m.version == kVocabularyMigration || m.version == kPassValidityMigration || m.version == kPaidMigration;
         if (rebuildsTables) db.exec("PRAGMA foreign_keys = OFF");
         Transaction tx(db);
         const bool movedToken = erasesToken && moveDeviceTokenOutOfNotebook(db);

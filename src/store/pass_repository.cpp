@@ -20,7 +20,7 @@ namespace {
 // A cheque of another structure's booklet has no booklet here: its validity year is its own (migration 11).
 constexpr const char* kSelectCheque =
     "SELECT c.id, coalesce(c.booklet_id, ''), c.number, coalesce(b.face_value_cents, 0), coalesce(b.expiry, ''), "
-    "c.state, coalesce(c.learner_id, ''), c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.claimed_on, "
+    "c.state, coalesce(c.learner_id, ''), c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.paid_on, "
     "c.sync_state, CASE WHEN b.id IS NULL THEN c.valid_year ELSE b.valid_year END, coalesce(b.funder, ''), "
     "c.cancelled_on, c.cancel_cause, c.cancel_reason "
     "FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id ";
@@ -37,7 +37,7 @@ core::PassCheque readCheque(const Statement& st) {
     c.givenOn = st.columnText(7);
     c.redeemedOn = st.columnText(8);
     c.sessionId = st.columnText(9);
-    c.claimedOn = st.columnText(10);
+    c.paidOn = st.columnText(10);
     c.syncState = core::syncStateFrom(st.columnText(11));
     c.validYear = static_cast<int>(st.columnInt(12));
     c.funder = st.columnText(13);
@@ -113,11 +113,12 @@ void PassRepository::insertUnlistedCheque(const std::string& id, std::int64_t nu
         .bind(1, id).bind(2, number).bind(3, std::int64_t{validYear}).bind(4, syncState).run();
 }
 
-void PassRepository::recordEvent(const core::PassCheque& c, const std::string& kind, const std::string& onDate) {
+void PassRepository::recordEvent(const core::PassCheque& c, const std::string& kind, const std::string& onDate,
+                                 int amountCents) {
     m_db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, "
-                 "claimed_on=?, cancelled_on=?, cancel_cause=?, cancel_reason=?, sync_state='pending' WHERE id=?")
+                 "paid_on=?, cancelled_on=?, cancel_cause=?, cancel_reason=?, sync_state='pending' WHERE id=?")
         .bind(1, core::toString(c.state)).bindOptional(2, c.learnerId).bind(3, c.givenOn)
-        .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.claimedOn).bind(7, c.cancelledOn)
+        .bindOptional(4, c.sessionId).bind(5, c.redeemedOn).bind(6, c.paidOn).bind(7, c.cancelledOn)
         .bind(8, c.cancelCause).bind(9, c.cancelReason).bind(10, c.id)
         .run();
     core::ChequeEvent event;
@@ -132,6 +133,7 @@ void PassRepository::recordEvent(const core::PassCheque& c, const std::string& k
         event.cause = c.cancelCause;
         event.reason = c.cancelReason;
     }
+    if (kind == "paid") event.amountCents = amountCents;
     // A cheque of another structure's booklet carries the validity year typed from it, for the hub and its owner.
     if (!c.hasBooklet()) event.validYear = c.validYear;
     auto wire = sync::toWire(event);
@@ -194,7 +196,7 @@ ChequeStock PassRepository::stock(const std::string& today, const core::pass_rul
             case core::ChequeState::InStock: s.inStock += n; break;
             case core::ChequeState::Given: s.given += n; break;
             case core::ChequeState::Redeemed: s.redeemed += n; break;
-            case core::ChequeState::Claimed: s.claimed += n; break;
+            case core::ChequeState::Paid: s.paid += n; break;
             case core::ChequeState::Cancelled: s.cancelled += n; break;
         }
     }
@@ -203,7 +205,7 @@ ChequeStock PassRepository::stock(const std::string& today, const core::pass_rul
 
 std::vector<MonthlyChequeUse> PassRepository::monthlyUse(int months) {
     auto st = m_db.prepare(
-        "SELECT substr(on_date, 1, 7) AS month, sum(kind = 'given'), sum(kind = 'redeemed'), sum(kind = 'claimed') "
+        "SELECT substr(on_date, 1, 7) AS month, sum(kind = 'given'), sum(kind = 'redeemed'), sum(kind = 'paid') "
         "FROM cheque_events GROUP BY month ORDER BY month DESC LIMIT ?");
     st.bind(1, months);
     std::vector<MonthlyChequeUse> out;

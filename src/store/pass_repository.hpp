@@ -15,13 +15,13 @@ class Database;
 class Outbox;
 
 struct ChequeStock {
-    std::int64_t received = 0, inStock = 0, given = 0, redeemed = 0, claimed = 0, expired = 0, expiringSoon = 0;
+    std::int64_t received = 0, inStock = 0, given = 0, redeemed = 0, paid = 0, expired = 0, expiringSoon = 0;
     std::int64_t cancelled = 0;
 };
 
 struct MonthlyChequeUse {
     std::string month;  // "2026-11"
-    std::int64_t given = 0, redeemed = 0, claimed = 0;
+    std::int64_t given = 0, redeemed = 0, paid = 0;
 };
 
 class PassRepository {
@@ -38,9 +38,10 @@ public:
     // A cheque no local booklet covers (another structure's), in stock here until its event is recorded.
     void insertUnlistedCheque(const std::string& id, std::int64_t number, int validYear,
                               const std::string& syncState = "pending");
-    // Stores the cheque's new state and appends the event ("given", "redeemed", "claimed", "cancelled") with
-    // its outbox row.
-    void recordEvent(const core::PassCheque& updated, const std::string& kind, const std::string& onDate);
+    // Stores the cheque's new state and appends the event ("given", "redeemed", "paid", "cancelled") with
+    // its outbox row; a "paid" event carries the amount the operator paid.
+    void recordEvent(const core::PassCheque& updated, const std::string& kind, const std::string& onDate,
+                     int amountCents = 0);
 
     std::vector<core::PassCheque> forLearner(const std::string& learnerId);
     // Cheques in one state ("" for all), by number; for the Pass screen and exports.

@@ -15,14 +15,14 @@ namespace {
 // A cancellation ranks below a redemption: a cheque redeemed somewhere before its cancellation reached that
 // place is owed to it (the hub raises the clash for a person); otherwise it is never redeemable again.
 int rank(const std::string& kind) {
-    return kind == "given" ? 1 : kind == "cancelled" ? 2 : kind == "redeemed" ? 3 : kind == "claimed" ? 4 : 0;
+    return kind == "given" ? 1 : kind == "cancelled" ? 2 : kind == "redeemed" ? 3 : kind == "paid" ? 4 : 0;
 }
 
 void refreshCheque(Database& db, const std::string& chequeId) {
     auto events = db.prepare("SELECT kind, coalesce(learner_id, ''), coalesce(session_id, ''), on_date, cause, reason "
                              "FROM cheque_events WHERE cheque_id = ? ORDER BY on_date, id");
     events.bind(1, chequeId);
-    std::string state = "in_stock", learner, session, givenOn, redeemedOn, claimedOn, cancelledOn, cause, reason;
+    std::string state = "in_stock", learner, session, givenOn, redeemedOn, paidOn, cancelledOn, cause, reason;
     int furthest = 0;
     while (events.step()) {
         std::string kind = events.columnText(0);
@@ -32,7 +32,7 @@ void refreshCheque(Database& db, const std::string& chequeId) {
             redeemedOn = events.columnText(3);
             session = events.columnText(2);
         }
-        if (kind == "claimed") claimedOn = events.columnText(3);
+        if (kind == "paid" && paidOn.empty()) paidOn = events.columnText(3);
         if (kind == "cancelled" && cancelledOn.empty()) {
             cancelledOn = events.columnText(3);
             cause = events.columnText(4);
@@ -43,10 +43,10 @@ void refreshCheque(Database& db, const std::string& chequeId) {
             state = kind;
         }
     }
-    db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, claimed_on=?, "
+    db.prepare("UPDATE pass_cheques SET state=?, learner_id=?, given_on=?, session_id=?, redeemed_on=?, paid_on=?, "
                "cancelled_on=?, cancel_cause=?, cancel_reason=? WHERE id=?")
         .bind(1, state).bindOptional(2, learner).bind(3, givenOn).bindOptional(4, session).bind(5, redeemedOn)
-        .bind(6, claimedOn).bind(7, cancelledOn).bind(8, cause).bind(9, reason).bind(10, chequeId)
+        .bind(6, paidOn).bind(7, cancelledOn).bind(8, cause).bind(9, reason).bind(10, chequeId)
         .run();
 }
 }  // namespace

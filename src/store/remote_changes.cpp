@@ -76,6 +76,8 @@ void RemoteChanges::applyRecord(const RemoteChange& pulled) {
     // A cheque event shows its state on its cheque, whose row the effects below refresh.
     if (rows.table().stateIdField.empty()) local["sync_state"] = "synced";
     if (c.entity == "cheque_event" && c.fields.is_object()) {
+        // A laptop from before the monthly payment marked a cheque « claimed » by hand: the scheme calls it paid.
+        if (c.fields.value("kind", json()) == "claimed") c.fields["kind"] = "paid";
         const auto number = c.fields.value("number", json(0));
         const auto year = c.fields.value("valid_year", json(0));
         c.fields["cheque_id"] = localChequeFor(m_db, c.fields.value("cheque_id", std::string()),

@@ -1,7 +1,7 @@
 // Sections: filters (period, structure, place, adviser) and export buttons (top) · tabs: Activité (figures,
 // sessions per month by kind with distinct learners, kinds, themes, durations, redirections, place kinds,
 // people per gender, age bracket and social status) ·
-// Pass numérique (stock per structure, redemptions per month) · Progression (moves per domain, a learner's timeline).
+// Pass numérique (stock per structure, redemptions per month, per funder and month) · Progression (moves per domain, a learner's timeline).
 // Every figure comes from the cached view-model: a frame draws, it never queries.
 #include "ui/dashboard_screen.hpp"
 
@@ -502,7 +502,7 @@ void DashboardScreen::drawPass(app::AppState& state) {
     } else if (ImGui::BeginTable("##dashboard.pass.stock", 8,
                                  ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp)) {
         const char* keys[8] = {"dashboard.structure",     "dashboard.pass.received", "dashboard.pass.in_stock",
-                               "dashboard.pass.given",    "dashboard.pass.redeemed", "dashboard.pass.claimed",
+                               "dashboard.pass.given",    "dashboard.pass.redeemed", "dashboard.pass.paid",
                                "dashboard.pass.expired",  "dashboard.pass.expiring"};
         for (int c = 0; c < 8; ++c)
             ImGui::TableSetupColumn(state.tr(keys[c]).c_str(), ImGuiTableColumnFlags_None, c == 0 ? 2.0f : 1.0f);
@@ -512,7 +512,7 @@ void DashboardScreen::drawPass(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(s.structure.empty() ? state.tr("dashboard.unrecorded").c_str() : s.structure.c_str());
             const std::int64_t values[7] = {s.stock.received, s.stock.inStock, s.stock.given,       s.stock.redeemed,
-                                            s.stock.claimed,  s.stock.expired, s.stock.expiringSoon};
+                                            s.stock.paid,  s.stock.expired, s.stock.expiringSoon};
             for (int c = 0; c < 7; ++c) {
                 ImGui::TableNextColumn();
                 bool alert = (c == 5 || c == 6) && values[c] > 0;
@@ -527,6 +527,55 @@ void DashboardScreen::drawPass(app::AppState& state) {
     std::vector<Bar> bars;
     for (const auto& m : p.redemptionsPerMonth) bars.push_back({m.code, m.count});
     drawBars("##dashboard.pass.redemptions", bars, kKindColours[1], state.tr("dashboard.none"));
+    drawFunders(state, p.perFunder);
+}
+
+void DashboardScreen::drawFunders(app::AppState& state, const std::vector<app::FunderPass>& funders) {
+    sectionTitle(state.tr("dashboard.funder.title"));
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(kMutedColour, "%s", state.tr("dashboard.funder.explain").c_str());
+    ImGui::PopTextWrapPos();
+    if (funders.empty()) {
+        ImGui::TextColored(kMutedColour, "%s", state.tr("dashboard.funder.empty").c_str());
+        return;
+    }
+    const char* keys[6] = {"dashboard.funder.month",         "dashboard.funder.given",
+                           "dashboard.funder.redeemed_here", "dashboard.funder.redeemed_elsewhere",
+                           "dashboard.funder.paid",          "dashboard.funder.unpaid"};
+    auto cells = [&](const app::FunderMonth& m) {
+        const std::int64_t values[5] = {m.given, m.redeemedHere, m.redeemedElsewhere, m.paid, m.unpaid};
+        for (auto v : values) {
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(grouped(v, state.language()).c_str());
+        }
+    };
+    for (const auto& f : funders) {
+        ImGui::Spacing();
+        ImGui::TextUnformatted(f.funder.empty() ? state.tr("dashboard.funder.none").c_str() : f.funder.c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(f.expiring > 0 ? ImVec4(0.95f, 0.65f, 0.15f, 1) : kMutedColour, "%s",
+                           state.tr().format("dashboard.funder.expiring", {{"n", grouped(f.expiring, state.language())}}).c_str());
+        ImGui::SameLine();
+        ImGui::TextColored(f.unused > 0 ? kErrorColour : kMutedColour, "%s",
+                           state.tr().format("dashboard.funder.unused", {{"n", grouped(f.unused, state.language())}}).c_str());
+        if (f.months.empty() || !ImGui::BeginTable(withId("", "dashboard.funder." + f.funder).c_str(), 6,
+                                                   ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV |
+                                                       ImGuiTableFlags_SizingStretchSame))
+            continue;
+        for (const char* key : keys) ImGui::TableSetupColumn(state.tr(key).c_str());
+        ImGui::TableHeadersRow();
+        for (const auto& m : f.months) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(m.month.c_str());
+            cells(m);
+        }
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(state.tr("dashboard.funder.total").c_str());
+        cells(f.total);
+        ImGui::EndTable();
+    }
 }
 
 void DashboardScreen::drawProgress(app::AppState& state) {

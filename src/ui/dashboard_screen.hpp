@@ -24,6 +24,8 @@ private:
     void drawExports(app::AppState& state);
     void drawActivity(app::AppState& state);
     void drawPass(app::AppState& state);
+    // The Pass tab's figures per funder and month: a line per funder (expiring, unused), a table of its months.
+    void drawFunders(app::AppState& state, const std::vector<app::FunderPass>& funders);
     void drawProgress(app::AppState& state);
     void exportFile(app::AppState& state, const std::string& what);
 

@@ -110,7 +110,7 @@ void PassScreen::drawStock(app::AppState& state) {
     tagItem("pass.stock.in_stock");
     figure(state.tr().count(s.given), state.tr("pass.stock.given"), text);
     figure(state.tr().count(s.redeemed), state.tr("pass.stock.redeemed"), text);
-    figure(state.tr().count(s.claimed), state.tr("pass.stock.claimed"), text);
+    figure(state.tr().count(s.paid), state.tr("pass.stock.paid"), text);
     figure(state.tr().count(s.expired), state.tr("pass.stock.expired"), s.expired > 0 ? kErrorColour : text);
     figure(state.tr().count(s.expiringSoon), state.tr("pass.stock.expiring_soon"),
            s.expiringSoon > 0 ? kWarningColour : text);
@@ -244,13 +244,13 @@ void PassScreen::drawMonthlyUse(app::AppState& state) {
     float tableWidth = std::min(ImGui::GetContentRegionAvail().x * 0.45f, ImGui::GetFontSize() * 22);
     float chartWidth = ImGui::GetContentRegionAvail().x - tableWidth - ImGui::GetStyle().ItemSpacing.x;
 
-    // Bar chart: per month, three bars (given, redeemed, claimed), scaled to the busiest month.
+    // Bar chart: per month, three bars (given, redeemed, paid), scaled to the busiest month.
     const ImU32 colours[3] = {IM_COL32(86, 180, 233, 255), IM_COL32(0, 158, 115, 255), IM_COL32(230, 159, 0, 255)};
     ImVec2 origin = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton("##pass.monthly.chart", ImVec2(chartWidth, height));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     std::int64_t peak = 1;
-    for (const auto& m : months) peak = std::max({peak, m.given, m.redeemed, m.claimed});
+    for (const auto& m : months) peak = std::max({peak, m.given, m.redeemed, m.paid});
     const float lineHeight = ImGui::GetTextLineHeight();
     const float legendHeight = lineHeight + 4;
     float plotTop = origin.y + legendHeight, plotBottom = origin.y + height - lineHeight - 4;
@@ -258,7 +258,7 @@ void PassScreen::drawMonthlyUse(app::AppState& state) {
     float slot = chartWidth / static_cast<float>(months.size());
     float bar = std::max(2.0f, (slot - 6) / 3);
     for (std::size_t i = 0; i < months.size(); ++i) {
-        const std::int64_t values[3] = {months[i].given, months[i].redeemed, months[i].claimed};
+        const std::int64_t values[3] = {months[i].given, months[i].redeemed, months[i].paid};
         float x = origin.x + slot * static_cast<float>(i) + 3;
         for (int k = 0; k < 3; ++k) {
             float h = (plotBottom - plotTop) * static_cast<float>(values[k]) / static_cast<float>(peak);
@@ -269,7 +269,7 @@ void PassScreen::drawMonthlyUse(app::AppState& state) {
         float w = ImGui::CalcTextSize(label.c_str()).x;
         draw->AddText(ImVec2(x + (slot - 6 - w) / 2, plotBottom + 2), ImGui::GetColorU32(ImGuiCol_TextDisabled), label.c_str());
     }
-    const char* legendKeys[3] = {"pass.monthly.given", "pass.monthly.redeemed", "pass.monthly.claimed"};
+    const char* legendKeys[3] = {"pass.monthly.given", "pass.monthly.redeemed", "pass.monthly.paid"};
     float lx = origin.x;
     for (int k = 0; k < 3; ++k) {
         draw->AddRectFilled(ImVec2(lx, origin.y + 3), ImVec2(lx + lineHeight - 6, origin.y + lineHeight - 3), colours[k]);
@@ -285,7 +285,7 @@ void PassScreen::drawMonthlyUse(app::AppState& state) {
             ImGui::SetTooltip("%s\n%s : %lld\n%s : %lld\n%s : %lld", months[i].month.c_str(),
                               state.tr(legendKeys[0]).c_str(), static_cast<long long>(months[i].given),
                               state.tr(legendKeys[1]).c_str(), static_cast<long long>(months[i].redeemed),
-                              state.tr(legendKeys[2]).c_str(), static_cast<long long>(months[i].claimed));
+                              state.tr(legendKeys[2]).c_str(), static_cast<long long>(months[i].paid));
     }
 
     ImGui::SameLine();
@@ -307,7 +307,7 @@ void PassScreen::drawMonthlyUse(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::Text("%lld", static_cast<long long>(it->redeemed));
             ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(it->claimed));
+            ImGui::Text("%lld", static_cast<long long>(it->paid));
         }
         ImGui::EndTable();
     }
@@ -356,7 +356,7 @@ void PassScreen::drawBooklets(app::AppState& state) {
 }
 
 void PassScreen::drawCheques(app::AppState& state) {
-    static const char* const kFilters[] = {"", "in_stock", "given", "redeemed", "claimed"};
+    static const char* const kFilters[] = {"", "in_stock", "given", "redeemed", "paid"};
     for (const char* filter : kFilters) {
         std::string key = *filter ? std::string("pass.state.") + filter : std::string("pass.filter.all");
         if (toggleButton(state.tr(key), std::string("pass.filter.") + (*filter ? filter : "all"),

@@ -153,7 +153,7 @@ TEST_CASE("the reimbursement cheque field keeps the keyboard: number, Enter, nex
     REQUIRE(desk);
     int claimed = 0;
     for (const auto& c : desk->cheques())
-        if (c.number == 1001 || c.number == 1002) claimed += c.state == mediane::core::ChequeState::Claimed;
+        if (c.number == 1001 || c.number == 1002) claimed += c.state == mediane::core::ChequeState::Paid;
     CHECK(claimed == 2);
 }
 

@@ -200,7 +200,7 @@ TEST_CASE("cheque stock per structure and redemptions per month equal counts fro
         else if (c.state == core::ChequeState::InStock) ++s.inStock;
         else if (c.state == core::ChequeState::Given) ++s.given;
         if (c.state == core::ChequeState::Redeemed) ++s.redeemed;
-        if (c.state == core::ChequeState::Claimed) ++s.claimed;
+        if (c.state == core::ChequeState::Paid) ++s.paid;
         if (unused && c.expiry >= kToday && c.expiry <= soon) ++s.expiringSoon;
         if (!c.redeemedOn.empty() && c.redeemedOn >= "2025-07-01" && c.redeemedOn <= kToday)
             ++redeemedPerMonth[core::monthOf(c.redeemedOn)];
@@ -216,13 +216,13 @@ TEST_CASE("cheque stock per structure and redemptions per month equal counts fro
         CHECK(s.stock.inStock == want.inStock);
         CHECK(s.stock.given == want.given);
         CHECK(s.stock.redeemed == want.redeemed);
-        CHECK(s.stock.claimed == want.claimed);
+        CHECK(s.stock.paid == want.paid);
         CHECK(s.stock.expired == want.expired);
         CHECK(s.stock.expiringSoon == want.expiringSoon);
     }
     CHECK(asMap(pass.redemptionsPerMonth) == redeemedPerMonth);
 
-    // The claim lists exactly the cheques redeemed in the period, whatever their claim state.
+    // The claim lists exactly the cheques redeemed in the period, paid or not.
     std::int64_t listed = 0, wanted = 0;
     t.notebook->dashboardQueries()
         .forEachClaimLine({"2025-07-01", kToday, "", "", ""}, [&](const app::ClaimLine& line) {

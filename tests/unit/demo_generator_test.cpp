@@ -42,7 +42,7 @@ std::string fingerprint(app::Notebook& notebook) {
                     "s.anonymous_already_accompanied, s.procedure_name, s.workshop_title, s.workshop_level, s.oriented, "
                     "s.redirection "
                     "FROM sessions s LEFT JOIN places p ON p.id = s.place_id ORDER BY s.rowid", 18) +
-           rows(db, "SELECT c.number, c.state, c.given_on, c.redeemed_on, c.claimed_on, coalesce(l.pseudonym, '') "
+           rows(db, "SELECT c.number, c.state, c.given_on, c.redeemed_on, c.paid_on, coalesce(l.pseudonym, '') "
                     "FROM pass_cheques c LEFT JOIN learners l ON l.id = c.learner_id ORDER BY c.number", 6) +
            rows(db, "SELECT l.pseudonym, a.competence_code, a.score, a.date FROM assessments a "
                     "JOIN learners l ON l.id = a.learner_id ORDER BY a.rowid", 4);
@@ -80,8 +80,8 @@ TEST_CASE("the small demo has the planned counts, a full cheque lifecycle and an
     CHECK(s.chequesGiven > 300);
     CHECK(s.chequesRedeemed > 100);
     CHECK(s.chequesRedeemed <= s.chequesGiven);
-    CHECK(s.chequesClaimed > 50);
-    CHECK(s.chequesClaimed <= s.chequesRedeemed);
+    CHECK(s.chequesPaid > 50);
+    CHECK(s.chequesPaid <= s.chequesRedeemed);
     CHECK(s.assessments > 100);
     // About 30 % of learners agreed to keep their name.
     CHECK(s.learnersWithConsent * 100 >= s.learners * 15);
@@ -111,7 +111,7 @@ TEST_CASE("the small demo has the planned counts, a full cheque lifecycle and an
     // Unused cheques past their expiry exist, as they do on a real shelf.
     auto stock = nb->chequeStock("2025-06-30");
     CHECK(stock.expired > 0);
-    CHECK(stock.claimed == s.chequesClaimed);
+    CHECK(stock.paid == s.chequesPaid);
     // Levels start at 1–2 and only rise, a step at a time.
     CHECK(db.scalarInt("SELECT max(score) FROM assessments a WHERE NOT EXISTS (SELECT 1 FROM assessments b "
                        "WHERE b.learner_id = a.learner_id AND b.competence_code = a.competence_code AND b.rowid < a.rowid)") <= 6);

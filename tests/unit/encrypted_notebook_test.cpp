@@ -96,7 +96,7 @@ void fillEverything(test::NotebookFixture& f) {
     a.score = 5;
     a.date = core::today();
     f.notebook->recordSession(session, {a});
-    f.notebook->claimCheque(1003, core::today());
+    f.notebook->payCheques({{1003, 1000, core::today()}});
 }
 
 // The small demo (200 learners, 2,000 sessions): pages of every kind, overflow pages of long notes included.
@@ -243,7 +243,7 @@ TEST_CASE("every repository round-trips through an encrypted notebook") {
     CHECK(n.learnerCheques(learner.id).size() == 1);
     CHECK(n.places().size() == 2);
     CHECK(n.booklets().size() == 2);
-    CHECK(n.chequeStock(core::today()).redeemed + n.chequeStock(core::today()).claimed == 2);
+    CHECK(n.chequeStock(core::today()).redeemed + n.chequeStock(core::today()).paid == 2);
     CHECK(n.settings().get("ui.font_size") == "18");
     CHECK(n.status().pendingChanges > 0);
     CHECK(n.status().learners == plainCounts.at("learners") + 1);

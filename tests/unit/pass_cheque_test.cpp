@@ -25,7 +25,7 @@ TEST_CASE("a received booklet puts every cheque of its range in stock") {
     CHECK(f.notebook->cheques("in_stock", 100).front().number == 1000);
 }
 
-TEST_CASE("a cheque goes from stock to a learner, is redeemed in a session, then claimed") {
+TEST_CASE("a cheque goes from stock to a learner, is redeemed in a session, then paid by the operator") {
     NotebookFixture f;
     auto given = f.notebook->giveCheque(1003, f.learner.id, core::today());
     CHECK(given.state == core::ChequeState::Given);
@@ -39,11 +39,14 @@ TEST_CASE("a cheque goes from stock to a learner, is redeemed in a session, then
     CHECK(redeemed->sessionId == saved.id);
     CHECK(redeemed->learnerId == f.learner.id);
 
-    auto claimed = f.notebook->claimCheque(1003, core::today());
-    CHECK(claimed.state == core::ChequeState::Claimed);
+    auto paid = f.notebook->payCheques({{1003, 1000, core::today()}});
+    REQUIRE(paid.size() == 1);
+    CHECK(paid.front().state == core::ChequeState::Paid);
+    CHECK(f.notebook->passStore().findByNumber(1003)->paidOn == core::today());
     CHECK(f.count("cheque_events") == 3);
+    CHECK(f.count("cheque_events WHERE kind = 'paid' AND amount_cents = 1000") == 1);
     auto stock = f.notebook->chequeStock(core::today());
-    CHECK(stock.claimed == 1);
+    CHECK(stock.paid == 1);
     CHECK(stock.inStock == 19);
 }
 
@@ -91,14 +94,17 @@ TEST_CASE("a cheque already given cannot be given again") {
     CHECK(errorKey([&] { f.notebook->giveCheque(1002, f.learner.id, core::today()); }) == "err.cheque_not_in_stock");
 }
 
-TEST_CASE("a cheque cannot be claimed before it is redeemed, nor claimed twice") {
+TEST_CASE("a cheque cannot be paid before it is redeemed, nor paid twice, and a paid one is neither redeemed again nor cancelled") {
     NotebookFixture f;
-    CHECK(errorKey([&] { f.notebook->claimCheque(1004, core::today()); }) == "err.cheque_not_redeemed");
+    CHECK(errorKey([&] { f.notebook->payCheques({{1004, 1000, core::today()}}); }) == "err.cheque_not_redeemed");
     auto s = f.makeSession();
     s.chequesRedeemed = {1004};
     f.notebook->recordSession(s);
-    f.notebook->claimCheque(1004, core::today());
-    CHECK(errorKey([&] { f.notebook->claimCheque(1004, core::today()); }) == "err.cheque_already_claimed");
+    f.notebook->payCheques({{1004, 1000, core::today()}});
+    CHECK(errorKey([&] { f.notebook->payCheques({{1004, 1000, core::today()}}); }) == "err.cheque_already_paid");
+    CHECK(errorKey([&] { f.notebook->chequeForRedemption(1004, core::today()); }) == "err.cheque_already_paid");
+    CHECK(errorKey([&] { f.notebook->cancelCheques(1004, 1004, "lost", "perdu", core::today()); }) ==
+          "err.cheque_cancel_redeemed");
 }
 
 TEST_CASE("the same cheque listed twice in one session is refused") {

@@ -38,7 +38,7 @@ void redeem(app::Notebook& notebook, const std::string& learnerId, std::vector<s
 
 }  // namespace
 
-TEST_CASE("the stock follows a booklet through give, redeem and claim", "[pass_desk]") {
+TEST_CASE("the stock follows a booklet through give, redeem and payment", "[pass_desk]") {
     test::TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
     app::PassDesk desk(*notebook, kToday);
@@ -49,7 +49,7 @@ TEST_CASE("the stock follows a booklet through give, redeem and claim", "[pass_d
     desk.giveCheque(5002, who.id, "2026-06-01");
     desk.giveCheque(5003, who.id, "2026-06-02");
     redeem(*notebook, who.id, {5001, 5002}, "2026-06-03");
-    desk.claimCheque(5001, "2026-06-10");
+    notebook->payCheques({{5001, 1000, "2026-06-10"}});
     desk.notice(notebook->status());
     desk.refresh();
 
@@ -58,7 +58,7 @@ TEST_CASE("the stock follows a booklet through give, redeem and claim", "[pass_d
     CHECK(s.inStock == 7);
     CHECK(s.given == 1);
     CHECK(s.redeemed == 1);
-    CHECK(s.claimed == 1);
+    CHECK(s.paid == 1);
     CHECK(s.expired == 0);
     CHECK(s.expiringSoon == 0);
 
@@ -69,7 +69,7 @@ TEST_CASE("the stock follows a booklet through give, redeem and claim", "[pass_d
     CHECK(desk.monthlyUse()[0].month == "2026-06");
     CHECK(desk.monthlyUse()[0].given == 3);
     CHECK(desk.monthlyUse()[0].redeemed == 2);
-    CHECK(desk.monthlyUse()[0].claimed == 1);
+    CHECK(desk.monthlyUse()[0].paid == 1);
 }
 
 TEST_CASE("cheques expiring within 30 days and expired ones are counted apart from the stock", "[pass_desk]") {
@@ -109,7 +109,7 @@ TEST_CASE("giving an expired cheque is refused with the expiry date and changes 
     CHECK(desk.cheques().empty());
 }
 
-TEST_CASE("claiming a cheque that was never redeemed, or twice, is refused", "[pass_desk]") {
+TEST_CASE("paying a cheque that was never redeemed, or twice, is refused", "[pass_desk]") {
     test::TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
     app::PassDesk desk(*notebook, kToday);
@@ -117,18 +117,18 @@ TEST_CASE("claiming a cheque that was never redeemed, or twice, is refused", "[p
     desk.receiveBooklet(booklet(400, 401, "2026-12-31"));
     desk.giveCheque(400, who.id, "2026-06-01");
     try {
-        desk.claimCheque(400, kToday);
-        FAIL("a cheque not redeemed was claimed");
+        notebook->payCheques({{400, 1000, kToday}});
+        FAIL("a cheque not redeemed was paid");
     } catch (const Error& e) {
         CHECK(e.key() == "err.cheque_not_redeemed");
     }
     redeem(*notebook, who.id, {400}, "2026-06-02");
-    desk.claimCheque(400, kToday);
+    notebook->payCheques({{400, 1000, kToday}});
     try {
-        desk.claimCheque(400, kToday);
-        FAIL("a cheque was claimed twice");
+        notebook->payCheques({{400, 1000, kToday}});
+        FAIL("a cheque was paid twice");
     } catch (const Error& e) {
-        CHECK(e.key() == "err.cheque_already_claimed");
+        CHECK(e.key() == "err.cheque_already_paid");
     }
 }
 

@@ -164,7 +164,7 @@ TEST_CASE("an already paid cheque is refused as paid") {
     NotebookFixture f;
     booklet2025(f);
     f.notebook->recordSession(sessionOn(f, "2025-05-01", 3001));
-    f.notebook->claimCheque(3001, "2025-06-05");
+    f.notebook->payCheques({{3001, 1000, "2025-06-05"}});
     CHECK(errorKey([&] { f.notebook->recordSession(sessionOn(f, "2025-06-10", 3001)); }) == "err.cheque_already_paid");
     CHECK(errorKey([&] { f.notebook->cancelCheques(3001, 3001, "lost", "x", "2025-06-10"); }) ==
           "err.cheque_cancel_redeemed");
@@ -206,7 +206,7 @@ TEST_CASE("a cheque of another structure whose year is past its grace month is r
     CHECK(f.count("pass_cheques") == 20);  // checking writes nothing
 }
 
-TEST_CASE("migration 11 keeps an older notebook's booklets, claimed cheques and their events") {
+TEST_CASE("migration 11 keeps an older notebook's booklets, claimed cheques (paid since 13) and their events") {
     test::TempDir dir;
     auto path = (dir.path() / app::Notebook::kDatabaseFile).string();
     {
@@ -225,8 +225,8 @@ TEST_CASE("migration 11 keeps an older notebook's booklets, claimed cheques and 
     CHECK(test::sqlInt(*notebook, "PRAGMA user_version") >= 11);
     auto claimed = notebook->passStore().findByNumber(10);
     REQUIRE(claimed);
-    CHECK(claimed->state == core::ChequeState::Claimed);
-    CHECK(claimed->claimedOn == "2024-04-02");
+    CHECK(claimed->state == core::ChequeState::Paid);
+    CHECK(claimed->paidOn == "2024-04-02");
     CHECK(claimed->bookletId == "b1");
     CHECK(claimed->validYear == 0);
     CHECK(test::sqlInt(*notebook, "SELECT count(*) FROM cheque_events") == 2);
