@@ -122,6 +122,38 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
         }
     }
     {
+        // The dashboard's figures per funder: a row per month of the period, then the funder's total with
+        // today's expiring and unused cheques (they do not belong to a month).
+        auto sheet = book.addSheet(tr.tr("dashboard.xlsx.funders"));
+        sheet.header(0, {tr.tr("dashboard.xlsx.funder"), tr.tr("dashboard.funder.month"),
+                         tr.tr("dashboard.funder.given"), tr.tr("dashboard.funder.redeemed_here"),
+                         tr.tr("dashboard.funder.redeemed_elsewhere"), tr.tr("dashboard.funder.paid"),
+                         tr.tr("dashboard.funder.unpaid"), tr.tr("dashboard.pass.expiring"),
+                         tr.tr("dashboard.xlsx.unused")});
+        sheet.columnWidth(0, 0, 32);
+        sheet.columnWidth(1, 8, 16);
+        std::uint32_t row = 1;
+        auto counts = [&](const FunderMonth& m) {
+            const std::int64_t values[] = {m.given, m.redeemedHere, m.redeemedElsewhere, m.paid, m.unpaid};
+            for (std::uint16_t c = 0; c < 5; ++c) sheet.number(row, c + 2, static_cast<double>(values[c]));
+        };
+        for (const auto& f : pass.perFunder) {
+            const std::string funder = f.funder.empty() ? tr.tr("dashboard.funder.none") : f.funder;
+            for (const auto& m : f.months) {
+                sheet.text(row, 0, funder);
+                sheet.text(row, 1, m.month);
+                counts(m);
+                ++row;
+            }
+            sheet.boldText(row, 0, funder);
+            sheet.boldText(row, 1, tr.tr("dashboard.funder.total"));
+            counts(f.total);
+            sheet.number(row, 7, static_cast<double>(f.expiring));
+            sheet.number(row, 8, static_cast<double>(f.unused));
+            ++row;
+        }
+    }
+    {
         auto sheet = book.addSheet(tr.tr("dashboard.xlsx.claim"));
         sheet.header(0, {tr.tr("dashboard.claim.number"), tr.tr("dashboard.structure"), tr.tr("dashboard.claim.value"),
                          tr.tr("dashboard.claim.expiry"), tr.tr("dashboard.claim.redeemed_on"),

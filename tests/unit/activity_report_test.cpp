@@ -200,6 +200,7 @@ TEST_CASE("the XLSX export is a valid workbook with the sessions sheet and the d
     auto [bookStatus, workbook] = run("unzip -p '" + file + "' xl/workbook.xml");
     CHECK(workbook.find("name=\"Séances\"") != std::string::npos);
     CHECK(workbook.find("name=\"Demande de remboursement\"") != std::string::npos);
+    CHECK(workbook.find("name=\"Pass par commanditaire\"") != std::string::npos);
     auto [sheetStatus, sessions] = run("unzip -p '" + file + "' xl/worksheets/sheet1.xml");
     CHECK(sessions.find(f.workshopId) != std::string::npos);
 }
