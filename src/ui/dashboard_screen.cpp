@@ -253,7 +253,9 @@ void DashboardScreen::draw(app::AppState& state) {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.pass"), "dashboard.tab.pass").c_str())) {
+        const bool passShown = ImGui::BeginTabItem(withId(state.tr("dashboard.tab.pass"), "dashboard.tab.pass").c_str());
+        tagItem("dashboard.tab.pass");  // tagged shown or not, so a test can click it open
+        if (passShown) {
             m_dashboard->show(app::DashboardSection::Pass);
             state.run([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.pass");
@@ -552,6 +554,7 @@ void DashboardScreen::drawFunders(app::AppState& state, const std::vector<app::F
     for (const auto& f : funders) {
         ImGui::Spacing();
         ImGui::TextUnformatted(f.funder.empty() ? state.tr("dashboard.funder.none").c_str() : f.funder.c_str());
+        tagItem("dashboard.funder." + f.funder);
         ImGui::SameLine();
         ImGui::TextColored(f.expiring > 0 ? ImVec4(0.95f, 0.65f, 0.15f, 1) : kMutedColour, "%s",
                            state.tr().format("dashboard.funder.expiring", {{"n", grouped(f.expiring, state.language())}}).c_str());

@@ -262,3 +262,37 @@ TEST_CASE("after an export, « Ouvrir le dossier » opens the folder in the file
     REQUIRE(std::filesystem::exists(opened));
     CHECK(readAll(opened) == out.str());
 }
+
+TEST_CASE("the Pass tab shows each funder's cheques per month, booklets without one as « Sans commanditaire »",
+          "[dashboard_screen]") {
+    DashboardUnderTest t;
+    core::PassBooklet b;
+    b.structure = "Centre social Parilly";
+    b.firstNumber = 4000;
+    b.lastNumber = 4004;
+    b.faceValueCents = 1000;
+    b.receivedOn = core::addDays(core::today(), -5);
+    b.expiry = core::addDays(core::today(), 200);
+    b.funder = "Métropole de Lyon";
+    t.f.notebook->receiveBooklet(b);
+    b.firstNumber = 4100;
+    b.lastNumber = 4101;
+    b.funder = "";
+    t.f.notebook->receiveBooklet(b);
+    t.f.notebook->giveCheque(4001, t.f.marie.id, core::today());
+    t.f.notebook->giveCheque(4100, t.f.marie.id, core::today());
+    t.state.refreshStatus();
+    t.settle();
+    t.h.click("dashboard.tab.pass");
+    t.settle();
+    t.h.frames(2);
+    auto* d = t.screen.dashboard();
+    REQUIRE(d->shown() == mediane::app::DashboardSection::Pass);
+    REQUIRE(d->pass().perFunder.size() == 2);
+    CHECK(d->pass().perFunder[0].funder.empty());
+    CHECK(d->pass().perFunder[0].total.given == 1);
+    CHECK(d->pass().perFunder[1].funder == "Métropole de Lyon");
+    CHECK(d->pass().perFunder[1].total.given == 1);
+    CHECK(t.h.has("dashboard.funder."));
+    CHECK(t.h.has("dashboard.funder.Métropole de Lyon"));
+}
