@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "store/database.hpp"
 #include "store/device_secret.hpp"
+#include "store/paid_migration.hpp"
 #include "store/vocabulary_migration.hpp"
 
 namespace mediane::store {
@@ -402,63 +403,9 @@ CREATE INDEX pass_services_by_structure ON pass_services(structure, code);
 )SQL";
 
 // Version 13: the operator pays each month for the cheques scanned the month before (docs/pass-numerique.md);
-// the manual « claimed » step is gone. Claimed cheques and their events become paid, dates kept: claimed_on is
-// paid_on. The CHECKs on a cheque's state and an event's kind name 'claimed', and SQLite cannot change a CHECK in
-// place, so both tables are rebuilt as in version 11 (foreign keys off, checked after).
-constexpr int kPaidMigration = 13;
-const char* kV13 = R"SQL(
-CREATE TABLE pass_cheques_v13 (
-  id TEXT PRIMARY KEY,
-  booklet_id TEXT REFERENCES pass_booklets(id),
-  number INTEGER NOT NULL UNIQUE,
-  state TEXT NOT NULL CHECK (state IN ('in_stock', 'given', 'redeemed', 'paid', 'cancelled')),
-  learner_id TEXT REFERENCES learners(id),
-  given_on TEXT NOT NULL DEFAULT '',
-  session_id TEXT REFERENCES sessions(id),
-  redeemed_on TEXT NOT NULL DEFAULT '',
-  paid_on TEXT NOT NULL DEFAULT '',
-  sync_state TEXT NOT NULL DEFAULT 'pending',
-  valid_year INTEGER NOT NULL DEFAULT 0,
-  cancelled_on TEXT NOT NULL DEFAULT '',
-  cancel_cause TEXT NOT NULL DEFAULT '',
-  cancel_reason TEXT NOT NULL DEFAULT ''
-);
-INSERT INTO pass_cheques_v13 (id, booklet_id, number, state, learner_id, given_on, session_id, redeemed_on, paid_on,
-                              sync_state, valid_year, cancelled_on, cancel_cause, cancel_reason)
-  SELECT id, booklet_id, number, CASE WHEN state = 'claimed' THEN 'paid' ELSE state END, learner_id, given_on,
-         session_id, redeemed_on, claimed_on, sync_state, valid_year, cancelled_on, cancel_cause, cancel_reason
-  FROM pass_cheques;
-DROP TABLE pass_cheques;
-ALTER TABLE pass_cheques_v13 RENAME TO pass_cheques;
-CREATE INDEX pass_cheques_by_learner ON pass_cheques(learner_id);
-CREATE INDEX pass_cheques_by_redeemed ON pass_cheques(redeemed_on);
-CREATE INDEX pass_cheques_by_booklet ON pass_cheques(booklet_id, state);
-CREATE INDEX pass_cheques_by_session ON pass_cheques(session_id);
-CREATE TABLE cheque_events_v13 (
-  id TEXT PRIMARY KEY,
-  cheque_id TEXT NOT NULL REFERENCES pass_cheques(id),
-  kind TEXT NOT NULL CHECK (kind IN ('given', 'redeemed', 'paid', 'cancelled')),
-  learner_id TEXT REFERENCES learners(id),
-  session_id TEXT REFERENCES sessions(id),
-  on_date TEXT NOT NULL,
-  created_at TEXT NOT NULL,
-  number INTEGER NOT NULL DEFAULT 0,
-  cause TEXT NOT NULL DEFAULT '',
-  reason TEXT NOT NULL DEFAULT '',
-  valid_year INTEGER NOT NULL DEFAULT 0,
-  service TEXT NOT NULL DEFAULT '',
-  amount_cents INTEGER NOT NULL DEFAULT 0
-);
-INSERT INTO cheque_events_v13 (id, cheque_id, kind, learner_id, session_id, on_date, created_at, number, cause,
-                               reason, valid_year, service, amount_cents)
-  SELECT id, cheque_id, CASE WHEN kind = 'claimed' THEN 'paid' ELSE kind END, learner_id, session_id, on_date,
-         created_at, number, cause, reason, valid_year, service, amount_cents
-  FROM cheque_events;
-DROP TABLE cheque_events;
-ALTER TABLE cheque_events_v13 RENAME TO cheque_events;
-CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
-CREATE INDEX cheque_events_by_kind ON cheque_events(kind, on_date);
-)SQL";
+// the manual « claimed » step is gone: claimed cheques and their events become paid, dates kept
+// (store/paid_migration).
+const char* kV13 = "";
 
 }  // namespace
 
@@ -505,6 +452,7 @@ void migrate(Database& db, int target) {
         const bool movedToken = erasesToken && moveDeviceTokenOutOfNotebook(db);
         db.exec(m.sql);
         if (m.version == kVocabularyMigration) migrateToNationalVocabularies(db);
+        if (m.version == kPaidMigration) migrateClaimedToPaid(db);
         if (rebuildsTables && db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") != 0)
             throw Error(Error::Kind::Storage, "err.migration_broke_references", {{"file", db.path()}});
         db.exec("PRAGMA user_version = " + std::to_string(m.version));

@@ -68,6 +68,8 @@ TEST_CASE("migration 13 makes an older notebook's claimed cheques and events pai
         store::Database db(path);
         store::migrate(db, 12);
         REQUIRE(store::schemaVersion(db) == 12);
+        // A column the migration does not know about (a later edit of version 12) is carried over too.
+        db.exec("ALTER TABLE cheque_events ADD COLUMN kept_for_test TEXT NOT NULL DEFAULT 'kept'");
         db.exec("INSERT INTO pass_booklets (id, structure, first_number, last_number, face_value_cents, expiry, "
                 "received_on, sync_state, funder, valid_year) VALUES "
                 "('b1', 'Parilly', 10, 12, 1000, '2025-12-31', '2025-01-02', 'synced', 'Métropole de Lyon', 2025)");
@@ -99,6 +101,11 @@ TEST_CASE("migration 13 makes an older notebook's claimed cheques and events pai
                        "AND created_at = '2025-04-02T10:00:00Z'") == 1);
     CHECK(db.scalarInt("SELECT count(*) FROM cheque_events WHERE kind = 'claimed'") == 0);
     CHECK(db.scalarInt("SELECT count(*) FROM pragma_foreign_key_check") == 0);
+    CHECK(db.scalarInt("SELECT count(*) FROM cheque_events WHERE kept_for_test = 'kept'") == 4);
+    CHECK(db.scalarInt("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('pass_cheques_by_learner', "
+                       "'pass_cheques_by_redeemed', 'pass_cheques_by_booklet', 'pass_cheques_by_session', "
+                       "'cheque_events_by_cheque', 'cheque_events_by_kind')") == 6);
+    CHECK(db.scalarInt("SELECT count(*) FROM pragma_table_info('pass_cheques') WHERE name = 'claimed_on'") == 0);
     // The rebuilt tables keep refusing what they refused: no « claimed » can be stored again.
     CHECK_THROWS(db.exec("UPDATE pass_cheques SET state = 'claimed' WHERE number = 12"));
     // Paid stays final: not redeemed again, not cancelled.
