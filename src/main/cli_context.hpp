@@ -52,5 +52,7 @@ void addSessionCommands(CliCommands& commands, const CliContext& ctx);
 void addLearnerCommands(CliCommands& commands, const CliContext& ctx);
 // `pass booklet add|give|cancel|check|redeem` (cli_pass.cpp).
 void addPassCommands(CliCommands& commands, const CliContext& ctx);
+void addPassSettingsCommands(CliCommands& commands, const CliContext& ctx);
+void addConflictExportCommand(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli
