@@ -11,6 +11,7 @@
 #include "core/pass_rules.hpp"
 #include "core/uuid.hpp"
 #include "core/validation.hpp"
+#include "sync/protocol/pass_settings.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -336,6 +337,7 @@ public:
 
     DemoSummary run() {
         addPlaces();
+        keepPassSettings();
         scheduleAndSimulate();
         m_batch.finish();
         m_summary.firstDate = isoOf(m_start);
@@ -428,6 +430,26 @@ private:
                 int minute = 8 * 60 + 30 + k * 600 / today;
                 addSession(days[i], minute, m_plan.sessions - m_summary.sessions);
             }
+        }
+    }
+
+    // The structure is both a distributor and a qualified place, with the two services most places offer; as
+    // the hub would have sent them, so the demo's outbox holds only the activity.
+    void keepPassSettings() {
+        const std::string structure = "Association Parlons Numérique";
+        auto settings = m_nb.passSettingsStore();
+        core::PassProfile profile;
+        profile.id = sync::passProfileId(structure);
+        profile.structure = structure;
+        settings.keepAsPulled(profile);
+        for (const auto& [code, label] : {std::pair{"atelier-2h", "Atelier collectif 2 h"},
+                                          std::pair{"accompagnement-1h", "Accompagnement individuel 1 h"}}) {
+            core::PassService service;
+            service.id = sync::passServiceId(structure, code);
+            service.structure = structure;
+            service.code = code;
+            service.label = label;
+            settings.keepAsPulled(service);
         }
     }
 
@@ -666,6 +688,7 @@ private:
             c.state = core::ChequeState::Redeemed;
             c.sessionId = s.id;
             c.redeemedOn = s.date;
+            c.service = workshop ? "atelier-2h" : "accompagnement-1h";
             m_nb.passStore().recordEvent(c, "redeemed", s.date);
             m_batch.wrote();
             m_redeemedUnpaid.push_back(number);

@@ -22,6 +22,7 @@
 #include "store/outbox.hpp"
 #include "store/pass_ledger.hpp"
 #include "store/pass_repository.hpp"
+#include "store/pass_settings_repository.hpp"
 #include "store/place_repository.hpp"
 #include "store/refused_operations.hpp"
 #include "store/session_repository.hpp"
@@ -148,8 +149,8 @@ public:
     // The operator's payments, all or none in one transaction: each cheque must be redeemed here and not paid
     // yet, else Refused naming it and nothing is written. One "paid" event per cheque goes to the outbox.
     std::vector<core::PassCheque> payCheques(const std::vector<ChequePayment>& payments);
-    // One redeemed cheque paid at its face value on that day: what the Pass screen's form records until the
-    // payment file replaces it there. Prefer payCheques.
+    // One redeemed cheque paid at its face value on that day. Only PassDesk::claimCheque still calls it (no screen
+    // does): prefer payCheques, which takes the amount the operator paid.
     core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
     // Refuses (with the reason) a cheque that could not be redeemed today; used by the form as you type.
     // validYear: typed from a cheque no local booklet covers (another structure's); 0 when not typed.
@@ -157,7 +158,8 @@ public:
     // Never throws for a refusal: the verdict says why (pass_check.cpp).
     ChequeVerdict checkCheque(std::int64_t number, const std::string& onDate, int validYear = 0);
     // A cheque redeemed in a session already recorded, on the session's date (pass redeem).
-    core::PassCheque redeemInSession(std::int64_t number, const std::string& sessionId, int validYear = 0);
+    core::PassCheque redeemInSession(std::int64_t number, const std::string& sessionId, int validYear = 0,
+                                     const std::string& service = {});
     // Cancels the cheques first..last (lost, stolen, damaged) with a reason, all or none: one that is unknown
     // here, already redeemed or already cancelled refuses the whole range, naming it.
     std::vector<core::PassCheque> cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,
@@ -171,6 +173,20 @@ public:
     std::vector<core::PassCheque> cheques(const std::string& state, int limit, int offset = 0);
     store::ChequeStock chequeStock(const std::string& today);
     std::vector<store::MonthlyChequeUse> chequeUsePerMonth(int months);
+    // A structure's roles and catalogue (pass_settings_commands.cpp): the enrolled structure's, pulled from the
+    // hub; on a notebook not enrolled, the one profile it holds. Nullopt when none: both roles, no catalogue.
+    std::optional<core::PassProfile> passProfile();
+    std::vector<core::PassService> passServices(bool withWithdrawn = false);
+    // On a coordinator's or an admin's laptop only (Refused otherwise), offline too; synced like any record.
+    core::PassProfile setPassProfile(std::optional<int> distributor, std::optional<int> qualifiedPlace,
+                                     std::optional<int> graceDays);
+    core::PassService savePassService(const std::string& code, std::optional<std::string> label,
+                                      std::optional<int> cheques, std::optional<int> withdrawn);
+    // The service a redemption names: the code given (one of the catalogue's, not withdrawn), or the catalogue's
+    // only service when none is given; "" when the structure has no catalogue. Validation naming the codes otherwise.
+    std::string serviceForRedemption(const std::string& code);
+    // A service worth N cheques is paid with a multiple of N cheques (Validation naming the service otherwise).
+    void checkServiceCheques(const std::string& code, int cheques);
 
     // --- Status ---------------------------------------------------------------------------
     NotebookStatus status();
@@ -183,6 +199,7 @@ public:
     store::LearnerRepository& learnerStore() { return m_learners; }
     store::SessionRepository& sessionStore() { return m_sessions; }
     store::PassRepository& passStore() { return m_pass; }
+    store::PassSettingsRepository passSettingsStore() { return {*m_db, m_outbox}; }
     store::PlaceRepository& placeStore() { return m_places; }
     store::AssessmentRepository& assessmentStore() { return m_assessments; }
     store::DirectoryRepository& directoryStore() { return *m_directory; }

@@ -18,6 +18,12 @@ core::PassBooklet Notebook::receiveBooklet(core::PassBooklet draft) {
     // An enrolled laptop receives booklets for its own structure (the hub accepts no other).
     if (draft.structure.empty())
         if (auto account = store::SyncAccountStore(*m_db).load()) draft.structure = account->structure;
+    // A booklet is valid for its funder's year: without one (and without an end date of an older booklet) the
+    // year is what is missing, not a date the form does not ask for.
+    if (draft.validYear == 0 && draft.expiry.empty())
+        throw validationError("err.valid_year", "booklet.valid_year",
+                              {{"min", std::to_string(core::pass_rules::kMinValidYear)},
+                               {"max", std::to_string(core::pass_rules::kMaxValidYear)}});
     core::pass_rules::checkBooklet(draft);
     if (auto other = m_pass.overlapping(draft.firstNumber, draft.lastNumber))
         throw Error(Error::Kind::Refused, "err.booklet_overlap",
@@ -63,6 +69,8 @@ core::PassCheque Notebook::chequeForRedemption(std::int64_t number, const std::s
     if (!cheque.hasBooklet() && cheque.validYear == 0)
         throw Error(Error::Kind::NotFound, "err.cheque_unknown_needs_year", {{"number", std::to_string(number)}},
                     "cheque.valid_year");
+    if (auto profile = passProfile(); profile && !profile->qualifiedPlace)
+        throw Error(Error::Kind::Refused, "err.pass_not_qualified_place", {{"number", std::to_string(number)}}, "cheque");
     core::pass_rules::checkCanRedeem(cheque, onDate, validityPolicy());
     return cheque;
 }
@@ -86,13 +94,15 @@ ChequeVerdict Notebook::checkCheque(std::int64_t number, const std::string& onDa
     return v;
 }
 
-core::PassCheque Notebook::redeemInSession(std::int64_t number, const std::string& sessionId, int validYear) {
+core::PassCheque Notebook::redeemInSession(std::int64_t number, const std::string& sessionId, int validYear,
+                                           const std::string& service) {
     auto session = m_sessions.find(sessionId);
     if (!session) throw Error(Error::Kind::NotFound, "err.session_unknown", {{"id", sessionId}}, "cheque.session");
     // As when a session is recorded with its cheques: a cheque pays for a person's accompaniment.
     if (session->learnerIds.empty())
         throw Error(Error::Kind::Validation, "err.cheque_needs_learner", {}, "session.cheques");
     auto cheque = chequeForRedemption(number, session->date, validYear);
+    cheque.service = serviceForRedemption(service);
     const bool unlisted = !m_pass.findByNumber(number).has_value();
     cheque.state = core::ChequeState::Redeemed;
     cheque.sessionId = session->id;
@@ -151,6 +161,8 @@ void Notebook::setGraceDays(int days) {
 core::PassCheque Notebook::giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate) {
     if (!core::isIsoDate(onDate)) throw validationError("err.date_invalid", "cheque.date");
     auto cheque = existingCheque(number);
+    if (auto profile = passProfile(); profile && !profile->distributor)
+        throw Error(Error::Kind::Refused, "err.pass_not_distributor", {{"number", std::to_string(number)}}, "cheque");
     core::pass_rules::checkCanGive(cheque, learnerId, onDate);
     if (!m_learners.find(learnerId))
         throw Error(Error::Kind::NotFound, "err.learner_unknown", {{"id", learnerId}}, "cheque.learner");

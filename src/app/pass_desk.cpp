@@ -30,6 +30,12 @@ void PassDesk::refresh() {
     m_monthly = m_notebook.chequeUsePerMonth(kMonths);
     std::reverse(m_monthly.begin(), m_monthly.end());
     m_booklets = m_notebook.booklets();
+    m_profile = m_notebook.passProfile();
+    m_services = m_notebook.passServices();
+    m_graceDays = m_notebook.validityPolicy().graceDays;
+    auto scope = m_notebook.enrolledScope();
+    m_structure = scope ? scope->structure : m_profile ? m_profile->structure : std::string();
+    m_editsSettings = scope && (scope->role == "coordinator" || scope->role == "admin");
     // The list restarts at its first page: states moved, so old pages may hold cheques no longer in this state.
     m_cheques.clear();
     m_hasMore = true;
@@ -67,6 +73,25 @@ core::PassCheque PassDesk::claimCheque(std::int64_t number, const std::string& o
     auto cheque = m_notebook.claimCheque(number, onDate);
     m_stale = true;
     return cheque;
+}
+
+ChequeVerdict PassDesk::check(std::int64_t number, int validYear) { return m_notebook.checkCheque(number, m_today, validYear); }
+
+std::vector<core::PassCheque> PassDesk::cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,
+                                                      const std::string& reason) {
+    auto cancelled = m_notebook.cancelCheques(first, last, cause, reason, m_today);
+    m_stale = true;
+    return cancelled;
+}
+
+void PassDesk::setProfile(int distributor, int qualifiedPlace, int graceDays) {
+    m_notebook.setPassProfile(distributor, qualifiedPlace, graceDays);
+    m_stale = true;
+}
+
+void PassDesk::saveService(const std::string& code, const std::string& label, int cheques, int withdrawn) {
+    m_notebook.savePassService(code, label, cheques, withdrawn);
+    m_stale = true;
 }
 
 int PassDesk::eurosToCents(const std::string& text) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,24 @@ public:
     core::PassCheque giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate);
     core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
 
+    // The structure's roles and catalogue (pulled from the hub), read with the figures. No profile: both roles.
+    const std::optional<core::PassProfile>& profile() const { return m_profile; }
+    const std::vector<core::PassService>& services() const { return m_services; }
+    bool distributes() const { return !m_profile || m_profile->distributor == 1; }
+    bool redeems() const { return !m_profile || m_profile->qualifiedPlace == 1; }
+    int graceDays() const { return m_graceDays; }
+    // This laptop's structure: another one's name on a cheque says it was given or redeemed elsewhere.
+    bool elsewhere(const std::string& structure) const { return !structure.empty() && structure != m_structure; }
+    // A coordinator's or an admin's laptop changes the profile and the catalogue (synced like any record).
+    bool editsSettings() const { return m_editsSettings; }
+    void setProfile(int distributor, int qualifiedPlace, int graceDays);
+    void saveService(const std::string& code, const std::string& label, int cheques, int withdrawn);
+    // Whether a cheque can be redeemed here today and why not: what a qualified place sees as it types or scans.
+    ChequeVerdict check(std::int64_t number, int validYear);
+    // Lost, stolen or damaged: the whole range or nothing (mediane::Error naming the cheque that stops it).
+    std::vector<core::PassCheque> cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,
+                                                const std::string& reason);
+
     // "10,50" or "10.50" or "10" euros → cents; -1 when it is not an amount.
     static int eurosToCents(const std::string& text);
     // 1050 → "10,50 €".
@@ -60,6 +79,12 @@ private:
     store::ChequeStock m_stock;
     std::vector<store::MonthlyChequeUse> m_monthly;
     std::vector<core::PassBooklet> m_booklets;
+
+    std::optional<core::PassProfile> m_profile;
+    std::vector<core::PassService> m_services;
+    int m_graceDays = 0;
+    std::string m_structure;
+    bool m_editsSettings = false;
 
     std::string m_filter;
     std::vector<core::PassCheque> m_cheques;

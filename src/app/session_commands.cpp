@@ -30,8 +30,13 @@ core::Session Notebook::recordSession(core::Session draft, std::vector<core::Ass
         if (!seen.insert(number).second)
             throw Error(Error::Kind::Validation, "err.cheque_listed_twice", {{"number", std::to_string(number)}},
                         "session.cheques");
-        cheques.push_back(chequeForRedemption(number, draft.date));
+        int validYear = 0;
+        for (const auto& [typed, year] : draft.chequeValidYears)
+            if (typed == number) validYear = year;
+        cheques.push_back(chequeForRedemption(number, draft.date, validYear));
     }
+    const auto service = cheques.empty() ? std::string() : serviceForRedemption(draft.chequeService);
+    if (!service.empty()) checkServiceCheques(service, static_cast<int>(cheques.size()));
     for (auto& a : assessments) {
         a.date = a.date.empty() ? draft.date : a.date;
         core::validateAssessment(a, m_framework);
@@ -45,9 +50,15 @@ core::Session Notebook::recordSession(core::Session draft, std::vector<core::Ass
         draft.adviser = account->login;
     }
 
+    // A cheque of no local booklet gets its own row, with the year typed from it, before its redemption.
+    std::vector<bool> unlisted;
+    for (const auto& c : cheques) unlisted.push_back(!m_pass.findByNumber(c.number).has_value());
     store::Transaction tx(*m_db);
     m_sessions.insert(draft);
+    for (std::size_t i = 0; i < cheques.size(); ++i)
+        if (unlisted[i]) m_pass.insertUnlistedCheque(cheques[i].id, cheques[i].number, cheques[i].validYear);
     for (auto& c : cheques) {
+        c.service = service;
         c.state = core::ChequeState::Redeemed;
         c.sessionId = draft.id;
         c.redeemedOn = draft.date;

@@ -251,8 +251,25 @@ bool SessionForm::addCheque(const std::string& typed) {
     } catch (const Error& e) {
         line.refusal = e;
     }
+    if (m_cheques.empty()) {
+        m_services = m_notebook.passServices();
+        if (m_draft.chequeService.empty() && !m_services.empty()) m_draft.chequeService = m_services.front().code;
+    }
     m_cheques.push_back(line);
     return true;
+}
+
+void SessionForm::setChequeYear(std::int64_t number, int year) {
+    for (auto& line : m_cheques) {
+        if (line.number != number) continue;
+        line.validYear = year;
+        line.refusal.reset();
+        try {
+            m_notebook.chequeForRedemption(line.number, m_draft.date, line.validYear);
+        } catch (const Error& e) {
+            line.refusal = e;
+        }
+    }
 }
 
 void SessionForm::removeCheque(std::int64_t number) {
@@ -263,7 +280,7 @@ void SessionForm::recheckCheques() {
     for (auto& line : m_cheques) {
         line.refusal.reset();
         try {
-            m_notebook.chequeForRedemption(line.number, m_draft.date);
+            m_notebook.chequeForRedemption(line.number, m_draft.date, line.validYear);
         } catch (const Error& e) {
             line.refusal = e;
         }
@@ -366,6 +383,7 @@ core::Session SessionForm::save() {
         if (line.refusal)
             throw Error(line.refusal->kind(), line.refusal->key(), line.refusal->params(), "session.cheques");
         draft.chequesRedeemed.push_back(line.number);
+        if (line.validYear > 0) draft.chequeValidYears.emplace_back(line.number, line.validYear);
     }
     std::vector<core::Assessment> assessments;
     for (const auto& line : m_assessments) {

@@ -17,6 +17,11 @@ namespace mediane::app {
 struct ChequeLine {
     std::int64_t number = 0;
     std::optional<Error> refusal;  // why it cannot be redeemed; empty: accepted
+    int validYear = 0;             // typed from a cheque no local booklet covers (another structure's)
+    // Another structure's cheque: accepted once the year printed on it is typed.
+    bool needsYear() const {
+        return refusal && (refusal->key() == "err.cheque_unknown_needs_year" || refusal->key() == "err.valid_year_needed");
+    }
 };
 
 // An optional assessment of one picked learner on one competence, made during the session.
@@ -135,6 +140,13 @@ public:
     const std::vector<ChequeLine>& cheques() const { return m_cheques; }
     // Checks every typed cheque again (e.g. after the date changed).
     void recheckCheques();
+    // The validity year printed on a cheque of another structure; the line is checked again with it.
+    void setChequeYear(std::int64_t number, int year);
+    // The qualified place's catalogue (read when the first cheque is typed), and the service the session's
+    // cheques pay for: the first one until another is chosen.
+    const std::vector<core::PassService>& services() const { return m_services; }
+    void setChequeService(const std::string& code) { m_draft.chequeService = code; }
+    const std::string& chequeService() const { return m_draft.chequeService; }
 
     // --- Assessments ---------------------------------------------------------------------
     std::vector<AssessmentLine>& assessments() { return m_assessments; }
@@ -174,6 +186,7 @@ private:
     int m_highlight = 0;
     std::vector<core::Learner> m_learners;
     std::vector<ChequeLine> m_cheques;
+    std::vector<core::PassService> m_services;
     std::vector<AssessmentLine> m_assessments;
     // Why cached: the directory can hold 10,000 places; the name is looked up once per change, not per frame.
     mutable std::string m_orientationNameOf, m_orientationName;

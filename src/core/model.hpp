@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace mediane::core {
@@ -88,6 +89,10 @@ struct Session {
     std::string communeInsee;
     std::vector<std::string> competences;   // CRCN competence codes worked, e.g. "1.1"
     std::vector<std::int64_t> chequesRedeemed;  // Pass numérique cheque numbers redeemed in this session
+    // Not wire fields: what recording the session writes on each redemption event. The service of the place's
+    // catalogue the cheques paid for, and the validity year typed from each cheque no local booklet covers.
+    std::string chequeService;
+    std::vector<std::pair<std::int64_t, int>> chequeValidYears;
     int oriented = 0;                       // 1: the learner was oriented to another structure
     std::string redirection;                // vocabulary "redirections": the kind of structure, when oriented
     std::string orientationPlaceId;         // the directory's place the learner was oriented to, if any
@@ -147,6 +152,9 @@ struct PassCheque {
     std::string cancelledOn;
     std::string cancelCause;     // "lost" | "stolen" | "damaged"
     std::string cancelReason;    // free text
+    std::string service;         // redeemed: the code of the service it paid for (its redemption event's)
+    // The structures that gave and redeemed it, when another structure's events came from the hub ("" for here).
+    std::string givenBy, redeemedAt;
 
     bool isExpiredOn(const std::string& isoDate) const { return !expiry.empty() && isoDate > expiry; }
     bool hasBooklet() const { return !bookletId.empty(); }
@@ -166,6 +174,8 @@ struct ChequeEvent {
     int validYear = 0;       // redeemed without a local booklet: the validity year typed from the cheque
     std::string service;     // redeemed: the code of the qualified place's service the cheque paid for
     int amountCents = 0;     // paid: the amount the operator paid for the cheque
+    // The structure where it happened, stamped by the hub; empty for an event of this laptop not yet synced.
+    std::string structure;
 };
 
 // A structure's part in the Pass numérique, set on the hub and pulled by its laptops: a distributor hands

@@ -52,6 +52,8 @@ void addSessionCommands(CliCommands& commands, const CliContext& ctx);
 void addLearnerCommands(CliCommands& commands, const CliContext& ctx);
 // `pass booklet add|give|cancel|check|redeem` (cli_pass.cpp).
 void addPassCommands(CliCommands& commands, const CliContext& ctx);
+void addPassSettingsCommands(CliCommands& commands, const CliContext& ctx);
+void addConflictExportCommand(CliCommands& commands, const CliContext& ctx);
 // `export pass-statement`, `export pass-unused` and `import pass-payment` (cli_pass_payment.cpp): call after
 // addExportCommand and addDirectoryCommands, which add `export` and `import`.
 void addPassPaymentCommands(CliCommands& commands, const CliContext& ctx);

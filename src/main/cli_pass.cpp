@@ -50,6 +50,9 @@ json chequeJson(const core::PassCheque& c, const core::pass_rules::ValidityPolic
                 {"redeemed_on", c.redeemedOn},
                 {"session_id", c.sessionId},
                 {"paid_on", c.paidOn},
+                {"service", c.service},
+                {"given_by", c.givenBy},
+                {"redeemed_at", c.redeemedAt},
                 {"redeemable_until", core::pass_rules::redeemableUntil(c, policy)}};
     if (c.state == core::ChequeState::Cancelled)
         out["cancelled"] = {{"on", c.cancelledOn}, {"cause", c.cancelCause}, {"reason", c.cancelReason}};
@@ -59,7 +62,7 @@ json chequeJson(const core::PassCheque& c, const core::pass_rules::ValidityPolic
 
 void addPassCommands(CliCommands& commands, const CliContext& ctx) {
     static std::string first, last, value, funder, validYear, receivedOn, structure;
-    static std::string cheque, to, learner, session, cause, reason, onDate;
+    static std::string cheque, to, learner, session, cause, reason, onDate, service;
     commands.push_back({.path = {"pass"},
                         .description = "Pass numérique: booklets, giving, cancelling, checking and redeeming cheques "
                                        "(docs/pass-numerique.md)",
@@ -178,13 +181,16 @@ void addPassCommands(CliCommands& commands, const CliContext& ctx) {
     redeem.options = {{.name = "--cheque", .help = "Cheque number", .target = &cheque},
                       {.name = "--session", .help = "The session's id", .target = &session},
                       {.name = "--valid-year", .help = "Validity year printed on a cheque no local booklet covers",
-                       .target = &validYear}};
+                       .target = &validYear},
+                      {.name = "--service", .help = "The service of the place's catalogue it paid for (`pass service "
+                                                    "list`); needed when the catalogue has several",
+                       .target = &service}};
     redeem.run = [&ctx] {
         auto n = number(cheque, "cheque.number", 1, INT64_MAX);
         if (session.empty()) throw validationError("err.required", "cheque.session");
         int y = validYear.empty() ? 0 : year(validYear, "cheque.valid_year");
         auto notebook = ctx.openNotebook();
-        auto redeemed = notebook->redeemInSession(n, session, y);
+        auto redeemed = notebook->redeemInSession(n, session, y, service);
         std::cout << chequeJson(redeemed, notebook->validityPolicy()).dump(2) << "\n";
     };
     commands.push_back(std::move(redeem));

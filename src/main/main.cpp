@@ -99,6 +99,7 @@ int main(int argc, char** argv) {
     mediane::cli::addStatusCommand(commands, ctx);
     mediane::cli::addDemoCommand(commands, ctx);
     mediane::cli::addExportCommand(commands, ctx);
+    mediane::cli::addConflictExportCommand(commands, ctx);
     mediane::cli::addDirectoryCommands(commands, ctx);
     mediane::cli::addReportCommands(commands, ctx);
     mediane::cli::addSyncCommands(commands, ctx);
@@ -107,6 +108,7 @@ int main(int argc, char** argv) {
     mediane::cli::addSessionCommands(commands, ctx);
     mediane::cli::addLearnerCommands(commands, ctx);
     mediane::cli::addPassCommands(commands, ctx);
+    mediane::cli::addPassSettingsCommands(commands, ctx);
     mediane::cli::addPassPaymentCommands(commands, ctx);
     addCommands(app, commands);
 

@@ -376,16 +376,19 @@ CREATE INDEX cheque_events_by_cheque ON cheque_events(cheque_id);
 )SQL";
 
 // Version 12: a structure's roles in the Pass numérique and its catalogue of services (docs/pass-numerique.md),
-// pulled from the hub; a redemption names the service the cheque paid for, a payment its amount.
+// pulled from the hub; a redemption names the service the cheque paid for, a payment its amount, every event the
+// structure where it happened (another structure's events on this structure's cheques come from the hub).
 const char* kV12 = R"SQL(
 ALTER TABLE cheque_events ADD COLUMN service TEXT NOT NULL DEFAULT '';
 ALTER TABLE cheque_events ADD COLUMN amount_cents INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE cheque_events ADD COLUMN structure TEXT NOT NULL DEFAULT '';
 CREATE TABLE pass_profiles (
   id TEXT PRIMARY KEY,
   structure TEXT NOT NULL,
   distributor INTEGER NOT NULL DEFAULT 1,
   qualified_place INTEGER NOT NULL DEFAULT 1,
   grace_days INTEGER NOT NULL DEFAULT 31,
+  updated_at TEXT NOT NULL DEFAULT '',
   version INTEGER NOT NULL DEFAULT 0,
   sync_state TEXT NOT NULL DEFAULT 'pending'
 );
@@ -396,6 +399,7 @@ CREATE TABLE pass_services (
   label TEXT NOT NULL DEFAULT '',
   cheques INTEGER NOT NULL DEFAULT 1,
   withdrawn INTEGER NOT NULL DEFAULT 0,
+  updated_at TEXT NOT NULL DEFAULT '',
   version INTEGER NOT NULL DEFAULT 0,
   sync_state TEXT NOT NULL DEFAULT 'pending'
 );

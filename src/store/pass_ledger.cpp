@@ -31,6 +31,27 @@ core::PassCheque probeOf(const std::string& expiry, int validYear) {
 
 core::pass_rules::ValidityPolicy validityPolicyOf(Database& db) {
     core::pass_rules::ValidityPolicy policy;
+    // The structure's grace period, set on the hub, is the scheme's rule for all its laptops: the account's
+    // structure, or the one profile a notebook never enrolled holds (a coordinator's laptop holds several, and
+    // follows none). This laptop's own setting only stands in while there is none.
+    std::string structure;
+    if (auto scope = enrolledScope(db)) {
+        structure = scope->structure;
+    } else {
+        auto st = db.prepare("SELECT structure FROM pass_profiles LIMIT 2");
+        std::vector<std::string> found;
+        while (st.step()) found.push_back(st.columnText(0));
+        if (found.size() == 1) structure = found.front();
+    }
+    if (!structure.empty()) {
+        auto profile = db.prepare("SELECT grace_days FROM pass_profiles WHERE structure = ? ORDER BY id LIMIT 1");
+        profile.bind(1, structure);
+        if (profile.step()) {
+            policy.graceDays = std::clamp(static_cast<int>(profile.columnInt(0)), 0,
+                                          core::pass_rules::ValidityPolicy::kMaxGraceDays);
+            return policy;
+        }
+    }
     const auto text = LocalSettings(db).get("pass.grace_days");
     if (!text.empty() && text.size() < 5 && text.find_first_not_of("0123456789") == std::string::npos)
         policy.graceDays = std::min(std::stoi(text), core::pass_rules::ValidityPolicy::kMaxGraceDays);
@@ -46,7 +67,8 @@ std::vector<StatementLine> PassLedger::statement(const std::string& month) {
     // min() picks, per cheque, its first redemption here; SQLite reads the other bare columns from that row.
     auto st = m_db.prepare(
         std::string("SELECT c.number, coalesce(b.face_value_cents, 0), e.service, min(e.on_date), "
-                    "coalesce(p.name, ''), CASE WHEN s.structure <> '' THEN s.structure ELSE ?1 END, c.state "
+                    "coalesce(p.name, ''), CASE WHEN s.structure <> '' THEN s.structure "
+                    "WHEN e.structure <> '' THEN e.structure ELSE ?1 END, c.state "
                     "FROM cheque_events e JOIN pass_cheques c ON c.id = e.cheque_id "
                     "LEFT JOIN pass_booklets b ON b.id = c.booklet_id "
                     "LEFT JOIN sessions s ON s.id = e.session_id "

@@ -54,7 +54,8 @@ struct FunderPass {
     std::int64_t unused = 0;
 };
 
-// The grace period this laptop's setting gives (pass.grace_days), the default when unset or unreadable.
+// The grace period: the structure's profile's (pulled from the hub), else this laptop's setting (pass.grace_days),
+// else the default. What Notebook::validityPolicy answers, for readers with a connection of their own.
 core::pass_rules::ValidityPolicy validityPolicyOf(Database& db);
 
 // Usage: PassLedger ledger(db); auto lines = ledger.statement("2026-11");

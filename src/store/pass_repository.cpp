@@ -22,7 +22,11 @@ constexpr const char* kSelectCheque =
     "SELECT c.id, coalesce(c.booklet_id, ''), c.number, coalesce(b.face_value_cents, 0), coalesce(b.expiry, ''), "
     "c.state, coalesce(c.learner_id, ''), c.given_on, c.redeemed_on, coalesce(c.session_id, ''), c.paid_on, "
     "c.sync_state, CASE WHEN b.id IS NULL THEN c.valid_year ELSE b.valid_year END, coalesce(b.funder, ''), "
-    "c.cancelled_on, c.cancel_cause, c.cancel_reason "
+    "c.cancelled_on, c.cancel_cause, c.cancel_reason, "
+    "coalesce((SELECT e.service || char(31) || e.structure FROM cheque_events e WHERE e.cheque_id = c.id "
+    "AND e.kind = 'redeemed' ORDER BY e.on_date, e.id LIMIT 1), ''), "
+    "coalesce((SELECT e.structure FROM cheque_events e WHERE e.cheque_id = c.id AND e.kind = 'given' "
+    "ORDER BY e.on_date, e.id LIMIT 1), '') "
     "FROM pass_cheques c LEFT JOIN pass_booklets b ON b.id = c.booklet_id ";
 
 core::PassCheque readCheque(const Statement& st) {
@@ -44,6 +48,12 @@ core::PassCheque readCheque(const Statement& st) {
     c.cancelledOn = st.columnText(14);
     c.cancelCause = st.columnText(15);
     c.cancelReason = st.columnText(16);
+    // The first redemption's service and structure, in one look-up.
+    const auto redemption = st.columnText(17);
+    const auto unit = redemption.find('\x1f');
+    c.service = redemption.substr(0, unit);
+    if (unit != std::string::npos) c.redeemedAt = redemption.substr(unit + 1);
+    c.givenBy = st.columnText(18);
     return c;
 }
 
@@ -129,6 +139,7 @@ void PassRepository::recordEvent(const core::PassCheque& c, const std::string& k
     event.learnerId = c.learnerId;
     event.sessionId = c.sessionId;
     event.onDate = onDate;
+    if (kind == "redeemed") event.service = c.service;
     if (kind == "cancelled") {
         event.cause = c.cancelCause;
         event.reason = c.cancelReason;

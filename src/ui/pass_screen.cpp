@@ -1,5 +1,6 @@
-// Sections: stock summary (top) · forms: receive a booklet, give a cheque, claim a reimbursement (left) ·
-// use per month as a bar chart and a table, then booklets and the cheque list by state (right).
+// Sections: the structure's roles and stock summary (top) · forms: receive a booklet and give a cheque (a
+// distributor), check a cheque before redeeming it (a qualified place), cancel lost cheques (left) · use per month
+// as a bar chart and a table, then booklets and the cheque list by state (right).
 #include "ui/pass_screen.hpp"
 
 #include <algorithm>
@@ -62,7 +63,7 @@ void PassScreen::draw(app::AppState& state) {
     if (!m_desk) {
         m_desk = std::make_unique<app::PassDesk>(state.notebook(), core::today());
         m_picker = std::make_unique<app::LearnerDirectory>(state.notebook(), 8);
-        m_give.date = m_claim.date = m_receive.receivedOn = core::today();
+        m_give.date = m_receive.receivedOn = core::today();
     }
     m_desk->setToday(core::today());
     m_desk->notice(state.status());
@@ -70,16 +71,22 @@ void PassScreen::draw(app::AppState& state) {
     refreshDesk(state);
     // The structure of the latest booklet is almost always the next one's.
     if (m_receive.structure.empty() && !m_desk->booklets().empty()) m_receive.structure = m_desk->booklets()[0].structure;
+    if (m_receive.funder.empty() && !m_desk->booklets().empty()) m_receive.funder = m_desk->booklets()[0].funder;
 
     // Opened from another tab: the keyboard goes to the learner search of « Remettre un chèque ».
-    if (appearedThisFrame("pass.screen")) focusNext("pass.give.learner");
+    if (appearedThisFrame("pass.screen")) focusNext(m_desk->distributes() ? "pass.give.learner" : "pass.check.number");
+    drawRoles(state);
     drawStock(state);
     ImGui::Spacing();
     float formsWidth = std::max(340.0f, ImGui::GetContentRegionAvail().x * 0.32f);
     ImGui::BeginChild("##pass.forms", ImVec2(formsWidth, 0), false);
-    drawReceive(state);
-    drawGive(state);
-    drawClaim(state);
+    // The daily gestures open: giving a cheque (a distributor), checking one before redeeming it (a qualified
+    // place). Receiving a booklet and cancelling happen a few times a year: folded, except a first booklet.
+    if (m_desk->distributes()) drawGive(state);
+    if (m_desk->redeems()) drawCheck(state);
+    if (m_desk->distributes()) drawReceive(state);
+    drawCancel(state);
+    if (m_desk->editsSettings()) m_settings.draw(state, *m_desk);
     ImGui::EndChild();
     ImGui::SameLine();
     ImGui::BeginChild("##pass.views", ImVec2(0, 0), false);
@@ -118,7 +125,11 @@ void PassScreen::drawStock(app::AppState& state) {
 }
 
 void PassScreen::drawReceive(app::AppState& state) {
-    sectionTitle(state.tr("pass.receive.title"));
+    ImGui::Spacing();
+    if (m_desk->booklets().empty()) ImGui::SetNextItemOpen(true, ImGuiCond_Once);
+    const bool open = ImGui::CollapsingHeader(withId(state.tr("pass.receive.title"), "pass.receive").c_str());
+    tagItem("pass.receive");
+    if (!open) return;
     textField(state, "field.booklet.structure", "pass.receive.structure", "booklet.structure", &m_receive.structure);
     if (ImGui::BeginTable("##pass.receive.grid", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
@@ -131,7 +142,11 @@ void PassScreen::drawReceive(app::AppState& state) {
         textField(state, "pass.receive.face_value", "pass.receive.face_value", "booklet.face_value",
                   &m_receive.faceValue);
         ImGui::TableNextColumn();
-        dateField(state, "field.booklet.expiry", "pass.receive.expiry", "booklet.expiry", m_receive.expiry);
+        // The funder's year sets the end of validity (31/12); the grace month is for redeeming only.
+        textField(state, "field.booklet.valid_year", "pass.receive.valid_year", "booklet.valid_year",
+                  &m_receive.validYear, ImGuiInputTextFlags_CharsDecimal);
+        ImGui::TableNextColumn();
+        textField(state, "field.booklet.funder", "pass.receive.funder", "booklet.funder", &m_receive.funder);
         ImGui::TableNextColumn();
         dateField(state, "field.booklet.received_on", "pass.receive.received_on", "booklet.received_on",
                   m_receive.receivedOn);
@@ -150,7 +165,8 @@ void PassScreen::drawReceive(app::AppState& state) {
         draft.firstNumber = parseNumber(m_receive.first);
         draft.lastNumber = parseNumber(m_receive.last);
         draft.faceValueCents = app::PassDesk::eurosToCents(m_receive.faceValue);
-        draft.expiry = m_receive.expiry;
+        draft.validYear = static_cast<int>(parseNumber(m_receive.validYear));
+        draft.funder = m_receive.funder;
         draft.receivedOn = m_receive.receivedOn;
         if (state.run([&] { m_desk->receiveBooklet(draft); }, "pass.msg.booklet_received")) {
             m_receive.first.clear();
@@ -213,23 +229,100 @@ void PassScreen::drawGive(app::AppState& state) {
     }
 }
 
-void PassScreen::drawClaim(app::AppState& state) {
-    sectionTitle(state.tr("pass.claim.title"));
-    ImGui::TextColored(kMutedColour, "%s", state.tr("pass.claim.hint").c_str());
-    bool claimEnter = false;
-    if (ImGui::BeginTable("##pass.claim.grid", 2, ImGuiTableFlags_SizingStretchSame)) {
+void PassScreen::drawRoles(app::AppState& state) {
+    // What the structure does in the scheme, as its coordinator set it on the hub: the screen shows only its forms.
+    std::string roles;
+    if (m_desk->distributes()) roles = state.tr("pass.roles.distributor");
+    if (m_desk->redeems()) roles += (roles.empty() ? "" : " · ") + state.tr("pass.roles.qualified_place");
+    roles += " · " + state.tr().plural("pass.roles.grace_days", m_desk->graceDays());
+    if (!m_desk->profile()) roles += " " + state.tr("pass.roles.no_profile");
+    ImGui::TextColored(kMutedColour, "%s", roles.c_str());
+    tagItem("pass.roles");
+    if (!m_desk->services().empty()) {
+        std::string catalogue;
+        for (const auto& s : m_desk->services())
+            catalogue += (catalogue.empty() ? "" : " · ") +
+                         state.tr().format("pass.roles.service", {{"label", s.label}, {"cheques", std::to_string(s.cheques)}});
+        ImGui::TextWrapped("%s %s", state.tr("pass.roles.catalogue").c_str(), catalogue.c_str());
+    }
+}
+
+void PassScreen::drawCheck(app::AppState& state) {
+    sectionTitle(state.tr("pass.check.title"));
+    bool enter = false;
+    if (ImGui::BeginTable("##pass.check.grid", 2, ImGuiTableFlags_SizingStretchSame)) {
         ImGui::TableNextColumn();
-        // Enter records the cheque (a barcode scanner ends each number with Enter) and the field keeps the keyboard.
-        claimEnter = textField(state, "field.cheque", "pass.claim.number", "cheque", &m_claim.number,
-                               ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
+        // A scanner ends each number with Enter: the verdict shows and the field keeps the keyboard.
+        enter = textField(state, "field.cheque", "pass.check.number", "cheque", &m_check.number,
+                          ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::TableNextColumn();
-        dateField(state, "field.cheque.date", "pass.claim.date", "cheque.date", m_claim.date);
+        enter |= textField(state, "field.cheque.valid_year", "pass.check.valid_year", "cheque.valid_year",
+                           &m_check.validYear, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::EndTable();
     }
-    if (button(state.tr("pass.claim.save"), "pass.claim.save") || claimEnter) {
-        std::int64_t number = parseNumber(m_claim.number);
-        if (state.run([&] { m_desk->claimCheque(number, m_claim.date); }, "pass.msg.cheque_claimed")) m_claim.number.clear();
-        focusNext("pass.claim.number");  // recorded or refused, the keyboard stays for the next (or corrected) one
+    if (button(state.tr("pass.check.run"), "pass.check.run") || enter) {
+        m_check.verdict.reset();
+        try {
+            m_check.verdict = m_desk->check(parseNumber(m_check.number), static_cast<int>(parseNumber(m_check.validYear)));
+            // The verdict names the number: the field is ready for the next cheque of the pile, unless the year
+            // printed on it is what is missing (then the year goes in next). The year stays, as a learner's
+            // cheques of another structure are often of one year.
+            const auto& key = m_check.verdict->reasonKey;
+            const bool needsYear = key == "err.cheque_unknown_needs_year" || key == "err.valid_year_needed";
+            if (!needsYear) m_check.number.clear();
+            focusNext(needsYear ? "pass.check.valid_year" : "pass.check.number");
+        } catch (const Error& e) {
+            state.showError(e);
+            focusNext("pass.check.number");
+        }
+    }
+    if (!m_check.verdict) return;
+    const auto& v = *m_check.verdict;
+    if (v.redeemable) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kSuccessColour);
+        ImGui::TextWrapped("%s", state.tr().format("pass.check.ok", {{"number", std::to_string(v.number)},
+                                                                     {"until", core::displayDate(v.redeemableUntil, state.language())}})
+                                      .c_str());
+        ImGui::PopStyleColor();
+        ImGui::TextColored(kMutedColour, "%s", state.tr("pass.check.ok_hint").c_str());
+    } else {
+        ImGui::PushStyleColor(ImGuiCol_Text, kErrorColour);
+        ImGui::TextWrapped("%s", state.tr().message(Error(Error::Kind::Refused, v.reasonKey, v.reasonParams)).c_str());
+        ImGui::PopStyleColor();
+    }
+    tagItem("pass.check.verdict");
+}
+
+void PassScreen::drawCancel(app::AppState& state) {
+    const bool open = ImGui::CollapsingHeader(withId(state.tr("pass.cancel.title"), "pass.cancel").c_str());
+    tagItem("pass.cancel");
+    if (!open) return;
+    if (ImGui::BeginTable("##pass.cancel.grid", 2, ImGuiTableFlags_SizingStretchSame)) {
+        ImGui::TableNextColumn();
+        textField(state, "field.cancel.cheque", "pass.cancel.first", "cancel.cheque", &m_cancel.first,
+                  ImGuiInputTextFlags_CharsDecimal);
+        ImGui::TableNextColumn();
+        textField(state, "field.cancel.to", "pass.cancel.last", "cancel.to", &m_cancel.last, ImGuiInputTextFlags_CharsDecimal);
+        ImGui::EndTable();
+    }
+    fieldLabel(state.tr("field.cancel.cause"), inError(state, "cancel.cause"));
+    static const char* const kCauses[] = {"lost", "stolen", "damaged"};
+    for (const char* cause : kCauses) {
+        if (ImGui::RadioButton(withId(state.tr(std::string("param.cause.") + cause), std::string("pass.cancel.") + cause).c_str(),
+                               m_cancel.cause == cause))
+            m_cancel.cause = cause;
+        tagItem(std::string("pass.cancel.") + cause);
+        ImGui::SameLine();
+    }
+    ImGui::NewLine();
+    textField(state, "field.cancel.reason", "pass.cancel.reason", "cancel.reason", &m_cancel.reason);
+    if (button(state.tr("pass.cancel.save"), "pass.cancel.save")) {
+        const auto first = parseNumber(m_cancel.first);
+        const auto last = m_cancel.last.empty() ? first : parseNumber(m_cancel.last);
+        if (state.run([&] { m_desk->cancelCheques(first, last, m_cancel.cause, m_cancel.reason); },
+                      "pass.msg.cheques_cancelled")) {
+            m_cancel = {};
+        }
     }
 }
 
@@ -382,13 +475,11 @@ void PassScreen::drawCheques(app::AppState& state) {
     ImGui::TableSetupColumn(state.tr("pass.col.expiry").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(state.tr("pass.col.given_on").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn(state.tr("pass.col.redeemed_on").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("##pass.col.action", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize(state.tr("pass.claim.row").c_str()).x + ImGui::GetStyle().FramePadding.x * 2);
+    ImGui::TableSetupColumn(state.tr("pass.col.service").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(cheques.size()));
     bool reachedEnd = false;
-    std::int64_t claimNumber = 0;
     while (clipper.Step()) {
         for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
             const auto& c = cheques[row];
@@ -410,11 +501,15 @@ void PassScreen::drawCheques(app::AppState& state) {
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(core::displayDate(c.redeemedOn, state.language()).c_str());
             ImGui::TableNextColumn();
-            if (c.state == core::ChequeState::Redeemed) {
-                ImGui::PushID(static_cast<int>(c.number));
-                if (ImGui::SmallButton(state.tr("pass.claim.row").c_str())) claimNumber = c.number;
-                ImGui::PopID();
-            }
+            // Where it went when that was another structure: the hub tells the distributor where its cheque was
+            // redeemed and the place who handed it out (never to whom).
+            std::string where = serviceLabel(c.service);
+            if (m_desk->elsewhere(c.givenBy))
+                where += (where.empty() ? "" : " · ") + state.tr().format("pass.where.given_by", {{"structure", c.givenBy}});
+            if (m_desk->elsewhere(c.redeemedAt))
+                where += (where.empty() ? "" : " · ") +
+                         state.tr().format("pass.where.redeemed_at", {{"structure", c.redeemedAt}});
+            ImGui::TextUnformatted(where.c_str());
         }
     }
     ImGui::EndTable();
@@ -426,8 +521,12 @@ void PassScreen::drawCheques(app::AppState& state) {
             state.showError(e);
         }
     }
-    if (claimNumber > 0)
-        state.run([&] { m_desk->claimCheque(claimNumber, core::today()); }, "pass.msg.cheque_claimed");
+}
+
+const std::string& PassScreen::serviceLabel(const std::string& code) const {
+    for (const auto& s : m_desk->services())
+        if (s.code == code) return s.label;
+    return code;  // withdrawn since, or another structure's: its code still says what it was
 }
 
 ScreenEntry passScreenEntry() {

@@ -405,6 +405,7 @@ void SessionScreen::drawCheques(app::AppState& state) {
     if (m_chequeNotNumber) ImGui::TextColored(kErrorColour, "%s", state.tr("session.cheque_not_number").c_str());
 
     std::int64_t toRemove = 0;
+    std::pair<std::int64_t, int> yearFor{0, 0};
     for (const auto& line : m_form->cheques()) {
         ImGui::PushID(static_cast<int>(line.number));
         if (ImGui::SmallButton("\xC3\x97")) toRemove = line.number;
@@ -418,8 +419,47 @@ void SessionScreen::drawCheques(app::AppState& state) {
         } else {
             ImGui::TextColored(kSuccessColour, "%s : %s", head.c_str(), state.tr("session.cheque_ok").c_str());
         }
+        // Another structure's cheque: the year printed on it says until when it is good.
+        if (line.needsYear()) {
+            const std::string id = "session.cheque_year." + std::to_string(line.number);
+            auto& typed = m_chequeYears[line.number];
+            ImGui::Indent();
+            ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+            bool yearEnter = ImGui::InputTextWithHint(("##" + id).c_str(), state.tr("session.cheque_year_hint").c_str(),
+                                                      &typed, ImGuiInputTextFlags_CharsDecimal |
+                                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+            tagItem(id);
+            ImGui::SameLine();
+            if ((button(state.tr("session.cheque_year_set"), id + ".set") || yearEnter) && !typed.empty() &&
+                typed.size() <= 4)
+                yearFor = {line.number, std::stoi(typed)};
+            ImGui::Unindent();
+        }
     }
     if (toRemove != 0) m_form->removeCheque(toRemove);
+    if (yearFor.first != 0) m_form->setChequeYear(yearFor.first, yearFor.second);
+    // The service of the place's catalogue these cheques pay for (« Atelier 2 h = 1 chèque »).
+    const auto& services = m_form->services();
+    if (!m_form->cheques().empty() && !services.empty()) {
+        fieldLabel(state.tr("session.cheque_service"), inError(state, "cheque.service"));
+        std::string current = m_form->chequeService();
+        for (const auto& service : services)
+            if (service.code == current) current = state.tr().format("pass.roles.service", {{"label", service.label},
+                                                                                           {"cheques", std::to_string(service.cheques)}});
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##session.cheque_service", current.c_str())) {
+            for (const auto& service : services) {
+                auto text = state.tr().format("pass.roles.service", {{"label", service.label},
+                                                                      {"cheques", std::to_string(service.cheques)}});
+                if (ImGui::Selectable(withId(text, "session.cheque_service." + service.code).c_str(),
+                                      service.code == m_form->chequeService()))
+                    m_form->setChequeService(service.code);
+                tagItem("session.cheque_service." + service.code);
+            }
+            ImGui::EndCombo();
+        }
+        tagItem("session.cheque_service");
+    }
 }
 
 // --- What ---------------------------------------------------------------------------------------

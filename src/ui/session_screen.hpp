@@ -1,6 +1,7 @@
 // The Séance tab: the fast session entry form, as the national activity report asks (draws app::SessionForm).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 
@@ -41,6 +42,7 @@ private:
     RecentSessions m_recent;    // below the form: the latest sessions, to correct or delete
     std::string m_query;        // the picker's text as typed
     std::string m_chequeText;   // the cheque number being typed
+    std::map<std::int64_t, std::string> m_chequeYears;  // the year typed for each cheque of another structure
     bool m_chequeNotNumber = false;
     bool m_chequeKeepsKeyboard = false;  // Enter added a cheque: the field takes the next one
     bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <pthread.h>
 #include <limits>
 #include <thread>
@@ -26,6 +27,7 @@
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
+#include "sync/hub/pass_commands.hpp"
 #include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/privacy_commands.hpp"
 #include "sync/hub/hub_vocabularies.hpp"
@@ -75,6 +77,14 @@ int importDirectory(const std::string& dataDir, const std::string& file, const s
     if (plan.rejectedRows > 0)
         std::fprintf(stderr, "resin-hub: %d / %d rejected (%s)\n", plan.rejectedRows, plan.rows, file.c_str());
     return 0;
+}
+
+// "yes" / "no" of a command-line option; nullopt when it was not given.
+std::optional<int> yesNo(const std::string& value, const char* option) {
+    if (value.empty()) return std::nullopt;
+    if (value == "yes" || value == "oui") return 1;
+    if (value == "no" || value == "non") return 0;
+    throw validationError("err.hub.yes_no", option, {{"option", option}, {"value", value}});
 }
 
 void splitListen(const std::string& listen, hub::ServerOptions& options) {
@@ -416,6 +426,33 @@ int main(int argc, char** argv) {
     std::string historySince;
     history->add_option("--since", historySince, "YYYY-MM-DD or an ISO UTC time")->required();
 
+    auto* pass = app.add_subcommand("pass", "A structure's Pass numérique roles, catalogue and cancellations; "
+                                            "its laptops pull them on their next sync");
+    pass->require_subcommand(1);
+    auto* passProfile = pass->add_subcommand("profile", "Create or change a structure's roles and grace period");
+    auto* passService = pass->add_subcommand("service", "Add or change a service of a qualified place's catalogue");
+    auto* passCancel = pass->add_subcommand("cancel", "Cancel a lost, stolen or damaged cheque or range (all or nothing)");
+    auto* passShow = pass->add_subcommand("show", "A structure's profile and services as JSON");
+    std::string passStructure, passDistributor, passQualified, passWithdrawn, passCode, passCause = "lost", passReason;
+    std::string passLabel;
+    // Not given: the lowest int, so that any number typed, 0 or -1 included, is checked rather than ignored.
+    constexpr int kNotGiven = std::numeric_limits<int>::min();
+    int passGraceDays = kNotGiven, passCheques = kNotGiven;
+    std::int64_t passFirst = 0, passLast = 0;
+    for (auto* sub : {passProfile, passService, passShow})
+        sub->add_option("--structure", passStructure, "Structure name")->required();
+    passProfile->add_option("--distributor", passDistributor, "yes | no: hands cheques out to learners");
+    passProfile->add_option("--qualified-place", passQualified, "yes | no: redeems cheques against its services");
+    passProfile->add_option("--grace-days", passGraceDays, "Days after 31/12 a cheque is still redeemed (0-366, default 31)");
+    passService->add_option("--code", passCode, "Code: lowercase letters, digits, - and _ (e.g. atelier-2h)")->required();
+    auto* labelOption = passService->add_option("--label", passLabel, "What the learner gets (e.g. « Atelier 2 h »)");
+    passService->add_option("--cheques", passCheques, "Cheques the service costs (1-20)");
+    passService->add_option("--withdrawn", passWithdrawn, "yes | no: no longer offered");
+    passCancel->add_option("--first", passFirst, "First cheque number")->required();
+    passCancel->add_option("--last", passLast, "Last cheque number (default: --first)");
+    passCancel->add_option("--cause", passCause, "lost | stolen | damaged (default lost)");
+    passCancel->add_option("--reason", passReason, "Why, in a few words")->required();
+
     CLI11_PARSE(app, argc, argv);
     settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
     if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
@@ -454,6 +491,31 @@ int main(int argc, char** argv) {
             if (retentionShow->parsed()) return hub::showRetention(store, retentionStructure);
             auditCommand(audit, "retention set", "", "", "ok");
             return hub::setRetention(store, retentionStructure, retentionMonths);
+        }
+        if (passProfile->parsed() || passService->parsed() || passCancel->parsed() || passShow->parsed()) {
+            hub::SqliteHubStore store(storePath(dataDir));
+            nlohmann::json out;
+            if (passProfile->parsed()) {
+                hub::PassProfileChange change{passStructure, yesNo(passDistributor, "--distributor"),
+                                              yesNo(passQualified, "--qualified-place"), std::nullopt};
+                if (passGraceDays != kNotGiven) change.graceDays = passGraceDays;
+                out = hub::setPassProfile(store, change);
+            } else if (passService->parsed()) {
+                hub::PassServiceChange change{passStructure, passCode, std::nullopt, std::nullopt,
+                                              yesNo(passWithdrawn, "--withdrawn")};
+                if (labelOption->count() > 0) change.label = passLabel;
+                if (passCheques != kNotGiven) change.cheques = passCheques;
+                out = hub::setPassService(store, change);
+            } else if (passCancel->parsed()) {
+                out = hub::cancelChequesOnHub(store, {passFirst, passLast, passCause, passReason});
+            } else {
+                out = hub::passSettingsOf(store, passStructure);
+            }
+            if (!passShow->parsed())
+                auditCommand(audit, std::string("pass ") + (passProfile->parsed() ? "profile" : passService->parsed() ? "service" : "cancel"),
+                             "", "", "ok");
+            std::printf("%s\n", out.dump(2).c_str());
+            return 0;
         }
         if (importDir->parsed()) return importDirectory(dataDir, directoryFile, assets);
         if (vocabPublish->parsed()) return publishVocabularies(dataDir, vocabFile, assets, audit);

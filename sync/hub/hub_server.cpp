@@ -331,7 +331,7 @@ void HubServer::routes() {
                 applyRetention(m_store, core::today());  // at most once a day (docs/privacy.md)
                 auto scope = scopeOf(*principal, m_store);
                 // The first release never claims any; a version 1 answer keeps its whole shape.
-                HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough};
+                HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough, query.protocol >= 2};
                 response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
                 response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
                 if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));

@@ -157,6 +157,9 @@ struct Scope {
 struct HeldByPuller {
     std::string deviceId;
     std::int64_t through = 0;
+    // This build's laptops (protocol 2) also get the other structures' events on the cheques their structure
+    // handed out or redeemed, without learner, session or free text (docs/pass-numerique.md).
+    bool linkedCheques = false;
 };
 
 class HubStore {

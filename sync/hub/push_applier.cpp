@@ -14,6 +14,7 @@
 #include "sync/hub/record_history.hpp"
 #include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/learner_erasure.hpp"
+#include "sync/protocol/pass_settings.hpp"
 #include "sync/protocol/record_kinds.hpp"
 #include "sync/protocol/vocabulary_wire.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -151,6 +152,11 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     if (op.op != "create" && op.op != "update" && op.op != "delete")
         return rejected(op, "unknown_op", "unknown op '" + op.op + "'");
 
+    if (kind->coordinatorsOnly && m_principal.role == "adviser")
+        return rejected(op, "forbidden", "only a coordinator sets a structure's " + op.entity);
+    if (op.op != "delete")
+        if (auto field = sync::passSettingsProblem(op.entity, op.recordId, op.fields, op.op == "create"))
+            return rejected(op, "field_invalid", *field + " is not valid for a " + op.entity);
     sync::OpResult result;
     if (kind->lifecycle == sync::Lifecycle::HubAuthoritative && !editsDirectory(m_principal)) {
         result = propose(op);
@@ -335,7 +341,8 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
 
 sync::OpResult PushApplier::remove(const sync::WireOp& op, const sync::RecordKind& kind, StoredRecord record) {
     if (!kind.erasable)
-        return rejected(op, "append_only", "cheque events are never deleted: record a correcting event");
+        return rejected(op, "append_only", op.entity + " records are never deleted: record a correcting event, or "
+                                                        "withdraw a service");
     if (record.deleted) return applied(op, record.version, 0);
     bool gap = op.baseVersion < record.version;
     // What the deleter had not seen: the names of the fields changed after base_version, not their values, so

@@ -149,6 +149,33 @@ ScopeFilter filterFor(const Scope& scope) {
     return f;
 }
 
+// The scope's own rows, and with `linkedCheques` the events of other structures on a cheque this scope gave or
+// redeemed (an event of its own on the number) or whose booklet it holds. Both sub-selects are answered by
+// indexes: the numbers once, the scope's booklets (a few hundred) per row.
+ScopeFilter pullFilterFor(const Scope& scope, bool linkedCheques) {
+    auto f = filterFor(scope);
+    if (scope.everything || !linkedCheques || scope.structures.empty()) return f;
+    std::string in = "(";
+    for (std::size_t i = 0; i < scope.structures.size(); ++i) in += i ? ", ?" : "?";
+    in += ")";
+    f.sql.pop_back();  // reopen the scope's parenthesis
+    f.sql += " OR (entity = 'cheque_event' AND json_extract(fields, '$.number') > 0 AND ("
+             "json_extract(fields, '$.number') IN (SELECT json_extract(r.fields, '$.number') FROM records r "
+             "WHERE r.entity = 'cheque_event' AND r.structure IN " + in + ") "
+             "OR EXISTS (SELECT 1 FROM records b WHERE b.entity = 'pass_booklet' AND b.deleted = 0 AND b.structure IN " +
+             in + " AND json_extract(b.fields, '$.first_number') <= json_extract(changes.fields, '$.number') "
+             "AND json_extract(b.fields, '$.last_number') >= json_extract(changes.fields, '$.number')))))";
+    for (int copy = 0; copy < 2; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
+    return f;
+}
+
+// Another structure's event on a cheque of this one: what happened, when and where, never to whom, in which of
+// its sessions, or its free text.
+void keepOnlyTheFact(json& fields, const std::string& structure) {
+    for (const char* personal : {"learner_id", "session_id", "reason"}) fields.erase(personal);
+    fields["structure"] = structure;
+}
+
 StoredRecord readRecord(const sql::Statement& st) {
     StoredRecord r;
     r.entity = st.columnText(0);
@@ -454,7 +481,7 @@ std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
 
 std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int limit, const Scope& scope,
                                                       const HeldByPuller& held) {
-    auto filter = filterFor(scope);
+    auto filter = pullFilterFor(scope, held.linkedCheques);
     // Learners stay, as markers: a laptop re-snapshotting forgets the learners a snapshot does not name.
     const bool skipsHeld = held.through > 0 && !held.deviceId.empty();
     const std::string echoSql =
@@ -465,7 +492,7 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
                            "(SELECT json_array(h.login, h.at, h.op, h.fields, h.device_id) FROM record_history h "
                            " WHERE h.entity = changes.entity AND h.record_id = changes.record_id "
                            " AND h.server_seq = changes.server_seq ORDER BY h.id DESC LIMIT 1), "
-                           "held_by_author, device_id "
+                           "held_by_author, device_id, structure "
                            "FROM changes WHERE server_seq > ?" + filter.sql + echoSql + " ORDER BY server_seq LIMIT ?");
     int i = 1;
     st.bind(i++, since);
@@ -490,6 +517,11 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
             continue;
         }
         c.fields = json::parse(st.columnText(5));
+        if (c.entity == "cheque_event" && c.fields.is_object()) {
+            const auto structure = st.columnText(10);
+            if (!scope.reaches(structure)) keepOnlyTheFact(c.fields, structure);
+            else if (!c.fields.contains("structure")) c.fields["structure"] = structure;  // stored before it was stamped
+        }
         auto author = json::parse(st.columnText(7), nullptr, false);
         if (author.is_array() && author.size() == 5) {
             sync::ChangeAuthor a;

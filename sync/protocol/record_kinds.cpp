@@ -241,6 +241,7 @@ const std::vector<Binding<core::ChequeEvent>>& chequeEventFields() {
         field<&core::ChequeEvent::validYear>("valid_year"),
         field<&core::ChequeEvent::service>("service"),
         field<&core::ChequeEvent::amountCents>("amount_cents"),
+        field<&core::ChequeEvent::structure>("structure", FieldRole::StampedStructure),
     };
     return fields;
 }

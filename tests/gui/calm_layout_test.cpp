@@ -132,29 +132,29 @@ TEST_CASE("on the Pass screen the learner search has the keyboard and Enter pick
     CHECK(t.h.has("pass.give.change_learner"));
 }
 
-TEST_CASE("the reimbursement cheque field keeps the keyboard: number, Enter, next number, Enter", "[keyboard]") {
+TEST_CASE("the cheque check keeps the keyboard: number, Enter, verdict, next number, Enter", "[keyboard][pass]") {
     ShellAt t(1366, 768);
-    // Two cheques handed out then redeemed in sessions, waiting for the reimbursement claim.
+    // One cheque redeemed already; another still in stock.
     t.f.redeemElsewhere(1001);
-    t.f.redeemElsewhere(1002);
     t.h.frame();
     t.h.click("shell.tab_pass");
     t.h.frames(2);
-    t.h.click("pass.claim.number");
+    t.h.click("pass.check.number");
     t.h.typeText("1001");
     t.h.pressKey(ImGuiKey_Enter);
     t.h.frames(2);
-    CHECK(t.state.banner.kind == Banner::Kind::Success);
-    t.h.typeText("1002");  // no click: the field still has the keyboard
+    auto& screen = t.shell.screen<mediane::ui::PassScreen>();
+    REQUIRE(screen.lastVerdict());
+    CHECK_FALSE(screen.lastVerdict()->redeemable);
+    CHECK(screen.lastVerdict()->reasonKey == "err.cheque_already_redeemed");
+    CHECK(t.h.has("pass.check.verdict"));
+    // No click: the field still has the keyboard, emptied for the next cheque of the pile.
+    t.h.typeText("1002");
     t.h.pressKey(ImGuiKey_Enter);
     t.h.frames(2);
-    CHECK(t.state.banner.kind == Banner::Kind::Success);
-    auto* desk = t.shell.screen<mediane::ui::PassScreen>().desk();
-    REQUIRE(desk);
-    int claimed = 0;
-    for (const auto& c : desk->cheques())
-        if (c.number == 1001 || c.number == 1002) claimed += c.state == mediane::core::ChequeState::Paid;
-    CHECK(claimed == 2);
+    REQUIRE(screen.lastVerdict());
+    CHECK(screen.lastVerdict()->number == 1002);
+    CHECK(screen.lastVerdict()->redeemable);
 }
 
 TEST_CASE("Tab goes from one field of a form to the next in reading order", "[calm_layout][keyboard]") {
@@ -162,6 +162,8 @@ TEST_CASE("Tab goes from one field of a form to the next in reading order", "[ca
     t.state.screen = "pass";
     t.h.frames(3);
     const auto before = t.f.notebook->booklets().size();
+    t.h.click("pass.receive");            // folded once a booklet is there
+    t.h.frames(2);
     t.h.click("pass.receive.structure");  // already filled in with the structure of the last booklet
     t.h.pressKey(ImGuiKey_Tab);
     t.h.frames(2);
@@ -173,7 +175,10 @@ TEST_CASE("Tab goes from one field of a form to the next in reading order", "[ca
     t.h.frames(2);
     t.h.pressKey(ImGuiKey_Tab);
     t.h.frames(2);
-    t.h.typeText("31/12/2030");
+    t.h.typeText("2030");  // the validity year: the booklet is valid to 31/12
+    t.h.pressKey(ImGuiKey_Tab);
+    t.h.frames(2);
+    t.h.typeText("Métropole de Lyon");
     t.h.click("pass.receive.save");
     t.h.frames(2);
     auto booklets = t.f.notebook->booklets();
@@ -184,6 +189,8 @@ TEST_CASE("Tab goes from one field of a form to the next in reading order", "[ca
             found = true;
             CHECK(b.lastNumber == 7009);
             CHECK(b.expiry == "2030-12-31");
+            CHECK(b.validYear == 2030);
+            CHECK(b.funder == "Métropole de Lyon");
             CHECK(b.faceValueCents == 1000);
         }
     CHECK(found);

@@ -99,14 +99,15 @@ for SIZE in 1024x600 1366x768; do
 
     # A booklet typed for another structure: the hub will refuse it.
     click shell.tab_pass
-    # The screen opens with the keyboard in the learner search of « Remettre un chèque », which ImGui
-    # scrolls into view: on a netbook the booklet form is above it, a few wheel turns up.
-    xy=$(where pass.give.save) && xdotool mousemove --window "$WINDOW" $xy && xdotool click --repeat 10 --delay 50 4
+    # The screen opens with the keyboard in the learner search of « Remettre un chèque », at the top; with no
+    # booklet yet, « Recevoir un carnet » is open below the cheque check: on a netbook, a few wheel turns down.
+    xy=$(where pass.give.save) && xdotool mousemove --window "$WINDOW" $xy && xdotool click --repeat 10 --delay 50 5
     sleep 0.8
     typein pass.receive.structure "Espace numerique Croix-Rousse"
     typein pass.receive.first "7000"
     typein pass.receive.last "7009"
-    typein pass.receive.expiry "31/12/$(date +%Y)"
+    typein pass.receive.valid_year "$(date +%Y)"
+    typein pass.receive.funder "Metropole de Lyon"
     click pass.receive.save
     shot 4-booklet
 

@@ -39,9 +39,12 @@ TEST_CASE("receiving a booklet through the form puts its cheques in the stock sh
     PassUnderTest t;
     t.h.frame();
     REQUIRE(t.screen.desk()->stock().received == 10);
+    t.h.click("pass.receive");  // folded once a booklet is there
     t.type("pass.receive.first", "2000");
     t.type("pass.receive.last", "2049");
-    t.type("pass.receive.expiry", core::addDays(core::today(), 200));
+    const auto year = core::today().substr(0, 4);
+    t.type("pass.receive.valid_year", year);
+    t.type("pass.receive.funder", "Conseil départemental du Rhône");
     t.h.click("pass.receive.save");
 
     CHECK(t.state.banner.kind == Banner::Kind::Success);
@@ -55,6 +58,84 @@ TEST_CASE("receiving a booklet through the form puts its cheques in the stock sh
     CHECK(it->lastNumber == 2049);
     CHECK(it->faceValueCents == 1000);
     CHECK(it->structure == "Médiathèque Jean-Jaurès");  // prefilled from the previous booklet
+    CHECK(it->validYear == std::stoi(year));
+    CHECK(it->expiry == year + "-12-31");
+    CHECK(it->funder == "Conseil départemental du Rhône");
+}
+
+TEST_CASE("a booklet without its validity year is refused on the year's field", "[pass_screen]") {
+    PassUnderTest t;
+    t.h.frame();
+    t.h.click("pass.receive");
+    t.type("pass.receive.first", "2000");
+    t.type("pass.receive.last", "2009");
+    t.h.click("pass.receive.save");
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.state.banner.field == "booklet.valid_year");
+    CHECK(t.f.notebook->booklets().size() == 1);
+}
+
+TEST_CASE("a qualified place types another structure's cheque and the year printed on it and sees at once that it "
+          "can be redeemed",
+          "[pass_screen]") {
+    PassUnderTest t;
+    t.h.frame();
+    t.type("pass.check.number", "880001");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.frames(2);
+    REQUIRE(t.screen.lastVerdict());
+    CHECK_FALSE(t.screen.lastVerdict()->redeemable);
+    CHECK(t.screen.lastVerdict()->reasonKey == "err.cheque_unknown_needs_year");
+    t.type("pass.check.valid_year", core::today().substr(0, 4));
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.frames(2);
+    REQUIRE(t.screen.lastVerdict());
+    CHECK(t.screen.lastVerdict()->redeemable);
+    CHECK(t.screen.lastVerdict()->redeemableUntil == std::to_string(std::stoi(core::today().substr(0, 4)) + 1) + "-01-31");
+    // Checking writes nothing.
+    CHECK_FALSE(t.f.notebook->passStore().findByNumber(880001));
+}
+
+TEST_CASE("cancelling a range through the form cancels every cheque of it, with its cause and reason", "[pass_screen]") {
+    PassUnderTest t;
+    t.h.frame();
+    t.h.click("pass.cancel");
+    t.type("pass.cancel.first", "1005");
+    t.type("pass.cancel.last", "1006");
+    t.h.click("pass.cancel.stolen");
+    t.type("pass.cancel.reason", "sac volé à la permanence");
+    t.h.click("pass.cancel.save");
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    for (auto n : {1005, 1006}) {
+        auto c = t.f.notebook->passStore().findByNumber(n);
+        REQUIRE(c);
+        CHECK(c->state == core::ChequeState::Cancelled);
+        CHECK(c->cancelCause == "stolen");
+        CHECK(c->cancelReason == "sac volé à la permanence");
+    }
+    // Again: already cancelled, the whole range is refused and named.
+    t.h.frame();
+    t.type("pass.cancel.first", "1004");
+    t.type("pass.cancel.last", "1005");
+    t.type("pass.cancel.reason", "perdu");
+    t.h.click("pass.cancel.save");
+    CHECK(t.state.banner.kind == Banner::Kind::Error);
+    CHECK(t.f.notebook->passStore().findByNumber(1004)->state == core::ChequeState::InStock);
+}
+
+TEST_CASE("a structure that only redeems sees the cheque check, not the booklet and giving forms", "[pass_screen]") {
+    PassUnderTest t;
+    core::PassProfile profile;
+    profile.structure = "Médiathèque Jean-Jaurès";
+    profile.id = "mediatheque.0";
+    profile.distributor = 0;
+    t.f.notebook->passSettingsStore().keepAsPulled(profile);
+    t.h.frames(2);
+    CHECK(t.h.has("pass.check.number"));
+    CHECK(t.h.has("pass.cancel"));
+    CHECK_FALSE(t.h.has("pass.give.save"));
+    CHECK_FALSE(t.h.has("pass.receive.save"));
+    CHECK(t.screen.desk()->graceDays() == 31);
 }
 
 TEST_CASE("giving a cheque to a learner found by a few letters moves it out of the stock", "[pass_screen]") {

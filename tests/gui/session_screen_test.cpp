@@ -125,3 +125,56 @@ TEST_CASE("the shell's tabs switch screens and the language switch translates th
     t.h.click("shell.font_larger");
     CHECK(t.state.fontScale() > 1.0f);
 }
+
+TEST_CASE("a cheque of another structure goes into the session once the year printed on it is typed, and the session "
+          "names the service chosen",
+          "[session_screen][pass]") {
+    ShellUnderTest t;
+    // The place's catalogue, as the hub sent it.
+    auto settings = t.f.notebook->passSettingsStore();
+    mediane::core::PassProfile profile;
+    profile.id = "mediatheque.0";
+    profile.structure = "Médiathèque Jean-Jaurès";
+    settings.keepAsPulled(profile);
+    for (const auto& [code, label] : {std::pair{"atelier-2h", "Atelier 2 h"}, std::pair{"accompagnement-1h", "Accompagnement 1 h"}}) {
+        mediane::core::PassService service;
+        service.id = std::string("mediatheque.0:") + code;
+        service.structure = profile.structure;
+        service.code = code;
+        service.label = label;
+        settings.keepAsPulled(service);
+    }
+    t.h.frame();
+    t.h.click("session.learner_query");
+    t.h.typeText("Dupont");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.click("session.theme_email");
+    t.h.click("session.cheque_input");
+    t.h.typeText("880001");
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.frames(2);
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
+    REQUIRE(form->cheques().size() == 1);
+    REQUIRE(form->cheques()[0].needsYear());
+    REQUIRE(t.h.has("session.cheque_year.880001"));
+    t.h.click("session.cheque_year.880001");
+    t.h.typeText(mediane::core::today().substr(0, 4));
+    t.h.pressKey(ImGuiKey_Enter);
+    t.h.frames(2);
+    CHECK_FALSE(form->cheques()[0].refusal);
+    // The first service of the catalogue (by label) until another is chosen.
+    CHECK(form->chequeService() == "accompagnement-1h");
+    REQUIRE(t.h.has("session.cheque_service"));
+    t.h.click("session.cheque_service");
+    t.h.frame();
+    t.h.click("session.cheque_service.atelier-2h");
+    t.h.frame();
+    CHECK(form->chequeService() == "atelier-2h");
+    t.h.pressCtrl(mediane::ui::kKeyS);
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    auto cheque = t.f.notebook->passStore().findByNumber(880001);
+    REQUIRE(cheque);
+    CHECK(cheque->state == mediane::core::ChequeState::Redeemed);
+    CHECK(cheque->service == "atelier-2h");
+    CHECK(cheque->validYear == std::stoi(mediane::core::today().substr(0, 4)));
+}

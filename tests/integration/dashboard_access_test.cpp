@@ -21,7 +21,9 @@ std::vector<Op> activityOf(const std::string& tag) {
     ops[1].recordId = "B" + tag;
     ops[1].fields = {{"structure", tag}, {"first_number", 1}, {"last_number", 10}, {"face_value_cents", 1000},
                      {"expiry", "2026-12-31"}, {"received_on", "2026-01-02"}};
-    ops[2] = redeemCheque("E" + tag, "C" + tag);
+    // A cheque number of each structure's own: a number two structures share would show each the other's
+    // event on it (a cheque's story across structures, docs/sync-protocol.md §4).
+    ops[2] = redeemCheque("E" + tag, "C" + tag + "#" + std::to_string(1000 + tag.size()));
     ops[3].entity = "assessment";
     ops[3].recordId = "A" + tag;
     ops[3].fields = {{"learner_id", "L" + tag}, {"competence_code", "1.1"}, {"score", 4}, {"date", "2026-03-02"}};

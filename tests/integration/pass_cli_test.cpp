@@ -136,3 +136,35 @@ TEST_CASE("pass commands exit 2 naming the field on bad input and write nothing"
     auto check = json::parse(runCli(dir, {"pass", "check", "--cheque", "7002"}).out);
     CHECK(check["cheque"]["state"] == "in_stock");
 }
+
+TEST_CASE("pass profile, pass service and export conflicts from the command line", "[cli][pass]") {
+    test::TempDir dir;
+    auto learner = prepared(dir);
+    // No profile yet: both roles, the laptop's grace period, no catalogue.
+    auto profile = runCli(dir, {"pass", "profile"});
+    REQUIRE(profile.exitCode == 0);
+    auto p = json::parse(profile.out);
+    CHECK(p["distributor"] == true);
+    CHECK(p["qualified_place"] == true);
+    CHECK(p["grace_days_applied"] == 31);
+    CHECK(runCli(dir, {"pass", "service", "list"}).out == "[]\n");
+    // Changing them needs a coordinator's account on the hub: refused here, nothing written.
+    auto before = json::parse(runCli(dir, {"status"}).out)["pending_changes"];
+    auto set = runCli(dir, {"pass", "service", "set", "--code", "atelier-2h", "--label", "Atelier 2 h"});
+    CHECK(set.exitCode == 3);
+    CHECK(set.err.find("enrol") != std::string::npos);
+    CHECK(runCli(dir, {"pass", "profile", "--distributor", "no"}).exitCode == 3);
+    CHECK(runCli(dir, {"pass", "profile", "--distributor", "peut-être"}).exitCode == 2);
+    CHECK(runCli(dir, {"pass", "service", "set", "--code", "atelier", "--cheques", "0"}).exitCode == 2);
+    CHECK(json::parse(runCli(dir, {"status"}).out)["pending_changes"] == before);
+    // A service the place does not offer.
+    auto session = sessionFor(dir, learner);
+    auto unknown = runCli(dir, {"pass", "redeem", "--cheque", "7001", "--session", session, "--service", "atelier"});
+    CHECK(unknown.exitCode == 2);
+    CHECK(unknown.err.find("atelier") != std::string::npos);
+
+    auto conflicts = runCli(dir, {"export", "conflicts", "--format", "json"});
+    REQUIRE(conflicts.exitCode == 0);
+    CHECK(json::parse(conflicts.out) == json::array());
+    CHECK(runCli(dir, {"export", "conflicts", "--format", "csv"}).exitCode == 2);
+}

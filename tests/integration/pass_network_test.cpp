@@ -3,49 +3,18 @@
 // is flagged in each of their conflict inboxes.
 #include <catch2/catch.hpp>
 
+#include "app/conflict_export.hpp"
 #include "app/conflict_inbox.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
-#include "sync_fixture.hpp"
+#include "pass_fixture.hpp"
 
 using namespace mediane;
 using namespace mediane::test;
 
 namespace {
-int thisYear() { return std::stoi(core::today().substr(0, 4)); }
-
-core::PassBooklet bookletOf(const std::string& structure) {
-    core::PassBooklet b;
-    b.structure = structure;
-    b.firstNumber = 5000;
-    b.lastNumber = 5009;
-    b.faceValueCents = 1000;
-    b.receivedOn = core::addDays(core::today(), -3);
-    b.funder = "Métropole de Lyon";
-    b.validYear = thisYear();
-    return b;
-}
-
 core::Session sessionWith(Laptop& laptop, const std::string& learnerId) {
-    core::Session s;
-    s.date = core::today();
-    s.durationMinutes = 60;
-    s.kind = core::SessionKind::Individual;
-    s.placeMode = core::PlaceMode::Home;
-    s.communeName = "Vénissieux";
-    s.communeInsee = "69259";
-    s.learnerIds = {learnerId};
-    s.themes = {"aide_aux_demarches_administratives"};
-    return laptop.notebook->recordSession(s);
-}
-
-std::string refusalOf(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e.key();
-    }
-    return "no error";
+    return laptop.notebook->recordSession(sessionDraft(learnerId));
 }
 }  // namespace
 
@@ -129,11 +98,37 @@ TEST_CASE("a cheque given by one structure, redeemed at another's place, then ag
         REQUIRE(inbox.open().size() == 1);
         CHECK(inbox.open().front().recordLabel == "5003");
         CHECK(inbox.open().front().redemptions.size() == 2);
+        // `export conflicts --format json`: the same conflict, both redemptions, and who decides it.
+        auto exported = app::conflictsForExport(*laptop->notebook);
+        REQUIRE(exported.size() == 1);
+        CHECK(exported[0]["kind"] == "over_redemption");
+        CHECK(exported[0]["record"]["label"] == "5003");
+        CHECK(exported[0]["sides"]["redemptions"].size() == 2);
+        CHECK(exported[0]["decidable_here"] == (laptop == &k));
     }
-    // Each redeemer and the distributor see the cheque itself in conflict.
-    CHECK(a.text("SELECT state || '/' || sync_state FROM pass_cheques WHERE number = 5003") == "given/conflict");
+    // Each redeemer and the distributor see the cheque itself in conflict; the distributor sees it redeemed.
+    CHECK(a.text("SELECT state || '/' || sync_state FROM pass_cheques WHERE number = 5003") == "redeemed/conflict");
     CHECK(b.text("SELECT state || '/' || sync_state FROM pass_cheques WHERE number = 5003") == "redeemed/conflict");
     CHECK(c.text("SELECT state || '/' || sync_state FROM pass_cheques WHERE number = 5003") == "redeemed/conflict");
+
+    // The distributor sees where its cheque was redeemed, and the place who handed it out, each without the
+    // other's learner, session or free text.
+    auto atA = a.notebook->passStore().findByNumber(5003);
+    REQUIRE(atA);
+    CHECK(atA->redeemedAt == "Médiathèque de Bron");
+    CHECK(atA->learnerId == learnerA.id);
+    CHECK(atA->sessionId.empty());
+    auto atB = b.notebook->passStore().findByNumber(5003);
+    REQUIRE(atB);
+    CHECK(atB->givenBy == "Centre social Parilly");
+    CHECK(atB->redeemedAt.empty());  // its own redemption, here
+    CHECK(atB->learnerId == learnerB.id);
+    CHECK(a.count("SELECT count(*) FROM cheque_events WHERE structure != 'Centre social Parilly' AND structure != '' "
+                  "AND (coalesce(learner_id, '') != '' OR coalesce(session_id, '') != '' OR reason != '')") == 0);
+    CHECK(a.count("SELECT count(*) FROM cheque_events WHERE structure IN ('Médiathèque de Bron', "
+                  "'Maison France services Vaulx')") == 2);
+    CHECK(b.count("SELECT count(*) FROM cheque_events WHERE structure = 'Centre social Parilly' AND kind = 'given' "
+                  "AND coalesce(learner_id, '') = ''") == 1);
 
     // The coordinator holds one cheque 5003, in A's booklet, given by A and redeemed twice (B, then C).
     CHECK(k.count("SELECT count(*) FROM pass_cheques WHERE number = 5003") == 1);

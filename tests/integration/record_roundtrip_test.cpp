@@ -40,7 +40,8 @@ TEST_CASE("every field of every record kind written on one laptop reaches anothe
         store::Outbox outbox(db, clock);
         store::Transaction tx(db);
         for (const auto& kind : sync::recordKinds()) {  // dependency order: references point backwards
-            std::string id = core::newUuidV7();
+            std::string id = sampleId(kind, context);
+            if (id.empty()) id = core::newUuidV7();
             auto wire = sampleWire(kind, context);
             store::RecordWriter(db, outbox).create(kind.entity, id, wire);
             context.ids[kind.entity] = id;

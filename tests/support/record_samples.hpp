@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sync/protocol/pass_settings.hpp"
 #include "sync/protocol/record_kinds.hpp"
 
 namespace mediane::test {
@@ -51,7 +52,18 @@ inline nlohmann::json sampleWire(const sync::RecordKind& kind, const SampleConte
         else value = text;
         wire[f.wire] = value;
     }
+    // A structure's Pass settings have bounds both sides enforce (sync/protocol/pass_settings): flags, a grace
+    // period within a year, a code that makes the id.
+    if (kind.entity == "pass_profile") wire.update({{"distributor", 0}, {"qualified_place", 1}, {"grace_days", 45}});
+    if (kind.entity == "pass_service") wire.update({{"code", "atelier-ete"}, {"cheques", 3}, {"withdrawn", 1}});
     return wire;
+}
+
+// The id a sample record must have when its kind derives ids from its fields ("" when any id will do).
+inline std::string sampleId(const sync::RecordKind& kind, const SampleContext& context) {
+    if (kind.entity == "pass_profile") return sync::passProfileId(context.structure);
+    if (kind.entity == "pass_service") return sync::passServiceId(context.structure, "atelier-ete");
+    return {};
 }
 
 }  // namespace mediane::test

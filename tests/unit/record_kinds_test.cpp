@@ -37,6 +37,8 @@ nlohmann::json throughDomainRecord(const std::string& entity, const nlohmann::js
     if (entity == "cheque_event") return throughStruct<core::ChequeEvent>(wire);
     if (entity == "assessment") return throughStruct<core::Assessment>(wire);
     if (entity == "place") return throughStruct<core::Place>(wire);
+    if (entity == "pass_profile") return throughStruct<core::PassProfile>(wire);
+    if (entity == "pass_service") return throughStruct<core::PassService>(wire);
     FAIL("no domain record for " << entity);
     return {};
 }
