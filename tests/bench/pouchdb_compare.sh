@@ -7,8 +7,9 @@
 #   Needs node (20 or later) with npm, sqlite3 and /usr/bin/time. The npm peers (pouchdb, express-pouchdb,
 #   express) are installed into tests/bench/pouchdb/node_modules from its package-lock.json on first use.
 #   Environment: PROXY_KBIT (1000) and PROXY_RTT_MS (50) shape the throttled link, THROTTLED_RUNS (RUNS)
-#   limits how many runs also go through it, OUT names the result file (default
-#   pouchdb-compare-SCALE-TIME.md in the current folder), KEEP_WORK=1 keeps the temporary folder.
+#   limits how many runs also go through it, TOOLS=mediane or TOOLS=pouchdb runs one side only, OUT names
+#   the result file (default pouchdb-compare-SCALE-TIME.md in the current folder), KEEP_WORK=1 keeps the
+#   temporary folder.
 set -eu
 if [ $# -lt 1 ]; then
     sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'

@@ -4,7 +4,8 @@
 //
 //   node compare.js MEDIANE RESIN_HUB SCALE RUNS OUT_FILE
 // Environment: PROXY_KBIT (default 1000) and PROXY_RTT_MS (default 50) shape the throttled link;
-// THROTTLED_RUNS (default RUNS) how many of the runs also go through it; KEEP_WORK=1 keeps the work folder.
+// THROTTLED_RUNS (default RUNS) how many of the runs also go through it; TOOLS=mediane or TOOLS=pouchdb runs
+// one side only (default both); KEEP_WORK=1 keeps the work folder.
 //
 // Both tools build the same content: Médiane's demo notebook, and for PouchDB one document per record
 // of that notebook's outbox (the latest operation of each record: what Médiane pushes), built with sqlite3.
@@ -26,6 +27,7 @@ const RUNS = Number(RUNS_ARG);
 const THROTTLED_RUNS = Number(process.env.THROTTLED_RUNS ?? RUNS);
 const KBIT = Number(process.env.PROXY_KBIT ?? 1000);
 const RTT_MS = Number(process.env.PROXY_RTT_MS ?? 50);
+const TOOLS = (process.env.TOOLS ?? 'mediane,pouchdb').split(',').filter((t) => t === 'mediane' || t === 'pouchdb');
 const PASSWORD = 'correct horse battery';
 const STRUCTURE = 'Association Parlons Numérique';
 const TERRITORY = 'metropole-lyon';
@@ -235,7 +237,7 @@ async function main() {
         for (const link of links) {
             if (link === 'throttled' && i >= THROTTLED_RUNS) continue;
             const order = i % 2 === 0 ? ['mediane', 'pouchdb'] : ['pouchdb', 'mediane'];
-            for (const tool of order) {
+            for (const tool of order.filter((t) => TOOLS.includes(t))) {
                 const runDir = path.join(WORK, `run-${i}-${link}-${tool}`);
                 fs.mkdirSync(runDir);
                 const res = tool === 'mediane' ? await medianeRun(runDir, link) : await pouchRun(runDir, link);
@@ -245,14 +247,14 @@ async function main() {
                 fs.rmSync(runDir, { recursive: true, force: true });
             }
         }
+        report(samples, i + 1);  // after every round, so an interrupted run still leaves its figures
     }
-    report(samples);
 }
 
 function fmt(x, digits = 2) { return Number.isFinite(x) ? x.toFixed(digits) : '—'; }
 function int(x) { return Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—'; }
 
-function report(samples) {
+function report(samples, rounds) {
     const lines = [];
     const p = (s = '') => lines.push(s);
     p(`# Médiane sync vs PouchDB replication (express-pouchdb), ${SCALE} demo, ${new Date().toISOString()}`);
@@ -260,7 +262,7 @@ function report(samples) {
     p(`Records: ${template.pendingOps} Médiane operations pending on the demo laptop; ${template.docs} PouchDB documents ` +
       `(one per record: ${Object.entries(template.perEntity).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
       `${int(template.jsonBytes)} B of JSON).`);
-    p(`Runs: ${RUNS} on loopback, ${Math.min(RUNS, THROTTLED_RUNS)} through the throttled link ` +
+    p(`Runs: ${rounds} of ${RUNS} on loopback, ${Math.min(rounds, THROTTLED_RUNS)} through the throttled link ` +
       `(${KBIT} kbit/s each way, ${RTT_MS} ms added per round trip); tools alternated, medians shown.`);
     p('Médiane seconds: the whole `mediane sync` process. PouchDB seconds: PouchDB.replicate() from opening the ' +
       'databases to "complete" (Node start-up and module loading excluded).');
@@ -273,7 +275,7 @@ function report(samples) {
     const scenarioName = { push: 'large push', pull: 'first pull', both: 'push + pull' };
     for (const link of Object.keys(samples)) {
         for (const s of ['push', 'pull', 'both']) {
-            const m = samples[link].mediane[s], q = samples[link].pouchdb[s];
+            const m = samples[link].mediane?.[s] ?? [], q = samples[link].pouchdb?.[s] ?? [];
             const mt = median(m.map((r) => r.wall)), qt = median(q.map((r) => r.inner));
             const mb = median(m.map((r) => r.bytes)), qb = median(q.map((r) => r.bytes));
             const mr = median(m.map((r) => r.records)), qr = median(q.map((r) => r.records));
@@ -288,7 +290,7 @@ function report(samples) {
     p('| link | tool | scenario | wall s | replication s (own report) | client CPU s | client peak RSS MB | server CPU s | hub ms (requests) | records | bytes up | bytes down | TCP connections |');
     p('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
     for (const link of Object.keys(samples)) {
-        for (const tool of ['mediane', 'pouchdb']) {
+        for (const tool of ['mediane', 'pouchdb'].filter((t) => samples[link][t])) {
             for (const s of ['push', 'pull']) {
                 const r = samples[link][tool][s];
                 const med = (k) => median(r.map((x) => x[k]));
@@ -302,15 +304,15 @@ function report(samples) {
     p();
     p('Every run (wall s / bytes):');
     for (const link of Object.keys(samples))
-        for (const tool of ['mediane', 'pouchdb'])
+        for (const tool of ['mediane', 'pouchdb'].filter((t) => samples[link][t]))
             for (const s of ['push', 'pull'])
                 p(`- ${link} ${tool} ${s}: ` + samples[link][tool][s].map((r) => `${fmt(tool === 'mediane' ? r.wall : r.inner)}/${r.bytes}`).join(', '));
     const first = samples.loopback?.mediane?.push?.[0]?.report;
     if (first) p(`\nMédiane's own report of one loopback push: ${JSON.stringify({ ...first, refused_ops: undefined })}`);
     const text = lines.join('\n') + '\n';
     fs.writeFileSync(OUT_FILE, text);
-    process.stdout.write(text);
-    log(`written to ${OUT_FILE}`);
+    if (rounds === RUNS) process.stdout.write(text);
+    log(`written to ${OUT_FILE} (${rounds} of ${RUNS} rounds)`);
 }
 
 main().catch((e) => { console.error(e); process.exit(1); });
