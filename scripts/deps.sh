@@ -12,6 +12,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev llvm-14
   fonts-dejavu-core
   xvfb xauth x11-utils imagemagick xdotool xdg-utils unzip openssl
+  sqlite3 time  # the benchmarks read notebooks with sqlite3 and time processes with /usr/bin/time
 )
 
 missing=()

@@ -256,7 +256,7 @@ void PassScreen::drawCheck(app::AppState& state) {
         enter = textField(state, "field.cheque", "pass.check.number", "cheque", &m_check.number,
                           ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::TableNextColumn();
-        enter |= textField(state, "field.cheque.valid_year", "pass.check.valid_year", "cheque.valid_year",
+        enter |= textField(state, "pass.check.year", "pass.check.valid_year", "cheque.valid_year",
                            &m_check.validYear, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
         ImGui::EndTable();
     }

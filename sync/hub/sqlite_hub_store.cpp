@@ -1,11 +1,19 @@
 #include "sync/hub/sqlite_hub_store.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <limits>
 
 #include "core/calendar.hpp"
 #include "sync/hub/hub_code_upgrade.hpp"
 
 namespace mediane::hub {
+
+// " AND (structure = '' OR structure IN (?, ?))" with its values, or nothing for an admin.
+struct ScopeFilter {
+    std::string sql;
+    std::vector<std::string> values;
+};
 
 namespace {
 using nlohmann::json;
@@ -129,12 +137,6 @@ DeviceEntry readDevice(const sql::Statement& st) {
     return d;
 }
 
-// " AND (structure = '' OR structure IN (?, ?))" with its values, or nothing for an admin.
-struct ScopeFilter {
-    std::string sql;
-    std::vector<std::string> values;
-};
-
 ScopeFilter filterFor(const Scope& scope) {
     if (scope.everything) return {};
     ScopeFilter f;
@@ -149,23 +151,24 @@ ScopeFilter filterFor(const Scope& scope) {
     return f;
 }
 
-// The scope's own rows, and with `linkedCheques` the events of other structures on a cheque this scope gave or
-// redeemed (an event of its own on the number) or whose booklet it holds. Both sub-selects are answered by
-// indexes: the numbers once, the scope's booklets (a few hundred) per row.
-ScopeFilter pullFilterFor(const Scope& scope, bool linkedCheques) {
-    auto f = filterFor(scope);
-    if (scope.everything || !linkedCheques || scope.structures.empty()) return f;
+// Other structures' events on a cheque this scope is part of: it has an event of its own on the number (it gave,
+// redeemed or cancelled it), or it holds the booklet. The scope's numbers are read once per query, its booklets
+// (a few) per row, each through an index of hub schema 8.
+ScopeFilter linkedChequesFilter(const Scope& scope) {
+    ScopeFilter f;
     std::string in = "(";
     for (std::size_t i = 0; i < scope.structures.size(); ++i) in += i ? ", ?" : "?";
     in += ")";
-    f.sql.pop_back();  // reopen the scope's parenthesis
-    f.sql += " OR (entity = 'cheque_event' AND json_extract(fields, '$.number') > 0 AND ("
-             "json_extract(fields, '$.number') IN (SELECT json_extract(r.fields, '$.number') FROM records r "
-             "WHERE r.entity = 'cheque_event' AND r.structure IN " + in + ") "
-             "OR EXISTS (SELECT 1 FROM records b WHERE b.entity = 'pass_booklet' AND b.deleted = 0 AND b.structure IN " +
-             in + " AND json_extract(b.fields, '$.first_number') <= json_extract(changes.fields, '$.number') "
-             "AND json_extract(b.fields, '$.last_number') >= json_extract(changes.fields, '$.number')))))";
-    for (int copy = 0; copy < 2; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
+    // "+entity", "+structure": not through their indexes, which would visit every cheque event of the network;
+    // the scan follows server_seq from the cursor and stops at the page's end.
+    f.sql = " AND +entity = 'cheque_event' AND +structure NOT IN " + in + " AND json_extract(fields, '$.number') > 0 AND ("
+            "json_extract(fields, '$.number') IN (SELECT json_extract(r.fields, '$.number') FROM records r "
+            "INDEXED BY records_cheque_numbers_by_structure WHERE r.entity = 'cheque_event' AND r.structure IN " + in + ") "
+            "OR EXISTS (SELECT 1 FROM records b INDEXED BY records_booklets_by_structure "
+            "WHERE b.entity = 'pass_booklet' AND b.deleted = 0 AND b.structure IN " +
+            in + " AND json_extract(b.fields, '$.first_number') <= json_extract(changes.fields, '$.number') "
+            "AND json_extract(b.fields, '$.last_number') >= json_extract(changes.fields, '$.number')))";
+    for (int copy = 0; copy < 3; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
     return f;
 }
 
@@ -236,6 +239,16 @@ void SqliteHubStore::migrate() {
         tx.commit();
     }
     migrateEchoes();
+    // Version 8: the numbers of a structure's cheque events, for the pulls that bring each structure the other
+    // structures' events on its cheques (pullFilterFor) without reading every event of the network.
+    if (schemaVersion() < 8) {
+        sql::Transaction tx(m_db);
+        m_db.exec("CREATE INDEX records_cheque_numbers_by_structure ON records(structure, json_extract(fields, '$.number')) "
+                  "WHERE entity = 'cheque_event'");
+        m_db.exec("CREATE INDEX records_booklets_by_structure ON records(structure) WHERE entity = 'pass_booklet'");
+        m_db.exec("PRAGMA user_version = 8");
+        tx.commit();
+    }
 }
 
 namespace {
@@ -481,7 +494,25 @@ std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
 
 std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int limit, const Scope& scope,
                                                       const HeldByPuller& held) {
-    auto filter = pullFilterFor(scope, held.linkedCheques);
+    auto own = readChanges(since, std::numeric_limits<std::int64_t>::max(), limit, scope, filterFor(scope), held);
+    if (!held.linkedCheques || scope.everything || scope.structures.empty()) return own;
+    // The other structures' events on this scope's cheques, within the same stretch of the feed as this page: a
+    // full page ends the stretch at its last row, so that every row is scanned once over all the pages.
+    const auto upTo = static_cast<int>(own.size()) == limit ? own.back().serverSeq : std::numeric_limits<std::int64_t>::max();
+    auto linked = readChanges(since, upTo, limit, scope, linkedChequesFilter(scope), {});
+    if (linked.empty()) return own;
+    std::vector<sync::Change> merged;
+    merged.reserve(own.size() + linked.size());
+    std::merge(std::make_move_iterator(own.begin()), std::make_move_iterator(own.end()),
+               std::make_move_iterator(linked.begin()), std::make_move_iterator(linked.end()), std::back_inserter(merged),
+               [](const sync::Change& a, const sync::Change& b) { return a.serverSeq < b.serverSeq; });
+    if (static_cast<int>(merged.size()) > limit) merged.resize(static_cast<std::size_t>(limit));
+    return merged;
+}
+
+std::vector<sync::Change> SqliteHubStore::readChanges(std::int64_t since, std::int64_t upTo, int limit,
+                                                      const Scope& scope, const ScopeFilter& filter,
+                                                      const HeldByPuller& held) {
     // Learners stay, as markers: a laptop re-snapshotting forgets the learners a snapshot does not name.
     const bool skipsHeld = held.through > 0 && !held.deviceId.empty();
     const std::string echoSql =
@@ -493,9 +524,11 @@ std::vector<sync::Change> SqliteHubStore::changesSince(std::int64_t since, int l
                            " WHERE h.entity = changes.entity AND h.record_id = changes.record_id "
                            " AND h.server_seq = changes.server_seq ORDER BY h.id DESC LIMIT 1), "
                            "held_by_author, device_id, structure "
-                           "FROM changes WHERE server_seq > ?" + filter.sql + echoSql + " ORDER BY server_seq LIMIT ?");
+                           "FROM changes WHERE server_seq > ? AND server_seq <= ?" + filter.sql + echoSql +
+                           " ORDER BY server_seq LIMIT ?");
     int i = 1;
     st.bind(i++, since);
+    st.bind(i++, upTo);
     for (const auto& s : filter.values) st.bind(i++, s);
     if (skipsHeld) {
         st.bind(i++, held.deviceId);

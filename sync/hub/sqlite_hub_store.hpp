@@ -8,6 +8,8 @@
 
 namespace mediane::hub {
 
+struct ScopeFilter;
+
 // Not thread-safe by itself: the server serialises calls, which SQLite's single writer needs anyway.
 class SqliteHubStore final : public HubStore {
 public:
@@ -76,6 +78,9 @@ public:
     std::vector<PrivacyEvent> privacyEvents(const std::string& sinceIso) override;
 
 private:
+    // One stretch of the feed, (since, upTo], that the filter admits; other structures' cheque events stripped.
+    std::vector<sync::Change> readChanges(std::int64_t since, std::int64_t upTo, int limit, const Scope& scope,
+                                          const ScopeFilter& filter, const HeldByPuller& held);
     void migratePrivacy();
     void migrate();
     int schemaVersion();
