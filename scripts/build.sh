@@ -7,5 +7,7 @@ shift || true
 jobs="$(nproc 2>/dev/null || echo 2)"
 # ccache keys on paths relative to the checkout, so a fresh clone elsewhere reuses earlier compilations.
 export CCACHE_BASEDIR="$root" CCACHE_NOHASHDIR=1
+# Precompiled headers (MEDIANE_PCH) are cached only with these relaxations (ccache's manual, "Precompiled headers").
+export CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null  # later -D options win
 cmake --build "$build" -j "$jobs"

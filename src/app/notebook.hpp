@@ -149,9 +149,6 @@ public:
     // The operator's payments, all or none in one transaction: each cheque must be redeemed here and not paid
     // yet, else Refused naming it and nothing is written. One "paid" event per cheque goes to the outbox.
     std::vector<core::PassCheque> payCheques(const std::vector<ChequePayment>& payments);
-    // One redeemed cheque paid at its face value on that day. Only PassDesk::claimCheque still calls it (no screen
-    // does): prefer payCheques, which takes the amount the operator paid.
-    core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
     // Refuses (with the reason) a cheque that could not be redeemed today; used by the form as you type.
     // validYear: typed from a cheque no local booklet covers (another structure's); 0 when not typed.
     core::PassCheque chequeForRedemption(std::int64_t number, const std::string& onDate, int validYear = 0);

@@ -202,16 +202,6 @@ std::vector<core::PassCheque> Notebook::payCheques(const std::vector<ChequePayme
     return cheques;
 }
 
-core::PassCheque Notebook::claimCheque(std::int64_t number, const std::string& onDate) {
-    if (!core::isIsoDate(onDate)) throw validationError("err.date_invalid", "cheque.date");
-    auto cheque = existingCheque(number);
-    core::pass_rules::checkCanPay(cheque);
-    // A cheque of another structure's booklet has no face value here: the payment file says what was paid.
-    if (cheque.faceValueCents <= 0)
-        throw Error(Error::Kind::Refused, "err.payment_value_unknown", {{"number", std::to_string(number)}}, "cheque");
-    return payCheques({{number, cheque.faceValueCents, onDate}}).front();
-}
-
 std::vector<core::PassBooklet> Notebook::booklets() { return m_pass.booklets(); }
 std::vector<core::PassCheque> Notebook::cheques(const std::string& state, int limit, int offset) {
     return m_pass.list(state, limit, offset);

@@ -69,12 +69,6 @@ core::PassCheque PassDesk::giveCheque(std::int64_t number, const std::string& le
     return cheque;
 }
 
-core::PassCheque PassDesk::claimCheque(std::int64_t number, const std::string& onDate) {
-    auto cheque = m_notebook.claimCheque(number, onDate);
-    m_stale = true;
-    return cheque;
-}
-
 ChequeVerdict PassDesk::check(std::int64_t number, int validYear) { return m_notebook.checkCheque(number, m_today, validYear); }
 
 std::vector<core::PassCheque> PassDesk::cancelCheques(std::int64_t first, std::int64_t last, const std::string& cause,

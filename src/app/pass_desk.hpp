@@ -33,7 +33,7 @@ public:
     const std::vector<store::MonthlyChequeUse>& monthlyUse() const { return m_monthly; }
     const std::vector<core::PassBooklet>& booklets() const { return m_booklets; }
 
-    // The cheque list: one state ("in_stock", "given", "redeemed", "claimed") or "" for all; loaded page by page.
+    // The cheque list: one state ("in_stock", "given", "redeemed", "paid") or "" for all; loaded page by page.
     void setStateFilter(const std::string& state);
     const std::string& stateFilter() const { return m_filter; }
     const std::vector<core::PassCheque>& cheques() const { return m_cheques; }
@@ -44,7 +44,6 @@ public:
     // Commands: they throw mediane::Error (an expired or already used cheque is refused with its reason).
     core::PassBooklet receiveBooklet(const core::PassBooklet& draft);
     core::PassCheque giveCheque(std::int64_t number, const std::string& learnerId, const std::string& onDate);
-    core::PassCheque claimCheque(std::int64_t number, const std::string& onDate);
 
     // The structure's roles and catalogue (pulled from the hub), read with the figures. No profile: both roles.
     const std::optional<core::PassProfile>& profile() const { return m_profile; }

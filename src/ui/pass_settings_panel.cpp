@@ -66,7 +66,7 @@ void PassSettingsPanel::draw(app::AppState& state, app::PassDesk& desk) {
         state.run([&] { desk.saveService(m_code, m_label, whole(m_cheques, -1), 0); }, "pass.msg.settings_saved")) {
         m_code.clear();
         m_label.clear();
-        m_cheques = "1";
+        m_cheques.assign(1, '1');  // not = "1": g++ 12 warns falsely (-Wrestrict) on a literal assigned here
     }
 }
 
