@@ -199,6 +199,8 @@ public:
     virtual std::optional<AppliedOp> findAppliedOp(const std::string& opId) = 0;
     virtual void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) = 0;
     virtual std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) = 0;
+    // Whether the hub holds this record as a tombstone, without reading its fields.
+    virtual bool isDeleted(const std::string& entity, const std::string& recordId) = 0;
     // Stores the record's new state and appends it to the change feed; returns the change's server_seq.
     virtual std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
                                      const std::string& deviceId) = 0;

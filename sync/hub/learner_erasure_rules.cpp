@@ -64,8 +64,7 @@ void anonymiseErasedLearners(HubStore& store, json& sessionFields) {
     std::vector<std::string> erased;
     for (const auto& id : sessionFields["learner_ids"]) {
         if (!id.is_string()) continue;
-        auto learner = store.findRecord("learner", id.get<std::string>());
-        if (learner && learner->deleted) erased.push_back(id.get<std::string>());
+        if (store.isDeleted("learner", id.get<std::string>())) erased.push_back(id.get<std::string>());
     }
     // Their earlier sessions existed: not a first time.
     for (const auto& id : erased) sync::anonymiseLearnerInSession(sessionFields, id, {}, false);

@@ -436,6 +436,12 @@ std::optional<StoredRecord> SqliteHubStore::findRecord(const std::string& entity
     return readRecord(st);
 }
 
+bool SqliteHubStore::isDeleted(const std::string& entity, const std::string& recordId) {
+    auto st = m_db.prepare("SELECT deleted FROM records WHERE entity = ? AND record_id = ?");
+    st.bind(1, entity).bind(2, recordId);
+    return st.step() && st.columnInt(0) != 0;
+}
+
 std::int64_t SqliteHubStore::writeRecord(const StoredRecord& r, const std::string& op, const std::string& opId,
                                          const std::string& deviceId) {
     std::string fields = r.fields.dump();
@@ -462,12 +468,15 @@ std::vector<StoredRecord> SqliteHubStore::liveRecords(const std::string& entity)
 }
 
 std::vector<StoredRecord> SqliteHubStore::chequeRedemptions(const std::string& chequeId, std::int64_t number) {
-    // Both indexes (records_by_cheque, records_by_cheque_number) answer it; an event from before numbers
-    // travelled (number 0) is found by its cheque id.
-    auto st = m_db.prepare(std::string(kSelectRecord) +
-                           "WHERE entity = 'cheque_event' AND deleted = 0 "
-                           "AND json_extract(fields, '$.kind') IN ('redeemed', 'cancelled') "
-                           "AND (json_extract(fields, '$.cheque_id') = ?1 OR (?2 > 0 AND json_extract(fields, '$.number') = ?2)) "
+    // One arm per index (records_by_cheque, records_by_cheque_number): an OR of both in one WHERE made SQLite
+    // walk every cheque event of the hub, once per redemption pushed. An event from before numbers travelled
+    // (number 0) is found by its cheque id; UNION keeps an event that both arms find once.
+    auto st = m_db.prepare("SELECT * FROM (" + std::string(kSelectRecord) +
+                           "WHERE entity = 'cheque_event' AND json_extract(fields, '$.cheque_id') = ?1 "
+                           "AND deleted = 0 AND json_extract(fields, '$.kind') IN ('redeemed', 'cancelled') "
+                           "UNION " + kSelectRecord +
+                           "WHERE entity = 'cheque_event' AND json_extract(fields, '$.number') = ?2 AND ?2 > 0 "
+                           "AND deleted = 0 AND json_extract(fields, '$.kind') IN ('redeemed', 'cancelled')) "
                            "ORDER BY json_extract(fields, '$.on_date'), record_id");
     st.bind(1, chequeId).bind(2, number);
     std::vector<StoredRecord> out;

@@ -35,6 +35,7 @@ public:
     std::optional<AppliedOp> findAppliedOp(const std::string& opId) override;
     void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) override;
     std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) override;
+    bool isDeleted(const std::string& entity, const std::string& recordId) override;
     std::int64_t writeRecord(const StoredRecord& record, const std::string& op, const std::string& opId,
                              const std::string& deviceId) override;
     std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId, std::int64_t number) override;

@@ -327,10 +327,21 @@ ErrorBody decodeErrorBody(const std::string& text) {
 }
 
 std::string payloadFingerprint(const WireOp& op) {
-    // nlohmann::json objects are key-ordered, so dump() is canonical for equal content.
-    return json{{"entity", op.entity}, {"record_id", op.recordId}, {"op", op.op},
-                {"base_version", op.baseVersion}, {"fields", op.fields}}
-        .dump();
+    // The dump() of {"entity", "record_id", "op", "base_version", "fields"} as one JSON object (keys in
+    // nlohmann::json's order, canonical for equal content), written out without copying the fields into it:
+    // hubs store these texts, so the bytes must not change.
+    std::string out = "{\"base_version\":";
+    out += json(op.baseVersion).dump();
+    out += ",\"entity\":";
+    out += json(op.entity).dump();
+    out += ",\"fields\":";
+    out += op.fields.dump();
+    out += ",\"op\":";
+    out += json(op.op).dump();
+    out += ",\"record_id\":";
+    out += json(op.recordId).dump();
+    out += '}';
+    return out;
 }
 
 }  // namespace mediane::sync
