@@ -12,7 +12,7 @@ PACKAGES=(
   clang-14 libclang-rt-14-dev llvm-14
   fonts-dejavu-core
   xvfb xauth x11-utils imagemagick xdotool xdg-utils unzip openssl
-  sqlite3 time  # the benchmarks read notebooks with sqlite3 and time processes with /usr/bin/time
+  sqlite3 time strace  # benchmarks: notebooks read with sqlite3, processes timed with /usr/bin/time, fsyncs counted with strace
 )
 
 missing=()
