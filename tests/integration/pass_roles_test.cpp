@@ -106,7 +106,8 @@ TEST_CASE("a coordinator's laptop changes the catalogue offline and the advisers
                             Op{newOpId(), 2, "pass_profile", sync::passProfileId(parilly), "update", 2,
                                {{"grace_days", 366}}}});
     REQUIRE(forged.status == 200);
-    for (const auto& r : forged.json()["results"]) {
+    const auto forgedBody = forged.json();  // kept alive: the loop walks a member of it
+    for (const auto& r : forgedBody["results"]) {
         CHECK(r["status"] == "rejected");
         CHECK(r["reason"] == "forbidden");
     }
