@@ -5,34 +5,22 @@
 #include "app/pass_payment_import.hpp"
 #include "core/calendar.hpp"
 #include "core/error.hpp"
-#include "sync_fixture.hpp"
+#include "pass_fixture.hpp"
 
 using namespace mediane;
 using namespace mediane::test;
 
 namespace {
-core::PassBooklet bookletOf(const std::string& structure) {
-    core::PassBooklet b;
-    b.structure = structure;
+// Cheques 6000–6009 of this year.
+core::PassBooklet bookletOf6000(const std::string& structure) {
+    auto b = bookletOf(structure);
     b.firstNumber = 6000;
     b.lastNumber = 6009;
-    b.faceValueCents = 1000;
-    b.receivedOn = core::addDays(core::today(), -3);
-    b.funder = "Métropole de Lyon";
-    b.validYear = std::stoi(core::today().substr(0, 4));
     return b;
 }
 
 core::Session sessionWith(Laptop& laptop, const std::string& learnerId, std::vector<std::int64_t> cheques) {
-    core::Session s;
-    s.date = core::today();
-    s.durationMinutes = 60;
-    s.kind = core::SessionKind::Individual;
-    s.placeMode = core::PlaceMode::Home;
-    s.communeName = "Vénissieux";
-    s.communeInsee = "69259";
-    s.learnerIds = {learnerId};
-    s.themes = {"aide_aux_demarches_administratives"};
+    auto s = sessionDraft(learnerId);
     s.chequesRedeemed = std::move(cheques);
     return laptop.notebook->recordSession(s);
 }
@@ -46,7 +34,7 @@ TEST_CASE("a payment file's paid events sync to the hub and reach another laptop
     Laptop a, b;
     a.enroll(hub, "alice");
     b.enroll(hub, "bruno");
-    a.notebook->receiveBooklet(bookletOf("Centre social Parilly"));
+    a.notebook->receiveBooklet(bookletOf6000("Centre social Parilly"));
     auto learner = a.addLearner("Bénéficiaire 0061");
     sessionWith(a, learner.id, {6001, 6002});
     a.sync();

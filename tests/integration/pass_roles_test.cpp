@@ -149,6 +149,21 @@ TEST_CASE("forged Pass profiles and services are refused by field, and never rea
         CHECK(results[i]["reason"] == "field_invalid");
         CHECK(results[i]["message"].get<std::string>().find("xxxx") == std::string::npos);
     }
+    // A label nested deep instead of text, a code in another script, a number where a flag goes: refused whole
+    // (400) or op by op, and nothing stored.
+    std::vector<Op> odd = {
+        service(sync::passServiceId("lyon8", "niche"),
+                {{"structure", "lyon8"}, {"code", "niche"}, {"label", json::parse(std::string(200, '[') + std::string(200, ']'))}}),
+        service(sync::passServiceId("lyon8", "ateli\xc3\xa9r"), {{"structure", "lyon8"}, {"code", "ateli\xc3\xa9r"}}),
+        Op{newOpId(), 11, "pass_profile", own, "create", 0, {{"structure", "lyon8"}, {"qualified_place", 1e300}}},
+    };
+    for (auto& op : odd) {
+        auto odd1 = hub.push(claire, "laptop-k", {op});
+        REQUIRE((odd1.status == 200 || odd1.status == 400));
+        if (odd1.status == 200) CHECK(odd1.json()["results"][0]["status"] == "rejected");
+    }
+    HubFile stored(hub.dir.str());
+    CHECK(stored.scalar("SELECT count(*) FROM records WHERE entity IN ('pass_profile', 'pass_service')") == 0);
     // A good one, then a delete and a change of its code: a service is withdrawn, never deleted or renamed.
     const auto good = sync::passServiceId("lyon8", "atelier");
     REQUIRE(hub.push(claire, "laptop-k", {service(good, {{"structure", "lyon8"}, {"code", "atelier"}, {"cheques", 1}})})
