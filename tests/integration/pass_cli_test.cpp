@@ -10,31 +10,15 @@
 
 #include "core/calendar.hpp"
 #include "support/file_text.hpp"
+#include "cli_run.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace mediane;
 using nlohmann::json;
 
 namespace {
-struct Run {
-    int exitCode = -1;
-    std::string out, err;
-};
-
-Run runCli(const test::TempDir& dir, const std::vector<std::string>& args, const std::string& input = {}) {
-    std::string command = test::quoted(MEDIANE_CLI) + " --lang en --data " + test::quoted((dir.path() / "data").string());
-    for (const auto& a : args) {
-        command += ' ';
-        command += test::quoted(a);
-    }
-    auto in = dir.path() / "stdin.txt", out = dir.path() / "stdout.txt", err = dir.path() / "stderr.txt";
-    std::ofstream(in) << input;
-    command += " < " + test::quoted(in.string()) + " > " + test::quoted(out.string()) + " 2> " + test::quoted(err.string());
-    int status = std::system(command.c_str());
-    return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, test::slurp(out), test::slurp(err)};
-}
-
-std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+using test::firstLine;
+using test::runCli;
 std::string year() { return core::today().substr(0, 4); }
 
 // A notebook with booklet 7000..7009 of this year and a learner; returns the learner's id.
