@@ -19,8 +19,9 @@ int whole(const std::string& text, int fallback) {
 }  // namespace
 
 void PassSettingsPanel::draw(app::AppState& state, app::PassDesk& desk) {
-    if (!ImGui::CollapsingHeader(withId(state.tr("pass.settings.title"), "pass.settings").c_str())) return;
+    const bool open = ImGui::CollapsingHeader(withId(state.tr("pass.settings.title"), "pass.settings").c_str());
     tagItem("pass.settings");
+    if (!open) return;
     if (!m_loaded) {
         const auto& p = desk.profile();
         m_distributor = !p || p->distributor == 1;

@@ -5,6 +5,7 @@
 #include "core/calendar.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
+#include "support/notebook_sql.hpp"
 #include "ui/pass_screen.hpp"
 
 using mediane::app::AppState;
@@ -178,4 +179,34 @@ TEST_CASE("giving a cheque already redeemed is refused with its message", "[pass
     CHECK(t.state.banner.kind == Banner::Kind::Error);
     CHECK(t.state.banner.text.find("1002") != std::string::npos);
     CHECK(t.f.notebook->learnerCheques(t.f.marie.id).empty());
+}
+
+TEST_CASE("on a coordinator's laptop the settings panel sets the roles and adds a service, queued for the hub",
+          "[pass_screen]") {
+    PassUnderTest t;
+    mediane::test::NotebookSql(*t.f.notebook)
+        .exec("INSERT INTO sync_account (id, hub_url, login, role, structure, enrolled_at) VALUES "
+              "(1, 'http://127.0.0.1:9', 'claire', 'coordinator', 'Médiathèque Jean-Jaurès', '2026-12-01')");
+    t.h.frame();
+    REQUIRE(t.screen.desk()->editsSettings());
+    t.h.click("pass.settings");
+    t.h.frame();
+    t.h.click("pass.settings.distributor");  // no longer hands cheques out
+    t.h.click("pass.settings.save_profile");
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    t.h.frame();
+    t.type("pass.settings.code", "atelier-2h");
+    t.type("pass.settings.label", "Atelier 2 h");
+    t.h.click("pass.settings.add_service");
+    CHECK(t.state.banner.kind == Banner::Kind::Success);
+    auto profile = t.f.notebook->passProfile();
+    REQUIRE(profile);
+    CHECK(profile->distributor == 0);
+    CHECK(profile->qualifiedPlace == 1);
+    REQUIRE(t.f.notebook->passServices().size() == 1);
+    CHECK(t.f.notebook->passServices().front().label == "Atelier 2 h");
+    CHECK(mediane::test::sqlInt(*t.f.notebook, "SELECT count(*) FROM outbox WHERE entity IN ('pass_profile', 'pass_service')") == 2);
+    // The screen follows its new role: no giving form any more.
+    t.h.frames(2);
+    CHECK_FALSE(t.h.has("pass.give.save"));
 }
