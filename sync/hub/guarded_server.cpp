@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "sync/hub/accepted_socket.hpp"
 
 // Section index: per-request state · bounded worker pool · TLS context · socket stream · memory stream ·
 // admission and the connection loop
@@ -410,7 +411,7 @@ bool GuardedServer::process_and_close_socket(socket_t sock) {
         std::fprintf(stderr, "refused connection from %s: over %d connections from this address\n", peer.c_str(),
                      m_limits.perAddress);
     } else {
-        ::fcntl(sock, F_SETFL, ::fcntl(sock, F_GETFL) | O_NONBLOCK);
+        prepareAcceptedSocket(sock);
         std::shared_ptr<SSL_CTX> ctx = m_tls ? m_tls->current() : nullptr;
         SSL* ssl = nullptr;
         if (ctx) {
