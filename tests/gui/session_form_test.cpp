@@ -264,7 +264,7 @@ TEST_CASE("what is saved leaves out the other kind's fields and the other kind o
     CHECK(workshop.communePostalCode == "69200");
 }
 
-TEST_CASE("answering « Non » to the orientation forgets its structure and place; naming a place answers « Oui »",
+TEST_CASE("answering « Non » to the orientation forgets its structure and place, and naming a place answers « Oui »",
           "[session_form]") {
     GuiFixture f;
     SessionForm form(*f.notebook);

@@ -126,7 +126,7 @@ TEST_CASE("the resolve endpoint is idempotent by op id and refuses an adviser of
     CHECK(file.scalar("SELECT count(*) FROM conflicts WHERE resolved_at != ''") == 1);
 }
 
-TEST_CASE("a cheque redeemed twice shows both sessions in the inbox; only a coordinator decides which keeps it") {
+TEST_CASE("a cheque redeemed twice shows both sessions in the inbox and only a coordinator decides which keeps it") {
     HubFixture hub;
     hub.addUser("alice", "adviser", "Centre social Parilly", "metropole-lyon");
     hub.addUser("bruno", "adviser", "Centre social Parilly", "metropole-lyon");

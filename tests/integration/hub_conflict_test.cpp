@@ -123,7 +123,7 @@ TEST_CASE("an update to a deleted learner is a conflict, not a resurrection", "[
     CHECK(conflicts[0]["details"].dump().find("Vaulx") == std::string::npos);
 }
 
-TEST_CASE("an adviser's edit of the directory becomes a proposal; an admin's is published", "[hub][conflict]") {
+TEST_CASE("an adviser's edit of the directory becomes a proposal, an admin's is published", "[hub][conflict]") {
     HubFixture f;
     f.addUser("alice", "adviser", "s1");
     f.addUser("root", "admin", "resin");

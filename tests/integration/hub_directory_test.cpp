@@ -234,7 +234,7 @@ TEST_CASE("GET /v1/directory?format=csv is the standard's file, valid against sc
     CHECK(places[0]["latitude"].is_number());
 }
 
-TEST_CASE("an adviser's correction stays pending on the hub; a coordinator's edit reaches the other laptops",
+TEST_CASE("an adviser's correction stays pending on the hub, a coordinator's edit reaches the other laptops",
           "[hub][directory]") {
     DirectoryHub t;
     REQUIRE(t.import(exampleCsv()).exitCode == 0);

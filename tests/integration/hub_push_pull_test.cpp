@@ -131,7 +131,7 @@ TEST_CASE("pull pages follow next_since until has_more is false, each change onc
     CHECK(alice.get("/v1/pull?since=0&limit=abc").status == 400);
 }
 
-TEST_CASE("an adviser neither pulls nor edits another structure's learners; a coordinator sees the territory",
+TEST_CASE("an adviser neither pulls nor edits another structure's learners, a coordinator sees the territory",
           "[hub][pull][access]") {
     HubFixture f;
     f.addUser("alice", "adviser", "lyon8", "metropole");

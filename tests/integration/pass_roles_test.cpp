@@ -67,7 +67,7 @@ TEST_CASE("a structure's roles and catalogue set on the hub reach its laptops, a
     CHECK(b.notebook->passProfile()->distributor == 0);
 }
 
-TEST_CASE("a coordinator's laptop changes the catalogue offline and the advisers' laptops receive it; an adviser's "
+TEST_CASE("a coordinator's laptop changes the catalogue offline and the advisers' laptops receive it, but an adviser's "
           "laptop cannot, and the hub refuses an adviser's forged change",
           "[pass][sync][hub][hostile]") {
     HubFixture hub;
@@ -179,7 +179,7 @@ TEST_CASE("forged Pass profiles and services are refused by field, and never rea
     CHECK(claire.get("/healthz").status == 200);
 }
 
-TEST_CASE("a cheque cancelled on the hub reaches its structure's laptops and is refused there; a range holding a "
+TEST_CASE("a cheque cancelled on the hub reaches its structure's laptops and is refused there, and a range holding a "
           "redeemed cheque cancels nothing",
           "[pass][sync]") {
     HubFixture hub;

@@ -155,7 +155,7 @@ TEST_CASE("mediane sync says the vocabularies version when a sync brought a newe
     CHECK(json::parse(run("sync"))["vocabulary_version"].is_null());
 }
 
-TEST_CASE("retiring a code still in use is refused by name unless mapped; mapped, the records are rewritten",
+TEST_CASE("retiring a code still in use is refused by name unless mapped, and mapped, the records are rewritten",
           "[sync][vocabulary][publish]") {
     HubFixture hub;
     hub.addUser("alice", "adviser", kStructure);

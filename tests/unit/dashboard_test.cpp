@@ -317,7 +317,7 @@ TEST_CASE("a period of twelve months starts on the first day of the month eleven
     CHECK(app::Dashboard::lastTwelveMonths("2026-01-31").from == "2025-02-01");
 }
 
-TEST_CASE("a filter change computes only the tab shown; another tab catches up when it is shown", "[dashboard]") {
+TEST_CASE("a filter change computes only the tab shown, and another tab catches up when it is shown", "[dashboard]") {
     TerritoryFixture t;
     app::Dashboard dashboard(*t.notebook, kToday);
     dashboard.notice(t.notebook->status());

@@ -88,7 +88,7 @@ TEST_CASE("renamed columns and lower-case vocabulary values are recognised and r
     CHECK(f.directory.repository().find("lieu-c")->dateMaj == "2024-03-01");
 }
 
-TEST_CASE("old list separators `;` and `, ` become `|` with a warning", "[directory][import]") {
+TEST_CASE("old list separators (semicolon, comma and space) become `|` with a warning", "[directory][import]") {
     DirectoryFixture f;
     auto r = f.directory.importFile(directoryFixture("old_separators.csv"));
     CHECK(r.created == 2);
@@ -189,7 +189,7 @@ TEST_CASE("duplicate ids in one file keep the first and reject the others", "[di
     CHECK(f.directory.repository().find("d1")->nom == "Premier");
 }
 
-TEST_CASE("unparsable hours are imported as written with a warning; a bad optional phone is dropped", "[directory][import]") {
+TEST_CASE("unparsable hours are imported as written with a warning, and a bad optional phone is dropped", "[directory][import]") {
     DirectoryFixture f;
     auto r = f.directory.importText(
         "id,pivot,nom,commune,code_postal,adresse,date_maj,horaires,telephone\n"

@@ -219,7 +219,7 @@ TEST_CASE("the learner form's birth year is blank, four digits, or refused by va
     CHECK(app::birthYearText(draft) == "1954");
 }
 
-TEST_CASE("with a birth year the age bracket shown is derived from it; without one it is the adviser's choice",
+TEST_CASE("with a birth year the age bracket shown is derived from it, without one it is the adviser's choice",
           "[learner_directory]") {
     test::TempDir dir;
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());

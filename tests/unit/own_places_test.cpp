@@ -110,7 +110,7 @@ TEST_CASE("a new notebook saves a session at a place once the adviser added thei
     CHECK(test::sqlInt(*notebook, "SELECT count(*) FROM outbox WHERE entity = 'place' AND op = 'create'") == 1);
 }
 
-TEST_CASE("correcting an own place sends only the changed fields; a bad postal code names the field and stores nothing") {
+TEST_CASE("correcting an own place sends only the changed fields, and a bad postal code names the field and stores nothing") {
     test::NotebookFixture f;
     app::OwnPlaces mine(*f.notebook);
     REQUIRE(mine.places().size() == 1);

@@ -102,7 +102,7 @@ TEST_CASE("session add and edit refuse bad input with exit 2, a message naming t
     CHECK(exportedSessions(dir, data) == before);
 }
 
-TEST_CASE("session delete removes the session; an unknown id is refused with exit 3", "[cli][corrections]") {
+TEST_CASE("session delete removes the session, and an unknown id is refused with exit 3", "[cli][corrections]") {
     test::TempDir dir;
     auto data = (dir.path() / "data").string();
     auto id = trimmed(runWithInput(dir, {"--data", data, "session", "add"}, kRemoteSession).out);

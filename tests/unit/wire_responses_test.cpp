@@ -103,7 +103,7 @@ TEST_CASE("a pulled change says who made it and which fields, never another devi
     }
 }
 
-TEST_CASE("a held marker travels without fields and reads back as held; a non-boolean held is refused", "[sync][codec][echo]") {
+TEST_CASE("a held marker travels without fields and reads back as held, and a non-boolean held is refused", "[sync][codec][echo]") {
     sync::PullResponse response;
     sync::Change c;
     c.serverSeq = 7;
