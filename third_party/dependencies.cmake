@@ -22,6 +22,8 @@ endif()
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
 # Sync: libcurl on the client, cpp-httplib on the hub.
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
+# Brotli at a low quality for bodies both ways: a third fewer bytes than gzip for the same CPU.
+pkg_check_modules(BROTLI REQUIRED IMPORTED_TARGET libbrotlienc libbrotlidec)
 if(MEDIANE_BUILD_HUB)
   # Use cpp-httplib's pkg-config cflags exactly: they define the OpenSSL/zlib/brotli
   # support the Debian library was compiled with, and the class layout depends on them.

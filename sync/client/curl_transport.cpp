@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "core/error.hpp"
+#include "sync/protocol/brotli.hpp"
 #include "sync/protocol/gzip.hpp"
 #include "sync/client/hub_address.hpp"
 
@@ -31,12 +32,36 @@ std::optional<std::string> nextTokenOf(const std::string& line, const std::strin
     return token;
 }
 
+// An Accept-Encoding answer header (RFC 7694), lower-cased: "br" among its codings, not weighted q=0.
+bool readsBrotli(const std::string& codings) {
+    std::size_t start = 0;
+    while (start <= codings.size()) {
+        auto comma = codings.find(',', start);
+        std::string item = codings.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        std::string name = item.substr(0, item.find(';'));
+        name.erase(0, name.find_first_not_of(" \t"));
+        name.erase(name.find_last_not_of(" \t\r\n") + 1);
+        if (name == "br") {
+            auto weight = item.find("q=");
+            if (weight == std::string::npos) return true;
+            std::string value = item.substr(weight + 2);
+            value.erase(value.find_last_not_of(" \t\r\n") + 1);
+            return value.find_first_not_of("0.") != std::string::npos;  // q=0 refuses it
+        }
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return false;
+}
+
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* out) {
     std::string line(data, size * count);
     std::string lower;
     for (char c : line) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     auto& response = *static_cast<HttpResponse*>(out);
     if (auto token = nextTokenOf(line, lower)) response.nextToken = token;
+    constexpr const char* kBodyCodings = "accept-encoding:";
+    if (lower.rfind(kBodyCodings, 0) == 0) response.hubReadsBrotli = readsBrotli(lower.substr(std::char_traits<char>::length(kBodyCodings)));
     constexpr const char* kEncoding = "content-encoding:";
     if (lower.rfind(kEncoding, 0) == 0) {
         std::string value = lower.substr(std::char_traits<char>::length(kEncoding));
@@ -98,13 +123,18 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl_easy_reset(curl);
     HttpResponse response;
     std::string url = m_baseUrl + request.target;
-    std::string payload = request.gzipBody ? gzipCompress(request.body) : request.body;
+    // Brotli at quality 5: a third fewer bytes than gzip 6 on a push batch, for about the same CPU.
+    constexpr int kUploadBrotliQuality = 5;
+    const bool brotli = request.compressBody && m_hubReadsBrotli;
+    std::string payload = !request.compressBody ? request.body
+                          : brotli              ? brotliCompress(request.body, kUploadBrotliQuality)
+                                                : gzipCompress(request.body);
     char errorText[CURL_ERROR_SIZE] = {0};
 
     curl_slist* headers = nullptr;
     headers = curl_slist_append(headers, "Content-Type: application/json");
     headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip on a slow link
-    if (request.gzipBody) headers = curl_slist_append(headers, "Content-Encoding: gzip");
+    if (request.compressBody) headers = curl_slist_append(headers, brotli ? "Content-Encoding: br" : "Content-Encoding: gzip");
     std::string auth;
     if (!request.token.empty()) {
         auth = "Authorization: Bearer " + request.token;
@@ -118,9 +148,10 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeoutSeconds));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(m_options.lowSpeedBytes));
     curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.lowSpeedSeconds));
-    // gzip only: offered Brotli, the hub's HTTP library answers at its slowest quality, which costs a pull
-    // page twenty times the CPU of gzip for a few percent fewer bytes.
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "gzip");
+    // Brotli only to a hub that has said it reads it, and so chooses its own quality: a hub of the first
+    // release, offered Brotli, answered through its HTTP library at the slowest quality (twenty times the
+    // CPU of gzip on a pull page).
+    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, m_hubReadsBrotli ? "br, gzip" : "gzip");
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, m_options.verifyTls ? 1L : 0L);
     curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, m_options.verifyTls ? 2L : 0L);
     if (m_options.abort) {
@@ -164,6 +195,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     m_stats.bytesReceived += static_cast<std::int64_t>(down) + responseHeaders;
 
     if (rc != CURLE_OK) throw networkError(m_baseUrl, rc, errorText);
+    if (response.hubReadsBrotli) m_hubReadsBrotli = true;
     curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
 }

@@ -37,6 +37,9 @@ private:
     TransportOptions m_options;
     void* m_curl = nullptr;  // CURL*, kept opaque so this header does not pull in curl.h
     WireStats m_stats;
+    // The hub's answers said it reads Brotli bodies (Accept-Encoding: br): pushes go in Brotli from then on,
+    // and its answers are asked in Brotli too.
+    bool m_hubReadsBrotli = false;
 };
 
 }  // namespace mediane::sync

@@ -51,7 +51,9 @@ struct SyncReport {
 struct EngineOptions {
     int batchOps = kPushBatchOps;
     std::size_t batchBytes = kPushBatchBytes;
-    int pullPage = kDefaultPullLimit;
+    // The largest page the hub serves: on a slow link each page is a round trip, and a page of 1,000 changes
+    // compresses 8 % smaller than two of 500 (docs/benchmarks.md).
+    int pullPage = kMaxPullLimit;
     // Send the outbox only (a slow link at the end of the day); the next full sync pulls.
     bool pushOnly = false;
     // The vocabularies version the notebook already uses (its shipped asset's, or a pulled one's): the hub

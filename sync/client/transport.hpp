@@ -11,7 +11,9 @@ struct HttpRequest {
     std::string method = "GET";  // GET | POST
     std::string target;          // path and query, from sync/protocol/endpoints.hpp (e.g. PullQuery::target())
     std::string body;            // JSON text, uncompressed
-    bool gzipBody = false;       // send the body with Content-Encoding: gzip
+    // Send the body compressed: in Brotli once the hub has said it reads it (its Accept-Encoding answer
+    // header), gzip until then and to a hub that never says so.
+    bool compressBody = false;
     std::string token;           // device token, empty for /v1/enroll
 };
 
@@ -21,7 +23,8 @@ struct HttpResponse {
     std::optional<int> retryAfterSeconds;  // from a Retry-After header, when the hub sent one
     // A renewed device token (X-Mediane-Next-Token): the laptop must keep it and use it from now on.
     std::optional<std::string> nextToken{};
-    std::string contentEncoding{};  // how the body travelled ("gzip", or "" when not compressed)
+    bool hubReadsBrotli = false;    // the answer's Accept-Encoding header names br
+    std::string contentEncoding{};  // how the body travelled ("br", "gzip", or "" when not compressed)
 };
 
 // Bytes actually on the wire (compressed bodies and headers), for the status and the benchmarks.

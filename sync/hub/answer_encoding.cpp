@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sync/protocol/brotli.hpp"
 #include "sync/protocol/gzip.hpp"
 
 namespace mediane::hub {
@@ -34,26 +35,44 @@ bool refused(std::string_view params) {
     return false;
 }
 
-}  // namespace
-
-bool acceptsGzip(std::string_view acceptEncoding) {
+// Whether an Accept-Encoding value names `coding` (or `alias`) without refusing it; "*" stands for a coding
+// the value does not name.
+bool accepts(std::string_view acceptEncoding, std::string_view coding, std::string_view alias) {
+    bool star = false;
     while (!acceptEncoding.empty()) {
         auto comma = acceptEncoding.find(',');
         auto item = acceptEncoding.substr(0, comma);
         acceptEncoding = comma == std::string_view::npos ? std::string_view{} : acceptEncoding.substr(comma + 1);
         auto semicolon = item.find(';');
-        auto coding = trim(item.substr(0, semicolon));
+        auto name = trim(item.substr(0, semicolon));
         auto params = semicolon == std::string_view::npos ? std::string_view{} : item.substr(semicolon + 1);
-        if (equalsIgnoringCase(coding, "gzip") || equalsIgnoringCase(coding, "x-gzip") || coding == "*")
+        if (equalsIgnoringCase(name, coding) || (!alias.empty() && equalsIgnoringCase(name, alias)))
             return !refused(params);
+        if (name == "*") star = !refused(params);
     }
-    return false;
+    return star;
 }
 
-void setJsonAnswer(httplib::Response& res, std::string body, int gzipLevel, std::size_t minBytes) {
-    if (gzipLevel > 0 && body.size() >= minBytes) {
-        body = sync::gzipCompress(body, std::min(gzipLevel, 9));
-        res.set_header("Content-Encoding", "gzip");
+}  // namespace
+
+bool acceptsGzip(std::string_view acceptEncoding) { return accepts(acceptEncoding, "gzip", "x-gzip"); }
+
+bool acceptsBrotli(std::string_view acceptEncoding) { return accepts(acceptEncoding, "br", ""); }
+
+AnswerCoding chooseAnswerCoding(std::string_view acceptEncoding, const AnswerCompression& compression) {
+    if (compression.brotliQuality > 0 && acceptsBrotli(acceptEncoding))
+        return {AnswerCoding::Kind::Brotli, compression.brotliQuality, compression.minBytes};
+    if (compression.gzipLevel > 0 && acceptsGzip(acceptEncoding))
+        return {AnswerCoding::Kind::Gzip, compression.gzipLevel, compression.minBytes};
+    return {};
+}
+
+void setJsonAnswer(httplib::Response& res, std::string body, const AnswerCoding& coding) {
+    res.set_header("Accept-Encoding", kAcceptedBodyCodings);
+    if (coding.kind != AnswerCoding::Kind::Identity && body.size() >= coding.minBytes) {
+        bool brotli = coding.kind == AnswerCoding::Kind::Brotli;
+        body = brotli ? sync::brotliCompress(body, coding.level) : sync::gzipCompress(body, std::min(coding.level, 9));
+        res.set_header("Content-Encoding", brotli ? "br" : "gzip");
         res.set_header("Vary", "Accept-Encoding");
     }
     res.set_content(std::move(body), "application/json; charset=utf-8");

@@ -326,6 +326,10 @@ int main(int argc, char** argv) {
     app.add_option("--gzip-level", settings.compression.gzipLevel,
                    "gzip level of JSON answers to callers that accept it: 1 fastest to 9 smallest (default 6), 0 none")
         ->check(CLI::Range(0, 9));
+    app.add_option("--brotli-quality", settings.compression.brotliQuality,
+                   "Brotli quality of JSON answers to callers that accept it: 1 fastest to 11 smallest (default 5), "
+                   "0 none (gzip then)")
+        ->check(CLI::Range(0, 11));
     app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
     app.add_option("--token-days", tokenDays,
                    "Device token lifetime in days (default 60); a token in use renews itself after a quarter of it")

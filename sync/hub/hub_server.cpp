@@ -39,16 +39,14 @@ struct RequestContext {
     std::string device = "-";
     std::string login = "-";  // printable only (auditText)
     std::string note{};        // an outcome the status alone does not tell, for the audit log
-    int gzipLevel = 0;         // for this caller's JSON answers: 0 when it does not accept gzip
-    std::size_t gzipMinBytes = 0;
+    AnswerCoding answerCoding{};  // for this caller's JSON answers, from its Accept-Encoding
 };
 thread_local RequestContext t_request;
 
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
     // A message may quote a caller's bytes; invalid UTF-8 among them must not turn an answer into a 500.
-    setJsonAnswer(res, body.dump(-1, ' ', false, json::error_handler_t::replace), t_request.gzipLevel,
-                  t_request.gzipMinBytes);
+    setJsonAnswer(res, body.dump(-1, ' ', false, json::error_handler_t::replace), t_request.answerCoding);
 }
 
 void replyError(httplib::Response& res, int status, const std::string& code, const std::string& message,
@@ -147,10 +145,7 @@ void HubServer::routes() {
     svr.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         GuardedServer::markHeadComplete();
         t_request = RequestContext{Clock::now(), 0, "-"};
-        if (acceptsGzip(req.get_header_value("Accept-Encoding"))) {
-            t_request.gzipLevel = m_options.compression.gzipLevel;
-            t_request.gzipMinBytes = m_options.compression.minBytes;
-        }
+        t_request.answerCoding = chooseAnswerCoding(req.get_header_value("Accept-Encoding"), m_options.compression);
         // A body nobody reads would otherwise be read and decompressed whole by the HTTP library.
         if (announcesBody(req) && !sync::bodyEndpoint(req.method, req.path)) {
             replyError(res, 413, "body_not_allowed", "this endpoint takes no request body");
@@ -434,7 +429,7 @@ void HubServer::routes() {
             for (const auto& id : doc.skipped) std::fprintf(stderr, "directory: place %s left out (not valid)\n", id.c_str());
             res.status = 200;
             if (doc.contentType == "application/json")
-                setJsonAnswer(res, std::move(doc.body), t_request.gzipLevel, t_request.gzipMinBytes);
+                setJsonAnswer(res, std::move(doc.body), t_request.answerCoding);
             else
                 res.set_content(doc.body, doc.contentType);
         });
@@ -495,7 +490,7 @@ void HubServer::routes() {
                 return;
             }
             res.status = 200;
-            setJsonAnswer(res, vocabularies->document, t_request.gzipLevel, t_request.gzipMinBytes);
+            setJsonAnswer(res, vocabularies->document, t_request.answerCoding);
         });
     });
 }

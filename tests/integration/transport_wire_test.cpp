@@ -1,11 +1,13 @@
-// What the laptop's HTTP transport puts on the wire: gzip answers (never the hub library's slowest Brotli)
-// and byte counters that count each request once.
+// What the laptop's HTTP transport puts on the wire: Brotli at the hub's low quality once the hub has said it
+// reads it, gzip before that and for older callers, never the hub library's slowest Brotli; and byte counters
+// that count each request once.
 #include <catch2/catch.hpp>
 
 #include "hub_fixture.hpp"
 #include "raw_http.hpp"
 #include "sync/client/curl_transport.hpp"
 #include "sync/hub/answer_encoding.hpp"
+#include "sync/protocol/brotli.hpp"
 #include "sync/protocol/endpoints.hpp"
 
 using namespace mediane;
@@ -26,7 +28,8 @@ TEST_CASE("the bytes a sync reports sent are its requests' bytes, a body never c
     }
 }
 
-TEST_CASE("a pull page comes back gzip-compressed, the encoding that is cheap for the hub", "[sync][transport]") {
+TEST_CASE("a laptop's first answer comes in gzip, and once the hub has said it reads Brotli both ways go in Brotli",
+          "[sync][transport]") {
     HubFixture f;
     f.addUser("alice", "adviser", "Centre social Parilly");
     auto alice = f.enroll("alice", "laptop-a");
@@ -34,10 +37,51 @@ TEST_CASE("a pull page comes back gzip-compressed, the encoding that is cheap fo
     for (int i = 1; i <= 200; ++i) ops.push_back(learnerCreate(newOpId().substr(0, 8) + numbered("-L", i), numbered("Bénéficiaire ", i), i));
     REQUIRE(f.push(alice, "laptop-a", ops).status == 200);
     sync::CurlTransport transport(f.hub->url(), {});
-    auto answer = transport.send({"GET", sync::PullQuery{0, 500}.target(), "", false, alice.token()});
-    REQUIRE(answer.status == 200);
-    CHECK(answer.contentEncoding == "gzip");
-    CHECK(transport.stats().bytesReceived * 4 < static_cast<std::int64_t>(answer.body.size()));
+    auto first = transport.send({"GET", sync::PullQuery{0, 500}.target(), "", false, alice.token()});
+    REQUIRE(first.status == 200);
+    CHECK(first.contentEncoding == "gzip");
+    CHECK(first.hubReadsBrotli);
+    auto gzipBytes = transport.stats().bytesReceived;
+    CHECK(gzipBytes * 4 < static_cast<std::int64_t>(first.body.size()));
+
+    auto second = transport.send({"GET", sync::PullQuery{0, 500}.target(), "", false, alice.token()});
+    REQUIRE(second.status == 200);
+    CHECK(second.contentEncoding == "br");
+    CHECK(second.body == first.body);
+    CHECK(transport.stats().bytesReceived - gzipBytes < gzipBytes);
+
+    // A push body goes in Brotli now, and the hub reads it as it reads gzip.
+    std::vector<Op> more{learnerCreate("L-brotli", "Zoé Brotli", 1)};
+    auto sentBefore = transport.stats().bytesSent;
+    auto pushed = transport.send({"POST", "/v1/push", pushBody("laptop-a", more).dump(), true, alice.token()});
+    REQUIRE(pushed.status == 200);
+    CHECK(nlohmann::json::parse(pushed.body)["results"][0]["status"] == "applied");
+    CHECK(transport.stats().bytesSent > sentBefore);
+    CHECK(pullAll(alice).size() == 201);
+}
+
+TEST_CASE("a push in Brotli that inflates past the cap gets 413 and a corrupt one 400, and neither stores anything",
+          "[hub][bad-input][hostile][transport]") {
+    HubFixture f;
+    f.restart({"--max-body", "65536"});
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    // 64 MiB of zeros: a few hundred bytes of Brotli, the shape of a decompression bomb.
+    auto bomb = sync::brotliCompress(std::string(64 * 1024 * 1024, '\0'), 5);
+    REQUIRE(bomb.size() < 4096);
+    auto inflated = rawRequest(f.hub->url(), "POST", "/v1/push", bomb, alice.token(), "", {"Content-Encoding: br"});
+    CHECK(inflated.status == 413);
+    auto body = pushBody("laptop-1", {learnerCreate("L1", "Ana", 1)}).dump();
+    auto corrupt = sync::brotliCompress(body, 5);
+    corrupt.resize(corrupt.size() / 2);
+    auto cut = rawRequest(f.hub->url(), "POST", "/v1/push", corrupt, alice.token(), "", {"Content-Encoding: br"});
+    CHECK(cut.status == 400);
+    CHECK(pullAll(alice).empty());
+    // The same op, whole, still applies.
+    auto whole = rawRequest(f.hub->url(), "POST", "/v1/push", sync::brotliCompress(body, 5), alice.token(), "",
+                            {"Content-Encoding: br"});
+    CHECK(whole.status == 200);
+    CHECK(pullAll(alice).size() == 1);
 }
 
 namespace {
@@ -56,24 +100,37 @@ bool isGzip(const std::string& body) {
 }
 }  // namespace
 
-TEST_CASE("a caller that offers Brotli gets gzip or nothing, never the HTTP library's slowest Brotli", "[sync][transport][hostile]") {
+TEST_CASE("a caller that offers Brotli gets the hub's low quality, one that refuses it gzip, never the library's slowest",
+          "[sync][transport][hostile]") {
     HubFixture f;
     auto alice = hubWithPage(f);
     auto target = sync::PullQuery{0, 500}.target();
+    auto gzip = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip"});
+    REQUIRE(isGzip(gzip.body));
+    CHECK(gzip.header("accept-encoding") == "br, gzip");  // what it reads in a push body (RFC 7694)
     auto both = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: br, gzip, deflate"});
     REQUIRE(both.status == 200);
-    CHECK(both.header("content-encoding") == "gzip");
-    CHECK(isGzip(both.body));
+    CHECK(both.header("content-encoding") == "br");
+    auto decoded = sync::brotliDecompress(both.body, 1 << 24);
+    REQUIRE(decoded);
+    CHECK(nlohmann::json::parse(*decoded)["changes"].size() == 200);
+    CHECK(both.body.size() < gzip.body.size());
     auto brotliOnly = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: br"});
-    REQUIRE(brotliOnly.status == 200);
-    CHECK(brotliOnly.header("content-encoding").empty());
-    CHECK(nlohmann::json::parse(brotliOnly.body, nullptr, false).is_object());
-    auto refused = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip;q=0, br"});
-    REQUIRE(refused.status == 200);
-    CHECK(refused.header("content-encoding").empty());
-    // A small answer goes as it is: a gzip header would cost more than it saves.
-    auto health = rawRequest(f.hub->url(), "GET", "/healthz", "", "", "", {"Accept-Encoding: gzip"});
+    CHECK(brotliOnly.header("content-encoding") == "br");
+    auto refused = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: br;q=0, gzip"});
+    CHECK(refused.header("content-encoding") == "gzip");
+    auto neither = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: gzip;q=0, *;q=0"});
+    CHECK(neither.header("content-encoding").empty());
+    // A small answer goes as it is: a header would cost more than it saves.
+    auto health = rawRequest(f.hub->url(), "GET", "/healthz", "", "", "", {"Accept-Encoding: br, gzip"});
     CHECK(health.header("content-encoding").empty());
+    // Brotli off: the operator's gzip for everyone.
+    f.restart({"--brotli-quality", "0"});
+    auto off = rawRequest(f.hub->url(), "GET", target, "", alice.token(), "", {"Accept-Encoding: br, gzip"});
+    CHECK(off.header("content-encoding") == "gzip");
+    int status = 0;
+    hubToolOutput({"--data", f.dir.str(), "--listen", "127.0.0.1:0", "--brotli-quality", "12"}, &status);
+    CHECK(status != 0);
 }
 
 TEST_CASE("the hub's gzip level is the operator's: 0 sends answers as they are, 9 and the default no larger than 1", "[sync][transport]") {
@@ -112,4 +169,30 @@ TEST_CASE("an Accept-Encoding value admits gzip only when it names it, x-gzip or
     CHECK_FALSE(hub::acceptsGzip("gzip;q=0"));
     CHECK_FALSE(hub::acceptsGzip("gzip; q=0.000"));
     CHECK_FALSE(hub::acceptsGzip("gzipped"));
+}
+
+TEST_CASE("an Accept-Encoding value admits Brotli only when it names br or *, without q=0", "[sync][transport]") {
+    CHECK(hub::acceptsBrotli("br"));
+    CHECK(hub::acceptsBrotli("gzip, BR;q=0.5"));
+    CHECK(hub::acceptsBrotli("*"));
+    CHECK_FALSE(hub::acceptsBrotli("gzip"));
+    CHECK_FALSE(hub::acceptsBrotli("br;q=0"));
+    CHECK_FALSE(hub::acceptsBrotli("*, br;q=0"));  // named beats *
+    CHECK_FALSE(hub::acceptsBrotli("brotli"));
+    hub::AnswerCompression compression;
+    CHECK(hub::chooseAnswerCoding("br, gzip", compression).kind == hub::AnswerCoding::Kind::Brotli);
+    CHECK(hub::chooseAnswerCoding("gzip", compression).kind == hub::AnswerCoding::Kind::Gzip);
+    CHECK(hub::chooseAnswerCoding("identity", compression).kind == hub::AnswerCoding::Kind::Identity);
+    compression.brotliQuality = 0;
+    CHECK(hub::chooseAnswerCoding("br, gzip", compression).kind == hub::AnswerCoding::Kind::Gzip);
+}
+
+TEST_CASE("Brotli bodies decode to what was sent, and a bomb or a cut stream decodes to nothing", "[sync][transport]") {
+    std::string text = R"({"changes":[)" + std::string(5000, ' ') + "]}";
+    auto packed = sync::brotliCompress(text, 5);
+    CHECK(packed.size() < text.size() / 10);
+    CHECK(sync::brotliDecompress(packed, text.size()) == text);
+    CHECK_FALSE(sync::brotliDecompress(packed, text.size() - 1));
+    CHECK_FALSE(sync::brotliDecompress(packed.substr(0, packed.size() - 2), 1 << 20));
+    CHECK_FALSE(sync::brotliDecompress("not brotli at all", 1 << 20));
 }
