@@ -14,13 +14,14 @@
 
 namespace mediane::sync {
 
-std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes) {
+std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes, const std::set<std::string>& inFlight) {
     std::vector<WireOp> batch;
-    std::set<std::string> records;
+    std::set<std::string> records = inFlight;
     std::size_t bytes = 0;
-    for (auto& queued : store::OutboxDelivery(m_db).sendable(maxOps * 4)) {
+    const int scan = maxOps * 4 + static_cast<int>(inFlight.size());
+    for (auto& queued : store::OutboxDelivery(m_db).sendable(scan)) {
         if (static_cast<int>(batch.size()) >= maxOps) break;
-        if (!records.insert(queued.recordId).second) continue;  // waits for this batch's answer on its record
+        if (!records.insert(queued.recordId).second) continue;  // waits for an answer on its record
         std::size_t size = queued.fields.size() + queued.opId.size() + queued.recordId.size() + queued.hlc.size() + 120;
         if (!batch.empty() && bytes + size > maxBytes) break;
         bytes += size;

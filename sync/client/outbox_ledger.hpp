@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,7 +30,8 @@ public:
     // The oldest pending operations, in device order, at most maxOps and about maxBytes of JSON.
     // At most one operation per record: the next one's base_version depends on this one's answer.
     // A record with an operation in error holds back its later operations, and nothing else.
-    std::vector<WireOp> nextBatch(int maxOps, std::size_t maxBytes);
+    // `inFlight` names records with an operation sent and not yet answered: none of their operations goes.
+    std::vector<WireOp> nextBatch(int maxOps, std::size_t maxBytes, const std::set<std::string>& inFlight = {});
     // Operations that a push could still send (pending, not held behind an error).
     std::int64_t waiting();
 

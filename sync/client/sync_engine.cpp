@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <set>
 
 #include "core/calendar.hpp"
@@ -50,12 +51,24 @@ void SyncEngine::progress(SyncProgress::Phase phase, std::int64_t done, std::int
 }
 
 HttpResponse SyncEngine::exchange(HttpRequest request) {
+    const std::string target = request.target;
+    return received(send(std::move(request)).get(), target);
+}
+
+std::future<HttpResponse> SyncEngine::send(HttpRequest request) {
     request.token = m_token;
-    auto response = m_transport.send(request);
+    // The exchange runs on its own thread: the notebook's work (the next batch, the last page's changes) goes
+    // on here meanwhile. Only the network is touched there, never the database.
+    return std::async(std::launch::async, [&transport = m_transport, request = std::move(request)] {
+        return transport.send(request);
+    });
+}
+
+HttpResponse SyncEngine::received(HttpResponse response, const std::string& target) {
     // Saved whatever the status: the hub already holds the new token's hash as this device's next token.
     if (response.nextToken && *response.nextToken != m_token) keepRenewedToken(*response.nextToken);
     if (response.status == 401 || response.status == 403) {
-        auto error = hubError(response, request.target.substr(0, request.target.find('?')));
+        auto error = hubError(response, target.substr(0, target.find('?')));
         const auto& code = error.params().at("error");
         if (code == "token_expired" || code == "account_disabled")
             throw Error(Error::Kind::Refused, "err.sync." + code, error.params());
@@ -97,55 +110,78 @@ SyncReport SyncEngine::runOnce() {
     return report;
 }
 
+namespace {
+std::set<std::string> recordsOf(const std::vector<WireOp>& batch) {
+    std::set<std::string> records;
+    for (const auto& op : batch) records.insert(op.recordId);
+    return records;
+}
+}  // namespace
+
 void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
     OutboxLedger ledger(m_db);
     std::int64_t total = ledger.waiting(), done = 0;
     int batchOps = m_options.batchOps;
     progress(SyncProgress::Phase::Pushing, 0, total);
-    for (;;) {
-        auto batch = ledger.nextBatch(batchOps, m_options.batchBytes);
-        if (batch.empty()) break;
-        PushRequest request;
-        request.deviceId = deviceId;
-        request.batch = batch;
-        HttpRequest http{kPush.method, kPush.path, encode(request).dump(), true, ""};
-        auto response = exchange(http);
+    auto request = [&](const std::vector<WireOp>& batch) {
+        PushRequest push;
+        push.deviceId = deviceId;
+        push.batch = batch;
+        return HttpRequest{kPush.method, kPush.path, encode(push).dump(), true, ""};
+    };
+    // Batches go one at a time, each after the previous answer, so the hub applies them in order; but while the
+    // hub applies one, this laptop records the answers to the one before and reads the one after (without the
+    // records in flight: their next operations wait for the answers). Client and hub work side by side.
+    std::vector<WireOp> batch = ledger.nextBatch(batchOps, m_options.batchBytes);
+    std::future<HttpResponse> inFlight;
+    if (!batch.empty()) inFlight = send(request(batch));
+    while (!batch.empty()) {
+        auto next = ledger.nextBatch(batchOps, m_options.batchBytes, recordsOf(batch));
+        auto response = received(inFlight.get(), kPush.path);
         ++report.pushRequests;
         if (response.status == 413) {
             // Too big for this hub: halve the batch; a single op too big can never go.
-            if (batch.size() > 1) {
-                batchOps = std::max(1, static_cast<int>(batch.size() / 2));
-                continue;
+            if (batch.size() > 1) batchOps = std::max(1, static_cast<int>(batch.size() / 2));
+            else {
+                ledger.markFailed(batch, "payload_too_large: this change is larger than the hub accepts");
+                ++report.rejected;
             }
-            ledger.markFailed(batch, "payload_too_large: this change is larger than the hub accepts");
-            ++report.rejected;
-            continue;
-        }
-        if (response.status == 400) {
+        } else if (response.status == 400) {
             auto error = hubError(response, kPush.path);
             if (error.key() != "err.sync.refused") throw error;  // e.g. protocol version: a person must act
             // Malformed in the hub's eyes and nothing stored: resending it as is would fail forever.
             ledger.markFailed(batch, "bad_request: " + error.params().at("message"));
             report.rejected += static_cast<std::int64_t>(batch.size());
+        } else {
+            if (response.status != 200) throw hubError(response, kPush.path);
+            PushResponse decoded;
+            try {
+                decoded = decodePushResponse(response.body);
+            } catch (const std::exception& e) {
+                throw unreadableAnswer(kPush.path, e.what());
+            }
+            if (!next.empty()) inFlight = send(request(next));
+            auto tally = ledger.recordResults(batch, decoded.results);
+            report.pushed += static_cast<std::int64_t>(batch.size());
+            report.acked += tally.acked;
+            report.pushConflicts += tally.conflicts;
+            report.rejected += tally.rejected;
+            done += static_cast<std::int64_t>(batch.size());
+            // The backlog is counted once per sync: a count after every batch cost most of a large push's time
+            // (a scan of every pending op). Ops typed during the sync go in the next one or raise `done` past it.
+            total = std::max(total, done);
+            progress(SyncProgress::Phase::Pushing, done, total);
+            if (next.empty()) {
+                // What was held back behind this batch's records (their later operations) can go now.
+                next = ledger.nextBatch(batchOps, m_options.batchBytes);
+                if (!next.empty()) inFlight = send(request(next));
+            }
+            batch = std::move(next);
             continue;
         }
-        if (response.status != 200) throw hubError(response, kPush.path);
-        PushResponse decoded;
-        try {
-            decoded = decodePushResponse(response.body);
-        } catch (const std::exception& e) {
-            throw unreadableAnswer(kPush.path, e.what());
-        }
-        auto tally = ledger.recordResults(batch, decoded.results);
-        report.pushed += static_cast<std::int64_t>(batch.size());
-        report.acked += tally.acked;
-        report.pushConflicts += tally.conflicts;
-        report.rejected += tally.rejected;
-        done += static_cast<std::int64_t>(batch.size());
-        // The backlog is counted once per sync: a count after every batch cost most of a large push's time
-        // (a scan of every pending op). Ops typed during the sync go in the next one or raise `done` past it.
-        total = std::max(total, done);
-        progress(SyncProgress::Phase::Pushing, done, total);
+        // Refused as a whole: the batch read meanwhile was chosen around it, so the next one is read afresh.
+        batch = ledger.nextBatch(batchOps, m_options.batchBytes);
+        if (!batch.empty()) inFlight = send(request(batch));
     }
 }
 
@@ -164,14 +200,19 @@ void SyncEngine::pull(SyncReport& report) {
     std::set<std::string> snapshotLearners;  // a re-snapshot forgets the learners it no longer holds
     int forgotten = 0;
     progress(SyncProgress::Phase::Pulling, 0, 0);
-    for (int page = 0;; ++page) {
-        PullQuery query{since, m_options.pullPage};
+    auto pageFrom = [&](std::int64_t from) {
+        PullQuery query{from, m_options.pullPage};
         // Its own changes that the hub stored as this laptop holds them need not travel back: the push answers
         // gave their versions. Only up to the last answer this notebook recorded: a notebook restored from a
         // backup gets back what it pushed after that backup. Its own learners still come, as markers, for a
         // re-snapshot to count them.
         query.heldThrough = cursor.heldThrough();
-        auto response = exchange({kPull.method, query.target(), "", false, ""});
+        return send({kPull.method, query.target(), "", false, ""});
+    };
+    // The next page is asked for as soon as this one is read, and travels while this one is applied.
+    std::future<HttpResponse> nextPage = pageFrom(since);
+    for (int page = 0;; ++page) {
+        auto response = received(nextPage.get(), kPull.path);
         ++report.pullRequests;
         if (response.status == 410 && since > 0) {
             // Tombstones older than the cursor were pruned: take the whole feed again.
@@ -180,6 +221,7 @@ void SyncEngine::pull(SyncReport& report) {
             tx.commit();
             since = 0;
             resnapshot = true;
+            nextPage = pageFrom(since);
             continue;
         }
         if (response.status != 200) throw hubError(response, kPull.path);
@@ -191,6 +233,7 @@ void SyncEngine::pull(SyncReport& report) {
         }
         if (decoded.nextSince < since || (decoded.hasMore && decoded.changes.empty()))
             throw unreadableAnswer(kPull.path, "the cursor did not move forward");
+        if (decoded.hasMore) nextPage = pageFrom(decoded.nextSince);
         std::int64_t heldOnPage = 0;
         {
             // A page and its cursor commit together: a crash replays the whole page, never half of it.

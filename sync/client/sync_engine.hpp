@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,11 @@ private:
     // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
     // expired token or a disabled account into the error that asks a person to act.
     HttpResponse exchange(HttpRequest request);
+    // The two halves of exchange: the request sent on a thread of its own (with the current token) while
+    // this one goes on with the notebook, and its answer taken in here (a renewed token kept, an expired
+    // token or a disabled account turned into the error that asks a person to act).
+    std::future<HttpResponse> send(HttpRequest request);
+    HttpResponse received(HttpResponse response, const std::string& target);
     void keepRenewedToken(const std::string& token);
     void progress(SyncProgress::Phase phase, std::int64_t done, std::int64_t total);
 
