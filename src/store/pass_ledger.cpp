@@ -93,7 +93,7 @@ std::vector<StatementLine> PassLedger::statement(const std::string& month) {
 
 bool PassLedger::redeemedHere(const std::string& chequeId) {
     auto st = m_db.prepare(std::string("SELECT 1 FROM cheque_events e LEFT JOIN sessions s ON s.id = e.session_id "
-                                       "WHERE e.cheque_id = ?2 AND e.kind = 'redeemed' AND ") +
+                                       "WHERE e.cheque_id = ?2 AND +e.kind = 'redeemed' AND ") +
                            kHere + " LIMIT 1");
     st.bind(1, ownStructure()).bind(2, chequeId);
     return st.step();
@@ -143,7 +143,7 @@ std::vector<FunderPass> PassLedger::perFunder(const std::string& from, const std
                     "sum(e.kind = 'redeemed' AND ") + kHere + "), "
         "sum(e.kind = 'redeemed' AND NOT " + kHere + " AND b.id IS NOT NULL AND (?1 = '' OR b.structure = ?1)), "
         "sum(e.kind = 'paid' AND EXISTS (SELECT 1 FROM cheque_events r JOIN sessions rs ON rs.id = r.session_id "
-        "    WHERE r.cheque_id = e.cheque_id AND r.kind = 'redeemed' AND (?1 = '' OR rs.structure IN ('', ?1)))), "
+        "    WHERE r.cheque_id = e.cheque_id AND +r.kind = 'redeemed' AND (?1 = '' OR rs.structure IN ('', ?1)))), "
         "sum(e.kind = 'redeemed' AND c.state = 'redeemed' AND " + kHere + ") "
         "FROM cheque_events e JOIN pass_cheques c ON c.id = e.cheque_id "
         "LEFT JOIN pass_booklets b ON b.id = c.booklet_id LEFT JOIN sessions s ON s.id = e.session_id "

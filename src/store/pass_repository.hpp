@@ -46,6 +46,9 @@ public:
     std::vector<core::PassCheque> forLearner(const std::string& learnerId);
     // Cheques in one state ("" for all), by number; for the Pass screen and exports.
     std::vector<core::PassCheque> list(const std::string& state, int limit, int offset = 0);
+    // The statement list() runs for every state ("?" for the state, the limit and the offset), for the
+    // tests that check how SQLite answers it.
+    static std::string listStatement();
     void forEach(const std::function<void(const core::PassCheque&)>& visit);
     ChequeStock stock(const std::string& today, const core::pass_rules::ValidityPolicy& policy = {});
     std::vector<MonthlyChequeUse> monthlyUse(int months);
