@@ -1,0 +1,95 @@
+// The Tableau de bord's Couverture tab driven like a coordinator: pick the Métropole de Lyon by typing its name,
+// read the communes with no place of the demo directory, and find them again in the exported workbook.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "app/app_state.hpp"
+#include "app/directory_demo.hpp"
+#include "gui_fixture.hpp"
+#include "imgui_harness.hpp"
+#include "ui/dashboard_screen.hpp"
+#include "ui/shell.hpp"
+
+using mediane::app::AppState;
+using mediane::test::GuiFixture;
+using mediane::test::ImGuiHarness;
+
+namespace {
+
+struct CoverageUnderTest {
+    GuiFixture f;
+    AppState state{*f.notebook, mediane::test::assetsDir(), "fr"};
+    mediane::ui::Shell shell;
+    ImGuiHarness h{[this] { shell.draw(state); }};
+
+    CoverageUnderTest() {
+        std::mt19937_64 rng(1);
+        mediane::app::generateDemoDirectory(*f.notebook, rng, 300, mediane::test::assetsDir(), "2026-11-30");
+        state.refreshStatus();
+        state.screen = "dashboard";
+        h.frames(2);  // the first frame lays the filters out before the tab bar settles
+    }
+    mediane::ui::CoveragePanel& panel() { return shell.screen<mediane::ui::DashboardScreen>().coverage(); }
+
+    void pickLyon() {
+        h.click("dashboard.tab.coverage");
+        h.frame();
+        h.click("dashboard.coverage.territory_search");
+        h.typeText("Métropole de Lyon");
+        h.frame();
+        REQUIRE(h.has("dashboard.coverage.territory.0"));
+        h.click("dashboard.coverage.territory.0");
+        h.frame();
+    }
+};
+
+std::vector<std::string> whiteZones(const mediane::core::TerritoryCoverage& c) {
+    std::vector<std::string> names;
+    for (const auto& line : c.withoutPlace) names.push_back(line.name);
+    return names;
+}
+
+bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+
+}  // namespace
+
+TEST_CASE("the coverage of the Métropole de Lyon on the demo directory names the communes without a place",
+          "[coverage_tab]") {
+    CoverageUnderTest t;
+    t.pickLyon();
+    REQUIRE(t.panel().view());
+    CHECK(t.panel().view()->territory() == "200046977");
+    const auto& coverage = t.panel().view()->coverage();
+    REQUIRE(coverage);
+    CHECK(coverage->name == "Métropole de Lyon");
+    CHECK(coverage->communeCount == 58);
+    auto white = whiteZones(*coverage);
+    // The demo's places are in Lyon and nineteen communes around it; the others are white zones.
+    CHECK_FALSE(has(white, "Lyon"));
+    CHECK_FALSE(has(white, "Villeurbanne"));
+    CHECK_FALSE(has(white, "Vénissieux"));
+    CHECK(has(white, "Sainte-Foy-lès-Lyon"));
+    CHECK(has(white, "Saint-Genis-Laval"));
+    CHECK(has(white, "Poleymieux-au-Mont-d'Or"));
+    CHECK(coverage->withoutPlace.front().name == "Sainte-Foy-lès-Lyon");  // the most populous white zone
+    CHECK(coverage->withoutPlace.front().population == 21692);
+    // Drawn as rows of the white zones table, first row first.
+    CHECK(t.h.has("dashboard.coverage.white.0"));
+    CHECK(t.h.has("dashboard.coverage.territory_chosen"));
+}
+
+TEST_CASE("the territory is remembered from one visit of the tab to the next", "[coverage_tab]") {
+    CoverageUnderTest t;
+    t.pickLyon();
+    mediane::ui::Shell again;
+    ImGuiHarness h2{[&] { again.draw(t.state); }};
+    h2.frames(2);
+    h2.click("dashboard.tab.coverage");
+    h2.frames(2);
+    auto* view = again.screen<mediane::ui::DashboardScreen>().coverage().view();
+    REQUIRE(view);
+    CHECK(view->territory() == "200046977");
+    CHECK(view->coverage());
+}
