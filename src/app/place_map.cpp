@@ -93,9 +93,10 @@ void PlaceMap::fitAll() {
 void PlaceMap::reveal(const std::string& placeId) {
     auto i = indexOf(placeId);
     if (!i) return;
-    auto s = m_viewport.toScreen(m_places[*i].at);
-    if (s.x >= 0 && s.y >= 0 && s.x <= m_viewport.width() && s.y <= m_viewport.height()) return;
+    // The adviser asks where a place is: its neighbourhood, centred, close enough that it stands alone.
+    constexpr double kNeighbourhoodScale = 40075.0 * 150.0;  // about 150 pixels a kilometre
     m_viewport.setCentre(m_places[*i].at);
+    if (m_viewport.scale() < kNeighbourhoodScale) m_viewport.setScale(kNeighbourhoodScale);
 }
 
 const std::vector<core::MapCluster>& PlaceMap::clusters() {

@@ -63,7 +63,7 @@ public:
     core::MapViewport& viewport() { return m_viewport; }
     const core::MapViewport& viewport() const { return m_viewport; }
     void fitAll();
-    // Centres the map on the place when it is outside the view (a place opened from the list).
+    // Centres the map on the place and zooms in to its neighbourhood if farther out (a place opened from the list).
     void reveal(const std::string& placeId);
 
     // The clusters at the current zoom (every place in exactly one).

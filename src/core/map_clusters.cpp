@@ -49,8 +49,9 @@ std::vector<MapCluster> clusterPoints(const std::vector<WorldPoint>& points, dou
     }
 
     // 2. Why a second pass: a group of places straddling a grid line would show as two discs on top of each
-    //    other. A cluster whose centre is within half a cell of an earlier neighbour's joins it.
-    const double joinDistance = 0.5 / cellsPerUnit;
+    //    other. A cluster whose centre is less than a cell from an earlier neighbour's joins it, so discs no
+    //    wider than a cell do not overlap.
+    const double joinDistance = 1.0 / cellsPerUnit;
     std::vector<std::uint32_t> joinedTo(clusters.size());
     for (std::uint32_t c = 0; c < clusters.size(); ++c) joinedTo[c] = c;
     for (std::uint32_t c = 0; c < clusters.size(); ++c) {

@@ -146,11 +146,15 @@ void CoveragePanel::drawWhiteZones(app::AppState& state, const core::TerritoryCo
         mutedWrapped(state.tr("map.coverage.white_none"));
         return;
     }
-    if (ImGui::BeginTable("##dashboard.coverage.white", 4, kTableFlags)) {
+    // The itinerant service's column only when some commune has one.
+    const bool itinerant = !c.itinerantOnly.empty();
+    if (ImGui::BeginTable("##dashboard.coverage.white", itinerant ? 4 : 3, kTableFlags)) {
         ImGui::TableSetupColumn(state.tr("map.coverage.col.commune").c_str(), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn(state.tr("map.coverage.col.insee").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(state.tr("map.coverage.col.population").c_str(), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        ImGui::TableSetupColumn(state.tr("map.coverage.col.itinerant_days").c_str(), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+        if (itinerant)
+            ImGui::TableSetupColumn(state.tr("map.coverage.col.itinerant_days").c_str(), ImGuiTableColumnFlags_WidthStretch,
+                                    2.4f);
         ImGui::TableHeadersRow();
         auto row = [&](const core::CommuneCoverage& line, const std::string& days, const std::string& tag) {
             ImGui::TableNextRow();
@@ -161,6 +165,7 @@ void CoveragePanel::drawWhiteZones(app::AppState& state, const core::TerritoryCo
             ImGui::TextUnformatted(line.inseeCode.c_str());
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(grouped(line.population, state).c_str());
+            if (!itinerant) return;
             ImGui::TableNextColumn();
             if (days.empty()) ImGui::TextColored(kMutedColour, "%s", state.tr("map.coverage.none").c_str());
             else ImGui::TextWrapped("%s", days.c_str());
@@ -173,7 +178,7 @@ void CoveragePanel::drawWhiteZones(app::AppState& state, const core::TerritoryCo
                 "dashboard.coverage.itinerant." + std::to_string(i));
         ImGui::EndTable();
     }
-    mutedWrapped(state.tr("map.coverage.itinerant_rule"));
+    if (itinerant) mutedWrapped(state.tr("map.coverage.itinerant_rule"));
 }
 
 void CoveragePanel::drawLearnersAndSessions(app::AppState& state, const core::TerritoryCoverage& c) {

@@ -400,21 +400,22 @@ void DirectoryScreen::orientHere(app::AppState& state) {
 
 void DirectoryScreen::drawPaneSwitch(app::AppState& state) {
     const std::string mapLabel = state.tr("map.view_map"), cardLabel = state.tr("map.view_card");
+    const std::string hint = state.tr("map.hint");
     if (toggleButton(mapLabel, "directory.view_map", m_showMap) && !m_showMap) {
         m_showMap = true;
         m_revealOnMap = true;
     }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint.c_str());
     ImGui::SameLine();
     if (toggleButton(cardLabel, "directory.view_card", !m_showMap)) m_showMap = false;
-    if (m_showMap) {
-        const std::string hint = state.tr("map.hint");
-        ImGui::SameLine();
-        // Beside the switch when it fits, else on its own line: never cut at 1024 pixels.
-        if (ImGui::GetContentRegionAvail().x < textWidth(hint)) ImGui::NewLine();
+    ImGui::SameLine();
+    // Beside the switch when it fits; on a narrow pane (1024 pixels) the map keeps the line, the hint stays
+    // in the « Carte » button's tooltip.
+    if (m_showMap && ImGui::GetContentRegionAvail().x >= textWidth(hint)) {
         ImGui::AlignTextToFramePadding();
-        ImGui::PushTextWrapPos(0.0f);
         ImGui::TextColored(kMutedColour, "%s", hint.c_str());
-        ImGui::PopTextWrapPos();
+    } else {
+        ImGui::NewLine();
     }
 }
 
@@ -431,7 +432,7 @@ void DirectoryScreen::drawMapPane(app::AppState& state) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float strip = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.ItemSpacing.y * 2;
     ImVec2 size = ImGui::GetContentRegionAvail();
-    size.y = std::max(size.y - strip, ImGui::GetFontSize() * 8);
+    size.y = std::max(size.y - strip - style.ItemSpacing.y, ImGui::GetFontSize() * 8);
     m_map->setSize(size.x, size.y);
     if (m_revealOnMap) {
         m_revealOnMap = false;
@@ -450,16 +451,19 @@ void DirectoryScreen::drawMapPane(app::AppState& state) {
 void DirectoryScreen::drawMapStrip(app::AppState& state) {
     const auto& card = m_view->card();
     const auto& place = card.place;
-    ImGui::TextUnformatted(place.nom.c_str());  // one line; a name too long for the pane is cut, the card has it whole
+    // Row 1: name and commune (cut when the pane is too narrow: the card has them whole, the tooltip too).
+    ImGui::TextUnformatted(place.nom.c_str());
     tagItem("directory.map.strip_name");
+    const std::string commune = place.codePostal.empty() ? place.commune : place.codePostal + " " + place.commune;
+    ImGui::SameLine();
+    ImGui::TextColored(kMutedColour, "%s", commune.c_str());
+    // Row 2: the actions first, so they stay in sight at 1024 pixels; then whether it is open, and its days.
     if (button(state.tr("directory_ui.orient_here"), "directory.map.orient_here")) orientHere(state);
     ImGui::SameLine();
     if (button(state.tr("map.show_card"), "directory.map.show_card")) m_showMap = false;
-    std::string facts = place.codePostal.empty() ? place.commune : place.codePostal + " " + place.commune;
-    appendPart(facts, " \xC2\xB7 ",
-               !card.openNow ? state.tr("directory_ui.card_hours_unknown")
-               : *card.openNow ? state.tr("directory_ui.card_open_now")
-                               : state.tr("directory_ui.card_closed_now"));
+    std::string facts = !card.openNow   ? state.tr("directory_ui.card_hours_unknown")
+                        : *card.openNow ? state.tr("directory_ui.card_open_now")
+                                        : state.tr("directory_ui.card_closed_now");
     if (m_map) {
         if (auto i = m_map->indexOf(place.id); i && m_map->places()[*i].itinerant) {
             const auto& tour = m_map->tours()[m_map->places()[*i].tour];
@@ -469,7 +473,7 @@ void DirectoryScreen::drawMapStrip(app::AppState& state) {
     ImGui::SameLine();
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(card.openNow.value_or(false) ? kOpenColour : kMutedColour, "%s", facts.c_str());
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s", place.nom.c_str(), facts.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s\n%s", place.nom.c_str(), commune.c_str(), facts.c_str());
 }
 
 ScreenEntry directoryScreenEntry() {

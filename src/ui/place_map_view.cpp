@@ -117,9 +117,13 @@ std::optional<std::string> PlaceMapView::draw(app::AppState& state, app::PlaceMa
     // --- The open place, and the stops of its tour ---
     if (auto sel = map.indexOf(selectedId)) {
         const auto& p = places[*sel];
-        if (p.itinerant) drawTour(state, map, *sel, draw, origin);
+        // A service with one stop has no route to draw: its days are in the strip under the map.
+        if (p.itinerant && map.tours()[p.tour].stops.size() > 1) drawTour(state, map, *sel, draw, origin);
         auto s = viewport.toScreen(p.at);
         ImVec2 at(origin.x + static_cast<float>(s.x), origin.y + static_cast<float>(s.y));
+        // Drawn itself even when its neighbours hide it in a cluster: the ring says which one, the mark what it is.
+        if (p.itinerant) diamond(draw, at, 7.5f, kItinerantColour, kOutline);
+        else draw->AddCircleFilled(at, 6.0f, kPlaceColour, 16);
         draw->AddCircle(at, 11.0f, kSelectedColour, 24, 3.5f);
         ImVec2 t = ImGui::CalcTextSize(p.name.c_str());
         ImVec2 label(at.x + 14, at.y - t.y / 2);
