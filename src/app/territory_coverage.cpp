@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "app/activity_report_insee.hpp"
+#include "app/coverage_worker.hpp"
 #include "core/error.hpp"
 #include "core/translator.hpp"
 #include "store/territory_queries.hpp"
@@ -69,18 +70,23 @@ const std::string& CoverageView::territory() {
     return *m_territory;
 }
 
+void CoverageView::markStale() {
+    m_stale = true;
+    ++m_generation;
+}
+
 void CoverageView::setTerritory(const std::string& siren) {
     if (siren == territory()) return;
     m_notebook.settings().set(kTerritorySetting, siren);
     m_territory = siren;
-    m_coverage.reset();
-    m_stale = true;
+    m_coverage.reset();  // another territory's figures would be read as this one's
+    markStale();
 }
 
 void CoverageView::setFilter(const DashboardFilter& filter) {
     if (filter == m_filter) return;
     m_filter = filter;
-    m_stale = true;
+    markStale();
 }
 
 void CoverageView::notice(const NotebookStatus& s) {
@@ -88,19 +94,47 @@ void CoverageView::notice(const NotebookStatus& s) {
                               std::to_string(s.learners) + "/" + std::to_string(s.pendingChanges) + "/" + s.lastSync;
     if (fingerprint == m_fingerprint) return;
     m_fingerprint = std::move(fingerprint);
-    m_stale = true;
+    markStale();
+}
+
+const core::Intercommunality& CoverageView::chosen() {
+    const core::Intercommunality* found = territories().find(territory());
+    if (!found) throw Error(Error::Kind::NotFound, "map.err.territory_unknown", {{"siren", territory()}});
+    return *found;
 }
 
 void CoverageView::refresh() {
     if (!m_stale || territory().empty()) return;
     m_stale = false;
-    const core::Intercommunality* chosen = territories().find(territory());
-    if (!chosen) throw Error(Error::Kind::NotFound, "map.err.territory_unknown", {{"siren", territory()}});
+    m_awaiting = false;  // a result still on its way is of this generation or older: it will be dropped
+    ++m_generation;
+    const auto& territoryChosen = chosen();
     auto start = std::chrono::steady_clock::now();
     if (!m_queries) m_queries = store::TerritoryQueries::openReadOnly(m_notebook.dataFile());
-    m_coverage = computeTerritoryCoverage(*m_queries, communes(), *chosen, m_filter);
+    m_coverage = computeTerritoryCoverage(*m_queries, communes(), territoryChosen, m_filter);
     ++m_computeCount;
     m_lastMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void CoverageView::refreshInBackground() {
+    if (m_worker) {
+        if (auto result = m_worker->take()) {
+            if (result->generation == m_generation) {
+                m_awaiting = false;
+                if (result->error) std::rethrow_exception(result->error);
+                m_coverage = std::move(result->coverage);
+                ++m_computeCount;
+                m_lastMs = result->ms;
+            }
+        }
+    }
+    if (!m_stale || territory().empty()) return;
+    m_stale = false;
+    const auto& territoryChosen = chosen();
+    (void)communes();  // read here, once, before the worker shares it
+    if (!m_worker) m_worker = std::make_unique<CoverageWorker>(m_notebook.dataFile(), communes());
+    m_worker->post({m_generation, &territoryChosen, m_filter});
+    m_awaiting = true;
 }
 
 }  // namespace mediane::app

@@ -2,6 +2,7 @@
 // and its coverage for the dashboard's filter, cached until the territory, the filter or the notebook change.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,8 @@ class TerritoryQueries;
 
 namespace mediane::app {
 
+class CoverageWorker;
+
 // The coverage of a territory for a filter, computed now (the tab, the CLI and exports).
 // Places without an INSEE code get one from their postal code and commune (PlaceInseeCodes).
 core::TerritoryCoverage computeTerritoryCoverage(store::TerritoryQueries& queries, const core::CommuneDirectory& communes,
@@ -29,7 +32,8 @@ core::TerritoryCoverage computeTerritoryCoverage(store::TerritoryQueries& querie
 // « mardi, jeudi » for an itinerant stop's days; the translated « jours non précisés » when its hours do not say.
 std::string servedDaysText(const core::Translator& tr, const core::CommuneCoverage& commune);
 
-// Usage (once per frame): coverage.notice(state.status()); coverage.setFilter(dashboard.filter()); coverage.refresh();
+// Usage (once per frame): coverage.notice(state.status()); coverage.setFilter(dashboard.filter());
+//   coverage.refreshInBackground();   (the CLI, exports and tests may call refresh(), which computes now)
 class CoverageView {
 public:
     // The local setting that remembers the coordinator's territory from one visit to the next.
@@ -51,12 +55,21 @@ public:
     void notice(const NotebookStatus& status);
     // Computes when stale and a territory is set. Throws mediane::Error (an unknown SIREN: NotFound).
     void refresh();
+    // The GUI's refresh: collects a finished result and posts a stale territory/filter to the worker thread;
+    // never waits. The figures shown stay until the new ones arrive (none after a change of territory).
+    // Throws mediane::Error: an unknown SIREN, or what the worker's computation threw.
+    void refreshInBackground();
+    // True while the figures for the current territory and filter are being computed.
+    bool computing() const { return m_awaiting; }
 
     const std::optional<core::TerritoryCoverage>& coverage() const { return m_coverage; }
     int computeCount() const { return m_computeCount; }
     double lastComputeMs() const { return m_lastMs; }
 
 private:
+    const core::Intercommunality& chosen();
+    void markStale();
+
     Notebook& m_notebook;
     std::string m_assetsDir;
     std::unique_ptr<core::Intercommunalities> m_territories;
@@ -69,6 +82,10 @@ private:
     std::optional<core::TerritoryCoverage> m_coverage;
     int m_computeCount = 0;
     double m_lastMs = 0;
+    // Bumped by every change of territory, filter or data: a result for an older generation is dropped.
+    std::uint64_t m_generation = 0;
+    bool m_awaiting = false;
+    std::unique_ptr<CoverageWorker> m_worker;  // last: stopped before what its jobs point into
 };
 
 }  // namespace mediane::app

@@ -50,14 +50,18 @@ void CoveragePanel::draw(app::AppState& state, const app::DashboardFilter& filte
     m_view->setFilter(filter);
     // Not through AppState::run, which re-reads the notebook's status: this runs every frame.
     try {
-        m_view->refresh();
+        m_view->refreshInBackground();
     } catch (const Error& e) {
         state.showError(e);
+    }
+    if (m_view->computing()) {
+        ImGui::TextColored(kMutedColour, "%s", state.tr("dashboard.computing").c_str());
+        tagItem("dashboard.coverage.computing");
     }
     const auto& coverage = m_view->coverage();
     if (!coverage) {
         ImGui::Spacing();
-        mutedWrapped(state.tr("map.coverage.pick_hint"));
+        if (!m_view->computing()) mutedWrapped(state.tr("map.coverage.pick_hint"));
         return;
     }
     const auto& c = *coverage;

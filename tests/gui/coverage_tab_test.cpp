@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <random>
 
 #include "app/app_state.hpp"
@@ -41,7 +42,16 @@ struct CoverageUnderTest {
         h.frame();
         REQUIRE(h.has("dashboard.coverage.territory.0"));
         h.click("dashboard.coverage.territory.0");
-        h.frame();
+        settle(h, panel());
+    }
+
+    // Draws frames until the worker's coverage is in (bounded: a hung worker fails the test, not the run).
+    static void settle(ImGuiHarness& harness, mediane::ui::CoveragePanel& coverage) {
+        auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+        do harness.frame();
+        while ((!coverage.view() || coverage.view()->computing()) && std::chrono::steady_clock::now() < deadline);
+        REQUIRE_FALSE(coverage.view()->computing());
+        harness.frame();  // the frame that draws what arrived
     }
 };
 
@@ -78,6 +88,7 @@ TEST_CASE("the coverage of the Métropole de Lyon on the demo directory names th
     // Drawn as rows of the white zones table, first row first.
     CHECK(t.h.has("dashboard.coverage.white.0"));
     CHECK(t.h.has("dashboard.coverage.territory_chosen"));
+    CHECK(t.panel().view()->computeCount() == 1);  // once, on the worker; frames since computed nothing
 }
 
 TEST_CASE("the territory is remembered from one visit of the tab to the next", "[coverage_tab]") {
@@ -87,7 +98,7 @@ TEST_CASE("the territory is remembered from one visit of the tab to the next", "
     ImGuiHarness h2{[&] { again.draw(t.state); }};
     h2.frames(2);
     h2.click("dashboard.tab.coverage");
-    h2.frames(2);
+    CoverageUnderTest::settle(h2, again.screen<mediane::ui::DashboardScreen>().coverage());
     auto* view = again.screen<mediane::ui::DashboardScreen>().coverage().view();
     REQUIRE(view);
     CHECK(view->territory() == "200046977");
