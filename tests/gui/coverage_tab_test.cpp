@@ -3,11 +3,16 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <cstdio>
+#include <filesystem>
 #include <random>
 
 #include "app/app_state.hpp"
 #include "app/directory_demo.hpp"
+#include "app/directory_service.hpp"
+#include "support/temp_dir.hpp"
 #include "gui_fixture.hpp"
 #include "imgui_harness.hpp"
 #include "ui/dashboard_screen.hpp"
@@ -63,6 +68,16 @@ std::vector<std::string> whiteZones(const mediane::core::TerritoryCoverage& c) {
 
 bool has(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
 
+std::string unzipped(const std::string& file, const std::string& part) {
+    std::string out;
+    FILE* pipe = popen(("unzip -p '" + file + "' " + part).c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    std::array<char, 4096> buffer{};
+    while (std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+    pclose(pipe);
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("the coverage of the Métropole de Lyon on the demo directory names the communes without a place",
@@ -103,4 +118,41 @@ TEST_CASE("the territory is remembered from one visit of the tab to the next", "
     REQUIRE(view);
     CHECK(view->territory() == "200046977");
     CHECK(view->coverage());
+}
+
+TEST_CASE("a commune only a bus serves is listed apart from the white zones, with the bus's days", "[coverage_tab]") {
+    CoverageUnderTest t;
+    mediane::app::DirectoryService directory(*t.f.notebook, mediane::test::assetsDir());
+    directory.importText(
+        "id,pivot,nom,commune,code_postal,code_insee,adresse,date_maj,horaires,itinerance\n"
+        "bus-1,80000000000011,Bus numérique,Sainte-Foy-lès-Lyon,69110,69202,Place de la mairie,2024-01-01,"
+        "Tu 09:00-12:00; Fr 14:00-17:00,Itinérant\n",
+        "bus.csv");
+    t.state.refreshStatus();
+    t.pickLyon();
+    const auto& coverage = t.panel().view()->coverage();
+    REQUIRE(coverage);
+    CHECK_FALSE(has(whiteZones(*coverage), "Sainte-Foy-lès-Lyon"));
+    REQUIRE(coverage->itinerantOnly.size() == 1);
+    CHECK(coverage->itinerantOnly[0].name == "Sainte-Foy-lès-Lyon");
+    CHECK(mediane::app::servedDaysText(t.state.tr(), coverage->itinerantOnly[0]) == "mardi, vendredi");
+    CHECK(t.h.has("dashboard.coverage.itinerant.0"));
+}
+
+TEST_CASE("the dashboard's XLSX export carries the chosen territory's coverage sheets", "[coverage_tab]") {
+    CoverageUnderTest t;
+    t.pickLyon();
+    mediane::test::TempDir out;
+    t.shell.screen<mediane::ui::DashboardScreen>().setExportFolder(out.str());
+    t.h.frame();
+    t.h.click("dashboard.export.xlsx");
+    t.h.frame();
+    REQUIRE(t.state.banner.kind == mediane::app::Banner::Kind::Success);
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(out.path())) files.push_back(entry.path());
+    REQUIRE(files.size() == 1);
+    const std::string book = unzipped(files[0].string(), "xl/workbook.xml");
+    CHECK(book.find("name=\"Communes sans lieu\"") != std::string::npos);
+    CHECK(book.find("name=\"Lieux sans séance\"") != std::string::npos);
+    CHECK(unzipped(files[0].string(), "").find("Sainte-Foy-lès-Lyon") != std::string::npos);
 }
