@@ -199,3 +199,27 @@ TEST_CASE("a place picked in the list shows its card, and the map centres on its
     CHECK(s.y == Approx(t.map().viewport().height() / 2));
     CHECK(t.map().viewport().scale() >= 40075.0 * 150.0);
 }
+
+TEST_CASE("places at the same address are listed when their disc is clicked, and one is opened from the list",
+          "[place_map]") {
+    MapUnderTest t;
+    mediane::app::DirectoryService directory(*t.f.notebook, mediane::test::assetsDir());
+    directory.importText(
+        "id,pivot,nom,commune,code_postal,code_insee,adresse,latitude,longitude,date_maj\n"
+        "s1,43493312300052,Maison France Services,Bron,69500,69029,1 place de la Liberté,45.7386,4.9133,2024-01-01\n"
+        "s2,43493312300060,Permanence numérique de la mairie,Bron,69500,69029,1 place de la Liberté,45.7386,4.9133,"
+        "2024-01-01\n",
+        "same-address.csv");
+    t.state.refreshStatus();
+    t.h.frames(2);
+    t.map().viewport().setCentre(t.map().places()[*t.map().indexOf("s1")].at);
+    t.map().viewport().setScale(mediane::core::MapViewport::kMaxScale);
+    t.h.frame();
+    t.h.clickAt(t.onScreen("s1"));
+    REQUIRE(t.h.has("directory.map.list.1"));
+    CHECK_FALSE(t.view().hasCard());
+    t.h.click("directory.map.list.1");
+    t.h.frame();
+    REQUIRE(t.view().hasCard());
+    CHECK(t.view().openId() == "s2");  // listed in the order of the places, s1 then s2
+}
