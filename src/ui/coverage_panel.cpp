@@ -254,7 +254,7 @@ void CoveragePanel::drawIdlePlaces(app::AppState& state, const core::TerritoryCo
                 ImGui::TextUnformatted(p.name.c_str());
                 if (p.itinerant) {
                     ImGui::SameLine();
-                    ImGui::TextColored(kMutedColour, "%s", state.tr("map.itinerant").c_str());
+                    ImGui::TextColored(kMutedColour, "%s", state.tr("map.coverage.itinerant_badge").c_str());
                 }
                 tagItem("dashboard.coverage.idle." + std::to_string(i));
                 ImGui::TableNextColumn();
