@@ -438,7 +438,11 @@ void DirectoryScreen::drawMapPane(app::AppState& state) {
         m_revealOnMap = false;
         m_map->reveal(m_view->openId());
     }
-    if (auto picked = m_mapView.draw(state, *m_map, m_view->openId(), size)) {
+    // What the search lists is marked on the map, once the adviser searched for something.
+    m_found.clear();
+    if (!(m_view->filters() == app::DirectoryFilters{}))
+        for (const auto& p : m_view->results()) m_found.push_back(p.id);
+    if (auto picked = m_mapView.draw(state, *m_map, m_view->openId(), m_found, size)) {
         m_view->open(*picked);
         refreshView(state);  // its strip in this frame
     }

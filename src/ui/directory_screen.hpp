@@ -3,6 +3,8 @@
 #pragma once
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "app/app_state.hpp"
 #include "app/directory_view.hpp"
@@ -23,6 +25,7 @@ public:
     // The map's view-model, for tests; null before the map is first shown.
     app::PlaceMap* map() { return m_map.get(); }
     bool showsMap() const { return m_showMap; }
+    const PlaceMapView& mapView() const { return m_mapView; }
 
 private:
     void refreshView(app::AppState& state);
@@ -45,6 +48,7 @@ private:
     // The right pane shows the map until a place is picked in the list, then its card; the adviser switches back.
     bool m_showMap = true;
     bool m_revealOnMap = false;       // centre the open place when the map is shown again
+    std::vector<std::string> m_found; // the listed places' ids, marked on the map (kept to reuse its memory)
 };
 
 }  // namespace mediane::ui

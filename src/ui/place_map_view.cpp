@@ -19,6 +19,7 @@ const ImU32 kClusterColour = IM_COL32(0, 114, 178, 190);
 const ImU32 kItinerantColour = IM_COL32(230, 159, 0, 255);
 const ImU32 kSelectedColour = IM_COL32(213, 94, 0, 255);
 const ImU32 kOutline = IM_COL32(255, 255, 255, 230);
+const ImU32 kFoundColour = IM_COL32(240, 228, 66, 255);  // Okabe–Ito yellow
 
 // GLFW key codes (the backend fills io.KeysDown with them; the test harness uses the same).
 constexpr int kKeyEqual = 61, kKeyMinus = 45, kKeyPadAdd = 334, kKeyPadSubtract = 333, kKey0 = 48;
@@ -52,7 +53,7 @@ bool pressed(int nativeKey) { return nativeKey >= 0 && ImGui::IsKeyPressed(nativ
 }  // namespace
 
 std::optional<std::string> PlaceMapView::draw(app::AppState& state, app::PlaceMap& map, const std::string& selectedId,
-                                              ImVec2 size) {
+                                              const std::vector<std::string>& found, ImVec2 size) {
     std::optional<std::string> picked;
     size.x = std::max(size.x, 80.0f);
     size.y = std::max(size.y, 80.0f);
@@ -114,6 +115,19 @@ std::optional<std::string> PlaceMapView::draw(app::AppState& state, app::PlaceMa
         draw->AddText(ImVec2(at.x - t.x / 2, at.y - t.y / 2), textColour, count);
     }
 
+    // --- The places the search found: a yellow mark each over the clusters (the list holds at most a few hundred) ---
+    m_foundMarked = 0;
+    for (const auto& id : found) {
+        auto i = map.indexOf(id);
+        if (!i) continue;
+        auto s = viewport.toScreen(places[*i].at);
+        if (s.x < 0 || s.y < 0 || s.x > size.x || s.y > size.y) continue;
+        ImVec2 at(origin.x + static_cast<float>(s.x), origin.y + static_cast<float>(s.y));
+        draw->AddCircleFilled(at, 4.5f, kFoundColour, 12);
+        draw->AddCircle(at, 4.5f, IM_COL32(0, 0, 0, 200), 12, 1.0f);
+        ++m_foundMarked;
+    }
+
     // --- The open place, and the stops of its tour ---
     if (auto sel = map.indexOf(selectedId)) {
         const auto& p = places[*sel];
@@ -169,6 +183,7 @@ std::optional<std::string> PlaceMapView::draw(app::AppState& state, app::PlaceMa
     // --- Overlays ---
     const ImGuiStyle& style = ImGui::GetStyle();
     std::string shown = state.tr().plural("map.place_count", static_cast<std::int64_t>(places.size()));
+    if (!found.empty()) shown += " \xC2\xB7 " + state.tr().plural("map.found", static_cast<std::int64_t>(found.size()));
     if (map.unlocated() > 0) shown += " \xC2\xB7 " + state.tr().plural("map.unlocated", map.unlocated());
     ImVec2 shownSize = ImGui::CalcTextSize(shown.c_str());
     draw->AddRectFilled(ImVec2(origin.x + 4, origin.y + 4),

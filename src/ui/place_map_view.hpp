@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <imgui.h>
 
@@ -14,11 +15,15 @@ namespace mediane::ui {
 
 class PlaceMapView {
 public:
-    // Usage: if (auto id = mapView.draw(state, map, view.openId(), size)) view.open(*id);
+    // Usage: if (auto id = mapView.draw(state, map, view.openId(), found, size)) view.open(*id);
     // Draws in a child region of `size` at the cursor; returns the id of the place clicked (or picked in the
-    // list of a cluster too tight to split). Tags "directory.map" (the map's rectangle) for tests.
+    // list of a cluster too tight to split). `found`: the places the search lists (empty when nothing is
+    // searched), marked over the clusters. Tags "directory.map" (the map's rectangle) for tests.
     std::optional<std::string> draw(app::AppState& state, app::PlaceMap& map, const std::string& selectedId,
-                                     ImVec2 size);
+                                    const std::vector<std::string>& found, ImVec2 size);
+
+    // How many places the search found were marked in the last frame (tests).
+    int foundMarked() const { return m_foundMarked; }
 
 private:
     void handleKeys(app::PlaceMap& map);
@@ -29,6 +34,7 @@ private:
     bool m_dragged = false;
     std::optional<std::size_t> m_listedCluster;  // a cluster whose places are listed in a popup
     double m_listedScale = 0;                     // the zoom that cluster belongs to
+    int m_foundMarked = 0;
 };
 
 }  // namespace mediane::ui

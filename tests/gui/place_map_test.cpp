@@ -223,3 +223,12 @@ TEST_CASE("places at the same address are listed when their disc is clicked, and
     REQUIRE(t.view().hasCard());
     CHECK(t.view().openId() == "s2");  // listed in the order of the places, s1 then s2
 }
+
+TEST_CASE("the places the search finds are marked on the map, and nothing is marked before a search", "[place_map]") {
+    MapUnderTest t;
+    CHECK(t.screen().mapView().foundMarked() == 0);
+    t.search("mediatheque");
+    t.h.frame();
+    REQUIRE(t.view().results().size() == 2);
+    CHECK(t.screen().mapView().foundMarked() == 2);
+}
