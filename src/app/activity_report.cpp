@@ -5,6 +5,7 @@
 #include "app/activity_report_insee.hpp"
 #include "app/notebook.hpp"
 #include "core/calendar.hpp"
+#include "core/coverage.hpp"
 #include "core/csv.hpp"
 #include "core/error.hpp"
 #include "store/activity_queries.hpp"
@@ -103,6 +104,10 @@ ActivityReport::ActivityReport(Notebook& notebook, const core::CommuneDirectory*
 }
 
 ActivityReport::~ActivityReport() = default;
+
+void ActivityReport::includeCoverage(const core::TerritoryCoverage& coverage) {
+    m_coverage = std::make_unique<core::TerritoryCoverage>(coverage);
+}
 
 std::int64_t ActivityReport::forEachRow(const DashboardFilter& filter,
                                         const std::function<void(const ActivityRow&)>& visit) {

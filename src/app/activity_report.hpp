@@ -13,6 +13,7 @@
 namespace mediane::core {
 class CommuneDirectory;
 class Translator;
+struct TerritoryCoverage;
 }
 
 namespace mediane::app {
@@ -76,6 +77,9 @@ public:
     std::int64_t writeXlsx(const DashboardFilter& filter, const std::string& today, const core::Translator& tr,
                            const std::string& path);
 
+    // writeXlsx then adds the territory's coverage sheets (coverage_sheets.hpp), computed for the same filter.
+    void includeCoverage(const core::TerritoryCoverage& coverage);
+
     // The reimbursement claim: redeemed cheques of the period, as CSV. Returns the cheques.
     std::int64_t writeClaimCsv(const DashboardFilter& filter, std::ostream& out);
 
@@ -84,6 +88,7 @@ private:
     std::unique_ptr<PlaceInseeCodes> m_insee;
     std::vector<std::string> m_genderCodes, m_ageCodes, m_statusCodes;
     std::vector<std::string> m_columns;
+    std::unique_ptr<core::TerritoryCoverage> m_coverage;  // null: no coverage sheets
 };
 
 }  // namespace mediane::app

@@ -1,6 +1,7 @@
 // ActivityReport::writeXlsx: the activity sheet and the dashboard's tables in one workbook.
 #include "app/activity_report.hpp"
 
+#include "app/coverage_sheets.hpp"
 #include "app/dashboard.hpp"
 #include "app/notebook.hpp"
 #include "app/xlsx_workbook.hpp"
@@ -187,6 +188,7 @@ std::int64_t ActivityReport::writeXlsx(const DashboardFilter& filter, const std:
             ++row;
         }
     }
+    if (m_coverage) writeCoverageSheets(book, tr, *m_coverage);
     book.close();
     return count;
 }

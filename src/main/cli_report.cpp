@@ -8,10 +8,12 @@
 #include "app/activity_report.hpp"
 #include "app/activity_report_coop.hpp"
 #include "app/spreadsheet_csv.hpp"
+#include "app/territory_coverage.hpp"
 #include "core/calendar.hpp"
 #include "core/commune_directory.hpp"
 #include "core/error.hpp"
 #include "store/activity_queries.hpp"
+#include "store/territory_queries.hpp"
 
 namespace mediane::cli {
 
@@ -22,6 +24,7 @@ struct ReportArgs {
     std::string format = "csv";
     std::string output;
     std::string scope;  // coop formats: "self" or "territory"; empty: from the notebook's enrolment
+    std::string territory;  // xlsx: an intercommunality's SIREN, whose coverage sheets the workbook adds
 };
 
 std::vector<CliOption> filterOptions(ReportArgs& args) {
@@ -47,6 +50,11 @@ std::vector<CliOption> activityReportOptions(ReportArgs& args) {
                        .help = "Coop formats: self (an adviser's own activity) or territory (a coordinator's); "
                                "default: from the hub account's role, self when not enrolled",
                        .target = &args.scope});
+    options.push_back({.name = "--territory",
+                       .help = "xlsx: add the coverage of this intercommunality, by its SIREN (e.g. 200046977, "
+                               "Métropole de Lyon): its communes with no place, learners and sessions per commune, "
+                               "places with no session in the period",
+                       .target = &args.territory});
     return options;
 }
 
@@ -107,6 +115,8 @@ void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
     if (workbook && args.output.empty())
         throw Error(Error::Kind::Validation, "dashboard.err.xlsx_output", {}, "output");
     if (!args.scope.empty()) app::coopScopeFrom(args.scope);  // refused before the notebook is opened
+    if (!args.territory.empty() && format != app::ReportFormat::Xlsx)
+        throw Error(Error::Kind::Validation, "map.err.territory_format", {{"value", args.format}}, "territory");
     auto notebook = ctx.openNotebook();
     // Places typed in Médiane rarely carry their INSEE code: the national list gives it.
     auto communes = core::CommuneDirectory::loadFile(ctx.assetsDir + "/communes/communes.csv");
@@ -116,6 +126,14 @@ void runActivityReport(const CliContext& ctx, const ReportArgs& args) {
     }
     app::ActivityReport report(*notebook, &communes);
     if (format == app::ReportFormat::Xlsx) {
+        if (!args.territory.empty()) {
+            auto territories = core::Intercommunalities::loadFile(ctx.assetsDir + "/communes/intercommunalites.csv");
+            const auto* territory = territories.find(args.territory);
+            if (!territory)
+                throw Error(Error::Kind::NotFound, "map.err.territory_unknown", {{"siren", args.territory}}, "territory");
+            auto queries = store::TerritoryQueries::openReadOnly(notebook->dataFile());
+            report.includeCoverage(app::computeTerritoryCoverage(*queries, communes, *territory, args.filter));
+        }
         auto rows = report.writeXlsx(args.filter, core::today(), ctx.translator(), args.output);
         std::cerr << "mediane: " << rows << " sessions -> " << args.output << "\n";
     } else {

@@ -1,7 +1,8 @@
 // Sections: filters (period, structure, place, adviser) and export buttons (top) · tabs: Activité (figures,
 // sessions per month by kind with distinct learners, kinds, themes, durations, redirections, place kinds,
 // people per gender, age bracket and social status) ·
-// Pass numérique (stock per structure, redemptions per month, per funder and month) · Progression (moves per domain, a learner's timeline).
+// Pass numérique (stock per structure, redemptions per month, per funder and month) · Progression (moves per domain, a learner's timeline) ·
+// Couverture (coverage_panel.cpp).
 // Every figure comes from the cached view-model: a frame draws, it never queries.
 #include "ui/dashboard_screen.hpp"
 
@@ -271,6 +272,15 @@ void DashboardScreen::draw(app::AppState& state) {
             ImGui::EndChild();
             ImGui::EndTabItem();
         }
+        const bool coverageShown =
+            ImGui::BeginTabItem(withId(state.tr("map.coverage.tab"), "dashboard.tab.coverage").c_str());
+        tagItem("dashboard.tab.coverage");  // tagged shown or not, so a test can click it open
+        if (coverageShown) {
+            ImGui::BeginChild("##dashboard.coverage");
+            m_coverage.draw(state, m_dashboard->filter());
+            ImGui::EndChild();
+            ImGui::EndTabItem();
+        }
         ImGui::EndTabBar();
     }
 }
@@ -413,6 +423,7 @@ void DashboardScreen::exportFile(app::AppState& state, const std::string& what) 
         }
         app::ActivityReport report(state.notebook(), &communes);
         if (what == "xlsx") {
+            if (const auto* coverage = m_coverage.coverageFor(state, filter)) report.includeCoverage(*coverage);
             report.writeXlsx(filter, m_dashboard->today(), state.tr(), file);
             return;
         }

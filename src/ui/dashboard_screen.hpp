@@ -6,6 +6,7 @@
 
 #include "app/app_state.hpp"
 #include "app/dashboard.hpp"
+#include "ui/coverage_panel.hpp"
 #include "ui/folder_picker.hpp"
 
 namespace mediane::ui {
@@ -16,6 +17,8 @@ public:
     void draw(app::AppState& state);
     // The view-model, for tests; null before the first draw.
     app::Dashboard* dashboard() { return m_dashboard.get(); }
+    // The Couverture tab, for tests.
+    CoveragePanel& coverage() { return m_coverage; }
     // Where the export buttons write (defaults to the folder last chosen, else ~/Documents: app::exportFolder).
     void setExportFolder(const std::string& folder) { m_exportFolder = folder; }
 
@@ -36,6 +39,7 @@ private:
     std::string m_lastExport;
     bool m_spreadsheetCsv = false;  // CSV with `;` and a BOM, for French Excel
     FolderPicker m_folderPicker;
+    CoveragePanel m_coverage;
 };
 
 }  // namespace mediane::ui

@@ -1,5 +1,6 @@
-// Sections: search box and filters · result list (left, clipped) · place card (right): identity and
-// orientation button, address and contact, opening hours, services and publics, access, labels, links.
+// Sections: search box and filters · result list (left, clipped) · right pane: the map (place_map_view.cpp) with
+// the open place's strip, or the place card: identity and orientation button, address and contact, opening
+// hours, services and publics, access, labels, links.
 #include "ui/directory_screen.hpp"
 
 #include <imgui.h>
@@ -136,7 +137,9 @@ void DirectoryScreen::draw(app::AppState& state) {
     ImGui::SameLine();
     ImGui::BeginChild("##directory.card_pane", ImVec2(0, 0), false);
     refreshView(state);  // a row picked in this frame shows its card in this frame, not the next
-    if (m_view->hasCard()) drawCard(state);
+    drawPaneSwitch(state);
+    if (m_showMap) drawMapPane(state);
+    else if (m_view->hasCard()) drawCard(state);
     else {
         ImGui::PushStyleColor(ImGuiCol_Text, kMutedColour);
         ImGui::TextWrapped("%s", state.tr("directory_ui.pick_hint").c_str());  // wraps in a narrow card pane
@@ -153,7 +156,10 @@ void DirectoryScreen::drawSearch(app::AppState& state) {
     if (enter) {  // Enter opens the first place found, as in every search
         m_view->setFilters(m_filters);
         refreshView(state);
-        if (!m_view->results().empty()) m_view->open(m_view->results().front().id);
+        if (!m_view->results().empty()) {
+            m_view->open(m_view->results().front().id);
+            m_showMap = false;
+        }
     }
 }
 
@@ -214,8 +220,10 @@ void DirectoryScreen::drawList(app::AppState& state) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::PushID(p.id.c_str());
-            if (ImGui::Selectable(p.name.c_str(), p.id == m_view->openId(), ImGuiSelectableFlags_SpanAllColumns))
+            if (ImGui::Selectable(p.name.c_str(), p.id == m_view->openId(), ImGuiSelectableFlags_SpanAllColumns)) {
                 m_view->open(p.id);
+                m_showMap = false;  // a place picked by name: the adviser wants its card
+            }
             tagItem("directory.row." + std::to_string(row));
             // Narrow columns cut long names and kinds ("Centre communal d'action sociale"): the whole row on hover.
             if (ImGui::IsItemHovered())
@@ -388,6 +396,88 @@ void DirectoryScreen::orientHere(app::AppState& state) {
         state.screen = "session";
     });
     if (ok) state.showSuccess("directory_ui.msg.oriented", {{"name", name}});
+}
+
+void DirectoryScreen::drawPaneSwitch(app::AppState& state) {
+    const std::string mapLabel = state.tr("map.view_map"), cardLabel = state.tr("map.view_card");
+    const std::string hint = state.tr("map.hint");
+    if (toggleButton(mapLabel, "directory.view_map", m_showMap) && !m_showMap) {
+        m_showMap = true;
+        m_revealOnMap = true;
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", hint.c_str());
+    ImGui::SameLine();
+    if (toggleButton(cardLabel, "directory.view_card", !m_showMap)) m_showMap = false;
+    ImGui::SameLine();
+    // Beside the switch when it fits; on a narrow pane (1024 pixels) the map keeps the line, the hint stays
+    // in the « Carte » button's tooltip.
+    if (m_showMap && ImGui::GetContentRegionAvail().x >= textWidth(hint)) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextColored(kMutedColour, "%s", hint.c_str());
+    } else {
+        ImGui::NewLine();
+    }
+}
+
+void DirectoryScreen::drawMapPane(app::AppState& state) {
+    if (!m_map) m_map = std::make_unique<app::PlaceMap>(state.notebook());
+    m_map->notice(state.status());
+    try {
+        m_map->refresh();
+    } catch (const Error& e) {
+        state.showError(e);
+    }
+    // The strip under the map keeps its height whether a place is open or not, so the map never moves under
+    // the pointer; two rows: the name, then the buttons and what else fits.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float strip = ImGui::GetTextLineHeightWithSpacing() + ImGui::GetFrameHeight() + style.ItemSpacing.y * 2;
+    ImVec2 size = ImGui::GetContentRegionAvail();
+    size.y = std::max(size.y - strip - style.ItemSpacing.y, ImGui::GetFontSize() * 8);
+    m_map->setSize(size.x, size.y);
+    if (m_revealOnMap) {
+        m_revealOnMap = false;
+        m_map->reveal(m_view->openId());
+    }
+    // What the search lists is marked on the map, once the adviser searched for something.
+    m_found.clear();
+    if (!(m_view->filters() == app::DirectoryFilters{}))
+        for (const auto& p : m_view->results()) m_found.push_back(p.id);
+    if (auto picked = m_mapView.draw(state, *m_map, m_view->openId(), m_found, size)) {
+        m_view->open(*picked);
+        refreshView(state);  // its strip in this frame
+    }
+    ImGui::BeginChild("##directory.map_strip", ImVec2(0, strip), false, ImGuiWindowFlags_NoScrollbar);
+    if (m_view->hasCard()) drawMapStrip(state);
+    else ImGui::TextColored(kMutedColour, "%s", state.tr("map.pick_hint").c_str());
+    ImGui::EndChild();
+}
+
+void DirectoryScreen::drawMapStrip(app::AppState& state) {
+    const auto& card = m_view->card();
+    const auto& place = card.place;
+    // Row 1: name and commune (cut when the pane is too narrow: the card has them whole, the tooltip too).
+    ImGui::TextUnformatted(place.nom.c_str());
+    tagItem("directory.map.strip_name");
+    const std::string commune = place.codePostal.empty() ? place.commune : place.codePostal + " " + place.commune;
+    ImGui::SameLine();
+    ImGui::TextColored(kMutedColour, "%s", commune.c_str());
+    // Row 2: the actions first, so they stay in sight at 1024 pixels; then whether it is open, and its days.
+    if (button(state.tr("directory_ui.orient_here"), "directory.map.orient_here")) orientHere(state);
+    ImGui::SameLine();
+    if (button(state.tr("map.show_card"), "directory.map.show_card")) m_showMap = false;
+    std::string facts = !card.openNow   ? state.tr("directory_ui.card_hours_unknown")
+                        : *card.openNow ? state.tr("directory_ui.card_open_now")
+                                        : state.tr("directory_ui.card_closed_now");
+    if (m_map) {
+        if (auto i = m_map->indexOf(place.id); i && m_map->places()[*i].itinerant) {
+            const auto& tour = m_map->tours()[m_map->places()[*i].tour];
+            appendPart(facts, " \xC2\xB7 ", state.tr().plural("map.stops", static_cast<std::int64_t>(tour.stops.size())));
+        }
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(card.openNow.value_or(false) ? kOpenColour : kMutedColour, "%s", facts.c_str());
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s\n%s\n%s", place.nom.c_str(), commune.c_str(), facts.c_str());
 }
 
 ScreenEntry directoryScreenEntry() {

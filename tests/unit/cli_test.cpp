@@ -199,3 +199,29 @@ TEST_CASE("the CLI exports CSV for French spreadsheets with --format csv-excel")
                                   "2100-12-31", "--format", "xlsx-excel", "--output", (dir.path() / "r.xlsx").string()});
     CHECK(wrong.exitCode == 2);
 }
+
+TEST_CASE("the XLSX activity report adds a territory's coverage sheets with --territory, and refuses an unknown one",
+          "[coverage]") {
+    test::TempDir dir;
+    auto data = (dir.path() / "data").string();
+    REQUIRE(runMediane(dir, {"--data", data, "demo", "--seed", "3", "--scale", "small"}).exitCode == 0);
+    auto xlsx = (dir.path() / "rapport.xlsx").string();
+    auto run = runMediane(dir, {"--data", data, "export", "activity-report", "--from", "2000-01-01", "--to", "2100-12-31",
+                                "--format", "xlsx", "--output", xlsx, "--territory", "200046977"});
+    INFO(run.err);
+    REQUIRE(run.exitCode == 0);
+    auto listing = dir.path() / "workbook.xml";
+    std::string unzip = "unzip -p ";
+    unzip.append(test::quoted(xlsx)).append(" xl/workbook.xml > ").append(test::quoted(listing.string()));
+    REQUIRE(std::system(unzip.c_str()) == 0);
+    CHECK(slurp(listing).find("name=\"Communes with no place\"") != std::string::npos);
+
+    auto unknown = runMediane(dir, {"--data", data, "export", "activity-report", "--from", "2000-01-01", "--to",
+                                    "2100-12-31", "--format", "xlsx", "--output", xlsx, "--territory", "123456789"});
+    CHECK(unknown.exitCode != 0);
+    CHECK(unknown.err.find("123456789") != std::string::npos);
+    auto csv = runMediane(dir, {"--data", data, "export", "activity-report", "--from", "2000-01-01", "--to",
+                                "2100-12-31", "--territory", "200046977"});
+    CHECK(csv.exitCode != 0);
+    CHECK(csv.err.find("--territory") != std::string::npos);
+}
