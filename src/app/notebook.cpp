@@ -4,6 +4,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/installed_assets.hpp"
 #include "core/private_files.hpp"
 #include "store/activity_queries.hpp"
 #include "store/conflict_labels.hpp"
@@ -20,23 +21,12 @@
 #include <cstdlib>
 #include <filesystem>
 
-#ifndef MEDIANE_SOURCE_ASSETS
-#define MEDIANE_SOURCE_ASSETS ""
-#endif
-
 namespace mediane::app {
 
 namespace fs = std::filesystem;
 
 std::string findAssetsDir(const std::string& executablePath) {
-    if (const char* env = std::getenv("MEDIANE_ASSETS"); env && *env) return env;
-    std::error_code ec;
-    fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-        if (fs::exists(dir / "assets" / "vocab" / "vocabularies.json")) return (dir / "assets").string();
-        if (dir == dir.parent_path()) break;
-    }
-    return MEDIANE_SOURCE_ASSETS;
+    return core::findAssetsDir(core::executablePath(executablePath), "mediane");
 }
 
 std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::string& assetsDir) {

@@ -18,6 +18,7 @@
 #include "core/directory_import.hpp"
 #include "core/directory_schema.hpp"
 #include "core/error.hpp"
+#include "core/installed_assets.hpp"
 #include "core/private_files.hpp"
 #include "core/text_file.hpp"
 #include "core/translator.hpp"
@@ -48,17 +49,23 @@ std::string storePath(const std::string& dataDir) {
     return path.string();
 }
 
-// The i18n tables next to the binary's build tree, else the source tree's.
+// The package's share/resin-hub beside the installed binary, or a build tree's assets (core/installed_assets.hpp).
+const std::string& installedAssets() {
+    static const std::string dir = core::findAssetsDir(core::executablePath("resin-hub"), "resin-hub");
+    return dir;
+}
+
+// The i18n tables of --assets, else the installed ones.
 core::Translator loadTranslator(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)})
+    for (const auto& dir : {assets, installedAssets()})
         if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "i18n" / "en"))
             return core::Translator::load((std::filesystem::path(dir) / "i18n").string(), "en");
     return core::Translator::fromJson("en", "{}");
 }
 
-// The standard's schema.json from --assets, else the build tree's; "" when neither has it.
+// The standard's schema.json from --assets, else the installed one; "" when neither has it.
 std::string directorySchemaPath(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+    for (const auto& dir : {assets, installedAssets()}) {
         auto path = std::filesystem::path(dir) / "directory" / "schema.json";
         if (!dir.empty() && std::filesystem::exists(path)) return path.string();
     }
@@ -111,9 +118,9 @@ void auditCommand(const std::string& path, const std::string& action, const std:
     log.record({"cli", login, device, action, result});
 }
 
-// The vocabularies the hub shipped with, from --assets, else the build tree's; "" when neither has them.
+// The vocabularies the hub shipped with, from --assets, else the installed ones; "" when neither has them.
 std::string vocabulariesPath(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+    for (const auto& dir : {assets, installedAssets()}) {
         auto path = std::filesystem::path(dir) / "vocab" / "vocabularies.json";
         if (!dir.empty() && std::filesystem::exists(path)) return path.string();
     }
@@ -330,7 +337,7 @@ int main(int argc, char** argv) {
                    "Brotli quality of JSON answers to callers that accept it: 1 fastest to 11 smallest (default 5), "
                    "0 none (gzip then)")
         ->check(CLI::Range(0, 11));
-    app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
+    app.add_option("--assets", assets, "Assets directory (translations, vocabularies, directory schema); default: the installed share/resin-hub, $MEDIANE_ASSETS overrides");
     app.add_option("--token-days", tokenDays,
                    "Device token lifetime in days (default 60); a token in use renews itself after a quarter of it")
         ->check(CLI::Range(1, 3650));
