@@ -15,6 +15,7 @@
 #include "store/last_stamp.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/migrations.hpp"
+#include "store/notebook_backup.hpp"
 #include "store/notebook_encryption.hpp"
 #include "store/notebook_key.hpp"
 
@@ -40,6 +41,8 @@ std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::
     if (isEncrypted(dataDir) && !store::findNotebookKey(file))
         throw Error(Error::Kind::Refused, "err.passphrase_needed", {{"file", file}});
     auto db = std::make_unique<store::Database>(file);
+    // A newer Médiane keeps the notebook as it was before changing its schema: an update can be undone.
+    store::keepCopyBeforeUpgrade(*db, isEncrypted(dataDir) ? (fs::path(dataDir) / kKeyFile).string() : "", dataDir);
     store::migrate(*db);
     return std::make_unique<Notebook>(std::move(db), std::move(vocabularies), std::move(framework));
 }
