@@ -26,6 +26,7 @@
 #include "sync/hub/record_history.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/device_tokens.hpp"
+#include "sync/hub/hub_backup.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
 #include "sync/hub/pass_commands.hpp"
@@ -46,7 +47,29 @@ std::string storePath(const std::string& dataDir) {
     core::ensurePrivateDirectory(dataDir);
     auto path = std::filesystem::path(dataDir) / "hub.sqlite3";
     core::tightenDatabaseFiles(path);
+    // A newer file is refused before anything touches it; an older one is kept as it was, then migrated.
+    if (auto kept = hub::checkBeforeUpgrade(path.string()); !kept.empty())
+        std::fprintf(stderr, "resin-hub: %s was kept as %s before its upgrade\n", path.c_str(), kept.c_str());
     return path.string();
+}
+
+// `backup --to FILE` and `restore --from FILE`, on the database file alone (no migration: a backup is of the file as it is).
+int backupOrRestore(const std::string& dataDir, const std::string& to, const std::string& from) {
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);
+    const auto path = (std::filesystem::path(dataDir) / "hub.sqlite3").string();
+    nlohmann::json out;
+    if (!to.empty()) {
+        auto done = hub::backupHub(path, to);
+        out = {{"backup", done.file}, {"schema_version", done.schemaVersion}, {"bytes", done.bytes}};
+    } else {
+        auto restored = hub::restoreHub(path, from);
+        out = {{"database", path}, {"backup_schema_version", restored.backupSchemaVersion},
+               {"previous_database", restored.previousCopy.empty() ? nlohmann::json(nullptr)
+                                                                   : nlohmann::json(restored.previousCopy)}};
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
 }
 
 // The package's share/resin-hub beside the installed binary, or a build tree's assets (core/installed_assets.hpp).
@@ -355,6 +378,20 @@ int main(int argc, char** argv) {
     app.add_option("--head-timeout-ms", headTimeoutMs,
                    "Time a client has to send a request's head (TLS handshake, request line, headers)");
 
+    // resin-hub.service reads the server's settings from /etc/resin-hub/resin-hub.conf (packaging/hub/).
+    app.set_config("--config", "", "Settings file: `name = value` lines named after the long options above "
+                                   "(listen, tls-cert, workers...); the command line wins over it");
+
+    auto* backupCmd = app.add_subcommand(
+        "backup", "Write a checked copy of the hub database to FILE while the hub serves (SQLite online backup: "
+                  "one consistent instant, recent pushes included); prints it as JSON");
+    std::string backupTo, restoreFrom;
+    backupCmd->add_option("--to", backupTo, "The backup file to write (replaced if it exists)")->required();
+    auto* restoreCmd = app.add_subcommand(
+        "restore", "Replace the hub database by a backup (stop the service first); a backup from a newer resin-hub "
+                   "is refused; the database it replaces is kept in DIR/backups/");
+    restoreCmd->add_option("--from", restoreFrom, "The backup file")->required();
+
     auto* user = app.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
     auto* userAdd = user->add_subcommand("add", "Create or update an account; the password is read on stdin. A new "
@@ -474,6 +511,7 @@ int main(int argc, char** argv) {
         hub::initCrypto();
         auto audit = auditPath(dataDir, settings.auditLog);
         if (settings.tokenSeconds <= 0) settings.tokenSeconds = std::int64_t{tokenDays} * 86400;
+        if (backupCmd->parsed() || restoreCmd->parsed()) return backupOrRestore(dataDir, backupTo, restoreFrom);
         if (userAdd->parsed()) return addUser(dataDir, account, audit);
         if (userList->parsed()) return listUsers(dataDir, table);
         if (deviceList->parsed()) return listDevices(dataDir, targetLogin, table);
