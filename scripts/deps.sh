@@ -13,6 +13,7 @@ PACKAGES=(
   fonts-dejavu-core
   xvfb xauth x11-utils imagemagick xdotool xdg-utils unzip openssl
   sqlite3 time strace  # benchmarks: notebooks read with sqlite3, processes timed with /usr/bin/time, fsyncs counted with strace
+  dpkg-dev fakeroot file lintian systemd  # packages: cpack's dpkg-shlibdeps, lintian's checks, systemd-analyze security
 )
 
 missing=()

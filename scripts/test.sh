@@ -25,10 +25,10 @@ export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:strict_string_checks=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 # Mesa and the X libraries keep allocations until exit; only our own leaks should fail a test.
 export LSAN_OPTIONS="suppressions=$root/tests/support/lsan.supp:print_suppressions=0"
-# The large demo's Coop export (206,000 rows) is a volume check of codes, run in the Release stage; at -O0
-# under ASan it would take minutes and find nothing the small Coop tests above do not exercise.
+# The large demo's Coop export (206,000 rows) and its backup and restore are volume checks, run in the Release
+# stage; at -O0 under ASan they would take minutes and find nothing the small tests above do not exercise.
 (cd "$root/build-sanitize" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 900 \
-  -E "large demo's Coop export") | tee -a "$results"
+  -E "large demo's Coop export|large demo notebook backed up") | tee -a "$results"
 
 echo "== Fuzzing (libFuzzer, clang): each target for ${MEDIANE_FUZZ_SECONDS:-45} s"
 # Bounded so the whole run stays short on two cores (docs/fuzzing.md has the measured times); a crash

@@ -4,6 +4,7 @@
 
 #include "core/calendar.hpp"
 #include "core/error.hpp"
+#include "core/installed_assets.hpp"
 #include "core/private_files.hpp"
 #include "store/activity_queries.hpp"
 #include "store/conflict_labels.hpp"
@@ -14,29 +15,19 @@
 #include "store/last_stamp.hpp"
 #include "store/local_conflicts.hpp"
 #include "store/migrations.hpp"
+#include "store/notebook_backup.hpp"
 #include "store/notebook_encryption.hpp"
 #include "store/notebook_key.hpp"
 
 #include <cstdlib>
 #include <filesystem>
 
-#ifndef MEDIANE_SOURCE_ASSETS
-#define MEDIANE_SOURCE_ASSETS ""
-#endif
-
 namespace mediane::app {
 
 namespace fs = std::filesystem;
 
 std::string findAssetsDir(const std::string& executablePath) {
-    if (const char* env = std::getenv("MEDIANE_ASSETS"); env && *env) return env;
-    std::error_code ec;
-    fs::path exe = fs::weakly_canonical(fs::path(executablePath), ec);
-    for (fs::path dir = exe.parent_path(); !dir.empty(); dir = dir.parent_path()) {
-        if (fs::exists(dir / "assets" / "vocab" / "vocabularies.json")) return (dir / "assets").string();
-        if (dir == dir.parent_path()) break;
-    }
-    return MEDIANE_SOURCE_ASSETS;
+    return core::findAssetsDir(core::executablePath(executablePath), "mediane");
 }
 
 std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::string& assetsDir) {
@@ -50,6 +41,8 @@ std::unique_ptr<Notebook> Notebook::open(const std::string& dataDir, const std::
     if (isEncrypted(dataDir) && !store::findNotebookKey(file))
         throw Error(Error::Kind::Refused, "err.passphrase_needed", {{"file", file}});
     auto db = std::make_unique<store::Database>(file);
+    // A newer Médiane keeps the notebook as it was before changing its schema: an update can be undone.
+    store::keepCopyBeforeUpgrade(*db, isEncrypted(dataDir) ? (fs::path(dataDir) / kKeyFile).string() : "", dataDir);
     store::migrate(*db);
     return std::make_unique<Notebook>(std::move(db), std::move(vocabularies), std::move(framework));
 }

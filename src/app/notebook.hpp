@@ -68,8 +68,8 @@ struct NotebookStatus {
     std::string lastSync;              // empty: never synced
 };
 
-// Where the assets (translations, vocabularies, competence framework) are: $MEDIANE_ASSETS,
-// then next to the executable, then the source tree this binary was built from.
+// Where the assets (translations, vocabularies, competence framework) are: $MEDIANE_ASSETS, then the
+// installed prefix's share/mediane, then a build tree's assets (core/installed_assets.hpp).
 std::string findAssetsDir(const std::string& executablePath);
 
 class Notebook {

@@ -57,5 +57,7 @@ void addConflictExportCommand(CliCommands& commands, const CliContext& ctx);
 // `export pass-statement`, `export pass-unused` and `import pass-payment` (cli_pass_payment.cpp): call after
 // addExportCommand and addDirectoryCommands, which add `export` and `import`.
 void addPassPaymentCommands(CliCommands& commands, const CliContext& ctx);
+// `backup --to FILE` and `restore --from FILE` (cli_backup.cpp).
+void addBackupCommands(CliCommands& commands, const CliContext& ctx);
 
 }  // namespace mediane::cli

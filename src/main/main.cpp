@@ -110,6 +110,7 @@ int main(int argc, char** argv) {
     mediane::cli::addPassCommands(commands, ctx);
     mediane::cli::addPassSettingsCommands(commands, ctx);
     mediane::cli::addPassPaymentCommands(commands, ctx);
+    mediane::cli::addBackupCommands(commands, ctx);
     addCommands(app, commands);
 
     try {

@@ -436,6 +436,8 @@ int latestSchemaVersion() { return migrations().back().version; }
 
 int schemaVersion(Database& db) { return static_cast<int>(db.scalarInt("PRAGMA user_version")); }
 
+int oldestVersionSafeToKeep() { return kSecureDeleteFrom; }
+
 void migrate(Database& db, int target) {
     if (target < 0) target = latestSchemaVersion();
     int current = schemaVersion(db);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "app/refused_changes.hpp"
+#include "ui/backup_button.hpp"
 #include "ui/enrolment_dialog.hpp"
 #include "ui/refused_changes_popup.hpp"
 #include "ui/widgets.hpp"
@@ -57,6 +58,7 @@ std::vector<Part> statusParts(app::AppState& state) {
     if (!line.hint.empty()) parts.push_back({line.hint, kMutedColour, "status.sync_hint", line.detail});
     if (line.showRefusals)
         parts.push_back({state.tr("first_day.see_why"), text, "status.see_why", state.tr("first_day.see_why_tip"), true});
+    parts.push_back({state.tr("backup.button"), text, "status.backup", state.tr("backup.button_tip"), true});
     if (state.sync().enrolled())
         parts.push_back({state.tr("first_day.account_button"), text, "status.account", state.tr("first_day.account_tip"), true});
     else
@@ -97,6 +99,7 @@ void drawStatusBar(app::AppState& state) {
                 const std::string tag = part.tag;
                 if (tag == "status.see_why") openRefusedChanges(state);
                 else if (tag == "status.enrol" || tag == "status.account") openEnrolment(state);
+                else if (tag == "status.backup") openBackup(state);
                 else state.sync().requestSync();
             }
             ImGui::EndDisabled();
@@ -115,6 +118,7 @@ void drawStatusBar(app::AppState& state) {
     }
     drawRefusedChanges(state);
     drawEnrolment(state);
+    drawBackup(state);
 }
 
 }  // namespace mediane::ui

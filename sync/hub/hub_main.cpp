@@ -18,6 +18,7 @@
 #include "core/directory_import.hpp"
 #include "core/directory_schema.hpp"
 #include "core/error.hpp"
+#include "core/installed_assets.hpp"
 #include "core/private_files.hpp"
 #include "core/text_file.hpp"
 #include "core/translator.hpp"
@@ -25,6 +26,7 @@
 #include "sync/hub/record_history.hpp"
 #include "sync/hub/credentials.hpp"
 #include "sync/hub/device_tokens.hpp"
+#include "sync/hub/hub_backup.hpp"
 #include "sync/hub/directory_publish.hpp"
 #include "sync/hub/hub_server.hpp"
 #include "sync/hub/pass_commands.hpp"
@@ -45,20 +47,48 @@ std::string storePath(const std::string& dataDir) {
     core::ensurePrivateDirectory(dataDir);
     auto path = std::filesystem::path(dataDir) / "hub.sqlite3";
     core::tightenDatabaseFiles(path);
+    // A newer file is refused before anything touches it; an older one is kept as it was, then migrated.
+    if (auto kept = hub::checkBeforeUpgrade(path.string()); !kept.empty())
+        std::fprintf(stderr, "resin-hub: %s was kept as %s before its upgrade\n", path.c_str(), kept.c_str());
     return path.string();
 }
 
-// The i18n tables next to the binary's build tree, else the source tree's.
+// `backup --to FILE` and `restore --from FILE`, on the database file alone (no migration: a backup is of the file as it is).
+int backupOrRestore(const std::string& dataDir, const std::string& to, const std::string& from) {
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);
+    const auto path = (std::filesystem::path(dataDir) / "hub.sqlite3").string();
+    nlohmann::json out;
+    if (!to.empty()) {
+        auto done = hub::backupHub(path, to);
+        out = {{"backup", done.file}, {"schema_version", done.schemaVersion}, {"bytes", done.bytes}};
+    } else {
+        auto restored = hub::restoreHub(path, from);
+        out = {{"database", path}, {"backup_schema_version", restored.backupSchemaVersion},
+               {"previous_database", restored.previousCopy.empty() ? nlohmann::json(nullptr)
+                                                                   : nlohmann::json(restored.previousCopy)}};
+    }
+    std::printf("%s\n", out.dump(2).c_str());
+    return 0;
+}
+
+// The package's share/resin-hub beside the installed binary, or a build tree's assets (core/installed_assets.hpp).
+const std::string& installedAssets() {
+    static const std::string dir = core::findAssetsDir(core::executablePath("resin-hub"), "resin-hub");
+    return dir;
+}
+
+// The i18n tables of --assets, else the installed ones.
 core::Translator loadTranslator(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)})
+    for (const auto& dir : {assets, installedAssets()})
         if (!dir.empty() && std::filesystem::exists(std::filesystem::path(dir) / "i18n" / "en"))
             return core::Translator::load((std::filesystem::path(dir) / "i18n").string(), "en");
     return core::Translator::fromJson("en", "{}");
 }
 
-// The standard's schema.json from --assets, else the build tree's; "" when neither has it.
+// The standard's schema.json from --assets, else the installed one; "" when neither has it.
 std::string directorySchemaPath(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+    for (const auto& dir : {assets, installedAssets()}) {
         auto path = std::filesystem::path(dir) / "directory" / "schema.json";
         if (!dir.empty() && std::filesystem::exists(path)) return path.string();
     }
@@ -111,9 +141,9 @@ void auditCommand(const std::string& path, const std::string& action, const std:
     log.record({"cli", login, device, action, result});
 }
 
-// The vocabularies the hub shipped with, from --assets, else the build tree's; "" when neither has them.
+// The vocabularies the hub shipped with, from --assets, else the installed ones; "" when neither has them.
 std::string vocabulariesPath(const std::string& assets) {
-    for (const auto& dir : {assets, std::string(MEDIANE_HUB_ASSETS)}) {
+    for (const auto& dir : {assets, installedAssets()}) {
         auto path = std::filesystem::path(dir) / "vocab" / "vocabularies.json";
         if (!dir.empty() && std::filesystem::exists(path)) return path.string();
     }
@@ -330,7 +360,7 @@ int main(int argc, char** argv) {
                    "Brotli quality of JSON answers to callers that accept it: 1 fastest to 11 smallest (default 5), "
                    "0 none (gzip then)")
         ->check(CLI::Range(0, 11));
-    app.add_option("--assets", assets, "Assets directory (translations); defaults to the build's");
+    app.add_option("--assets", assets, "Assets directory (translations, vocabularies, directory schema); default: the installed share/resin-hub, $MEDIANE_ASSETS overrides");
     app.add_option("--token-days", tokenDays,
                    "Device token lifetime in days (default 60); a token in use renews itself after a quarter of it")
         ->check(CLI::Range(1, 3650));
@@ -347,6 +377,20 @@ int main(int argc, char** argv) {
     int headTimeoutMs = static_cast<int>(settings.limits.headDeadline.count());
     app.add_option("--head-timeout-ms", headTimeoutMs,
                    "Time a client has to send a request's head (TLS handshake, request line, headers)");
+
+    // resin-hub.service reads the server's settings from /etc/resin-hub/resin-hub.conf (packaging/hub/).
+    app.set_config("--config", "", "Settings file: `name = value` lines named after the long options above "
+                                   "(listen, tls-cert, workers...); the command line wins over it");
+
+    auto* backupCmd = app.add_subcommand(
+        "backup", "Write a checked copy of the hub database to FILE while the hub serves (SQLite online backup: "
+                  "one consistent instant, recent pushes included); prints it as JSON");
+    std::string backupTo, restoreFrom;
+    backupCmd->add_option("--to", backupTo, "The backup file to write (replaced if it exists)")->required();
+    auto* restoreCmd = app.add_subcommand(
+        "restore", "Replace the hub database by a backup (stop the service first); a backup from a newer resin-hub "
+                   "is refused; the database it replaces is kept in DIR/backups/");
+    restoreCmd->add_option("--from", restoreFrom, "The backup file")->required();
 
     auto* user = app.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
@@ -467,6 +511,7 @@ int main(int argc, char** argv) {
         hub::initCrypto();
         auto audit = auditPath(dataDir, settings.auditLog);
         if (settings.tokenSeconds <= 0) settings.tokenSeconds = std::int64_t{tokenDays} * 86400;
+        if (backupCmd->parsed() || restoreCmd->parsed()) return backupOrRestore(dataDir, backupTo, restoreFrom);
         if (userAdd->parsed()) return addUser(dataDir, account, audit);
         if (userList->parsed()) return listUsers(dataDir, table);
         if (deviceList->parsed()) return listDevices(dataDir, targetLogin, table);
