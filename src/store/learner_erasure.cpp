@@ -1,4 +1,5 @@
 #include "store/learner_erasure.hpp"
+#include "store/notebook_backup.hpp"
 
 #include <cstdio>
 
@@ -257,6 +258,7 @@ void LearnerErasure::wipeTraces(Database& db) {
         tx.commit();
     }
     checkpointOrRemember(db);
+    forgetKeptCopies(db);
 }
 
 void LearnerErasure::checkpointOrRemember(Database& db) {

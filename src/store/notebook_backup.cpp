@@ -1,5 +1,7 @@
 #include "store/notebook_backup.hpp"
 
+#include <sqlite3.h>
+
 #include <chrono>
 #include <ctime>
 #include <filesystem>
@@ -64,6 +66,22 @@ std::string keepCopyBeforeUpgrade(Database& db, const std::string& keyFile, cons
     const std::string to = (folder / timestampedName("mediane-v" + std::to_string(version))).string();
     backupNotebook(db, keyFile, to);
     return to;
+}
+
+int forgetKeptCopies(Database& db) {
+    const char* file = sqlite3_db_filename(db.handle(), "main");
+    if (!file || !*file) return 0;
+    const fs::path folder = fs::path(file).parent_path() / "backups";
+    std::error_code ec;
+    if (!fs::is_directory(folder, ec)) return 0;
+    int removed = 0;
+    for (const auto& entry : fs::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        // Only the names keepCopyBeforeUpgrade and a restore give; anything else in the folder is the adviser's.
+        if (name.rfind("mediane-v", 0) != 0 && name.rfind("mediane-before-restore-", 0) != 0) continue;
+        if (fs::remove(entry.path(), ec)) ++removed;
+    }
+    return removed;
 }
 
 }  // namespace mediane::store

@@ -29,4 +29,10 @@ sql::BackupFile backupNotebook(Database& db, const std::string& keyFile, const s
 // migrate(), which refuses it.
 std::string keepCopyBeforeUpgrade(Database& db, const std::string& keyFile, const std::string& dataDir);
 
+// After an erasure (a learner erased here or on the hub, identities past the retention period): the copies
+// Médiane itself kept in the notebook's backups/ folder (before a migration, before a restore) still hold
+// what was erased, so they go, with their key files. Returns how many files were removed. Backups the
+// adviser wrote elsewhere (« Sauvegarder ») are out of reach (docs/privacy.md).
+int forgetKeptCopies(Database& db);
+
 }  // namespace mediane::store

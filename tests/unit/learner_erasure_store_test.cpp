@@ -9,12 +9,14 @@
 #include "store/database.hpp"
 #include "store/learner_erasure.hpp"
 #include "store/migrations.hpp"
+#include "store/notebook_backup.hpp"
 
 using namespace mediane;
 
 namespace {
-bool anyFileHolds(const test::TempDir& dir, const std::string& needle) {
-    for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+bool anyFileHolds(const std::filesystem::path& folder, const std::string& needle) {
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (!entry.is_regular_file()) continue;
         std::ifstream in(entry.path(), std::ios::binary);
         std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
         if (bytes.find(needle) != std::string::npos) return true;
@@ -48,8 +50,8 @@ TEST_CASE("an erased learner's sessions keep their head count and the search no 
     // Never sent: the creation leaves the outbox with it, and no tombstone is needed.
     CHECK(test::sqlInt(*f.notebook, "SELECT count(*) FROM outbox WHERE entity = 'learner' AND record_id = '" +
                                         learner.id + "'") == 0);
-    CHECK_FALSE(anyFileHolds(f.dir, "Vandermeulebroucke"));
-    CHECK_FALSE(anyFileHolds(f.dir, "vandermeulebroucke"));
+    CHECK_FALSE(anyFileHolds(f.dir.path(), "Vandermeulebroucke"));
+    CHECK_FALSE(anyFileHolds(f.dir.path(), "vandermeulebroucke"));
 }
 
 TEST_CASE("a reader holding an old snapshot delays the WAL wipe, which the next try completes") {
@@ -66,7 +68,7 @@ TEST_CASE("a reader holding an old snapshot delays the WAL wipe, which the next 
     test::NotebookSql db(*f.notebook);
     store::LearnerErasure::retryPendingWipe(db);
     CHECK(db.scalarInt("SELECT value = '0' FROM settings WHERE key = 'wipe_pending'") == 1);
-    CHECK_FALSE(anyFileHolds(f.dir, "Vandermeulebroucke"));
+    CHECK_FALSE(anyFileHolds(f.dir.path(), "Vandermeulebroucke"));
 }
 
 TEST_CASE("a notebook of a release before secure_delete loses the values it had deleted when it is migrated") {
@@ -85,7 +87,26 @@ TEST_CASE("a notebook of a release before secure_delete loses the values it had 
         db.exec("INSERT INTO learners_fts(learners_fts) VALUES ('rebuild')");
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     }
-    REQUIRE(anyFileHolds(dir, "Vandermeulebroucke"));
+    REQUIRE(anyFileHolds(dir.path(), "Vandermeulebroucke"));
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    CHECK_FALSE(anyFileHolds(dir, "Vandermeulebroucke"));
+    CHECK_FALSE(anyFileHolds(dir.path(), "Vandermeulebroucke"));
+}
+
+TEST_CASE("an erasure removes the copies the notebook kept before a migration or a restore, which still hold the name") {
+    test::NotebookFixture f;
+    auto learner = named(f);
+    const auto folder = f.dir.path() / "backups";
+    std::filesystem::create_directories(folder);
+    {
+        store::Database db((f.dir.path() / "mediane.sqlite").string());
+        store::backupNotebook(db, "", (folder / store::timestampedName("mediane-v12")).string());
+        store::backupNotebook(db, "", (folder / store::timestampedName("mediane-before-restore")).string());
+    }
+    std::ofstream((folder / "notes-de-l-adviser.txt").string()) << "not Médiane's to remove";
+    REQUIRE(anyFileHolds(folder, "Vandermeulebroucke"));
+    f.notebook->eraseLearner(learner.id);
+    CHECK_FALSE(anyFileHolds(folder, "Vandermeulebroucke"));
+    std::vector<std::string> left;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) left.push_back(entry.path().filename().string());
+    CHECK(left == std::vector<std::string>{"notes-de-l-adviser.txt"});
 }
