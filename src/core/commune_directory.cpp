@@ -1,6 +1,6 @@
 #include "core/commune_directory.hpp"
 
-#include "core/csv.hpp"
+#include "core/asset_csv.hpp"
 #include "core/directory_text.hpp"
 #include "core/error.hpp"
 #include "core/text_file.hpp"
@@ -104,54 +104,33 @@ std::vector<const Commune*> best(std::vector<Match> matches, std::size_t limit) 
 CommuneDirectory CommuneDirectory::loadFile(const std::string& path) { return fromCsv(readTextFile(path), path); }
 
 CommuneDirectory CommuneDirectory::fromCsv(const std::string& csvText, const std::string& sourceName) {
-    auto fail = [&](int line, const std::string& detail) {
-        return Error(Error::Kind::Io, "err.asset_invalid",
-                     {{"file", sourceName}, {"line", std::to_string(line)},
-                      {"detail", "line " + std::to_string(line) + ": " + detail}});
-    };
-    CsvDocument doc = readCsv(csvText);
-    if (doc.records.empty()) throw fail(1, "no header");
-
-    // Columns are found by name, so a later asset may add columns without breaking older readers.
-    const CsvRecord& header = doc.records.front();
-    std::size_t index[kColumnCount];
-    for (int c = 0; c < kColumnCount; ++c) {
-        auto it = std::find(header.fields.begin(), header.fields.end(), kColumns[c]);
-        if (it == header.fields.end()) throw fail(header.line, std::string("no column ") + kColumns[c]);
-        index[c] = static_cast<std::size_t>(it - header.fields.begin());
-    }
-
+    AssetCsv csv(csvText, sourceName, {std::begin(kColumns), std::end(kColumns)});
     CommuneDirectory out;
-    out.m_communes.reserve(doc.records.size() - 1);
-    for (std::size_t r = 1; r < doc.records.size(); ++r) {
-        const CsvRecord& record = doc.records[r];
-        if (!record.error.empty()) throw fail(record.line, record.error);
-        if (record.fields.size() != header.fields.size())
-            throw fail(record.line, std::to_string(header.fields.size()) + " columns expected, " +
-                                        std::to_string(record.fields.size()) + " found");
+    out.m_communes.reserve(csv.rowCount());
+    csv.forEachRow([&](int line, const std::vector<std::string>& v) {
         Commune c;
-        c.inseeCode = record.fields[index[kInsee]];
-        c.name = record.fields[index[kName]];
-        c.department = record.fields[index[kDepartment]];
-        if (!validInseeCode(c.inseeCode)) throw fail(record.line, "invalid INSEE code '" + c.inseeCode + "'");
-        if (c.name.empty()) throw fail(record.line, "empty name");
-        const std::string& postal = record.fields[index[kPostalCodes]];
+        c.inseeCode = v[kInsee];
+        c.name = v[kName];
+        c.department = v[kDepartment];
+        if (!validInseeCode(c.inseeCode)) throw csv.fail(line, "invalid INSEE code '" + c.inseeCode + "'");
+        if (c.name.empty()) throw csv.fail(line, "empty name");
+        const std::string& postal = v[kPostalCodes];
         for (std::size_t b = 0; b < postal.size();) {
             std::size_t e = std::min(postal.find('|', b), postal.size());
             if (e > b) c.postalCodes.push_back(postal.substr(b, e - b));
             b = e + 1;
         }
-        const std::string& population = record.fields[index[kPopulation]];
+        const std::string& population = v[kPopulation];
         if (!population.empty()) {
-            auto [end, ec] = std::from_chars(population.data(), population.data() + population.size(), c.population);
-            if (ec != std::errc() || end != population.data() + population.size() || c.population < 0)
-                throw fail(record.line, "invalid population '" + population + "'");
+            auto [last, ec] = std::from_chars(population.data(), population.data() + population.size(), c.population);
+            if (ec != std::errc() || last != population.data() + population.size() || c.population < 0)
+                throw csv.fail(line, "invalid population '" + population + "'");
         }
         if (!out.m_byInsee.emplace(c.inseeCode, out.m_communes.size()).second)
-            throw fail(record.line, "INSEE code " + c.inseeCode + " appears twice");
+            throw csv.fail(line, "INSEE code " + c.inseeCode + " appears twice");
         out.m_foldedNames.push_back(foldName(c.name));
         out.m_communes.push_back(std::move(c));
-    }
+    });
     return out;
 }
 

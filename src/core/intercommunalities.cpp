@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "core/csv.hpp"
+#include "core/asset_csv.hpp"
 #include "core/directory_text.hpp"
 #include "core/error.hpp"
 #include "core/text_file.hpp"
@@ -36,44 +36,26 @@ std::string municipalityOf(const std::string& inseeCode) {
 Intercommunalities Intercommunalities::loadFile(const std::string& path) { return fromCsv(readTextFile(path), path); }
 
 Intercommunalities Intercommunalities::fromCsv(const std::string& csvText, const std::string& sourceName) {
-    auto fail = [&](int line, const std::string& detail) {
-        return Error(Error::Kind::Io, "err.asset_invalid",
-                     {{"file", sourceName}, {"line", std::to_string(line)},
-                      {"detail", "line " + std::to_string(line) + ": " + detail}});
-    };
-    CsvDocument doc = readCsv(csvText);
-    if (doc.records.empty()) throw fail(1, "no header");
-    const CsvRecord& header = doc.records.front();
-    std::size_t index[kColumnCount];
-    for (int c = 0; c < kColumnCount; ++c) {
-        auto it = std::find(header.fields.begin(), header.fields.end(), kColumns[c]);
-        if (it == header.fields.end()) throw fail(header.line, std::string("no column ") + kColumns[c]);
-        index[c] = static_cast<std::size_t>(it - header.fields.begin());
-    }
+    AssetCsv csv(csvText, sourceName, {std::begin(kColumns), std::end(kColumns)});
     Intercommunalities out;
-    for (std::size_t r = 1; r < doc.records.size(); ++r) {
-        const CsvRecord& record = doc.records[r];
-        if (!record.error.empty()) throw fail(record.line, record.error);
-        if (record.fields.size() != header.fields.size())
-            throw fail(record.line, std::to_string(header.fields.size()) + " columns expected, " +
-                                        std::to_string(record.fields.size()) + " found");
+    csv.forEachRow([&](int line, const std::vector<std::string>& v) {
         Intercommunality e;
-        e.siren = record.fields[index[kSiren]];
-        e.name = record.fields[index[kName]];
-        e.type = record.fields[index[kType]];
-        if (e.siren.size() != 9 || !allDigits(e.siren)) throw fail(record.line, "invalid SIREN '" + e.siren + "'");
-        if (e.name.empty()) throw fail(record.line, "empty name");
-        const std::string& communes = record.fields[index[kCommunes]];
+        e.siren = v[kSiren];
+        e.name = v[kName];
+        e.type = v[kType];
+        if (e.siren.size() != 9 || !allDigits(e.siren)) throw csv.fail(line, "invalid SIREN '" + e.siren + "'");
+        if (e.name.empty()) throw csv.fail(line, "empty name");
+        const std::string& communes = v[kCommunes];
         for (std::size_t b = 0; b < communes.size();) {
             std::size_t end = std::min(communes.find('|', b), communes.size());
             if (end > b) e.communes.push_back(communes.substr(b, end - b));
             b = end + 1;
         }
         if (!out.m_bySiren.emplace(e.siren, out.m_all.size()).second)
-            throw fail(record.line, "SIREN " + e.siren + " appears twice");
+            throw csv.fail(line, "SIREN " + e.siren + " appears twice");
         out.m_foldedNames.push_back(foldText(e.name));
         out.m_all.push_back(std::move(e));
-    }
+    });
     return out;
 }
 
