@@ -381,6 +381,8 @@ int main(int argc, char** argv) {
     // resin-hub.service reads the server's settings from /etc/resin-hub/resin-hub.conf (packaging/hub/).
     app.set_config("--config", "", "Settings file: `name = value` lines named after the long options above "
                                    "(listen, tls-cert, workers...); the command line wins over it");
+    // A misspelt name in the settings file must stop the hub, not leave it running on a default.
+    app.allow_config_extras(CLI::config_extras_mode::error);
 
     auto* backupCmd = app.add_subcommand(
         "backup", "Write a checked copy of the hub database to FILE while the hub serves (SQLite online backup: "

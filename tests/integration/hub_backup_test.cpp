@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <thread>
 
 #include "core/error.hpp"
@@ -185,4 +186,37 @@ TEST_CASE("resin-hub restore refuses a backup from a newer resin-hub and changes
     } catch (const mediane::Error& e) {
         CHECK(e.key() == "err.hub.backup_too_new");
     }
+}
+
+TEST_CASE("resin-hub restore refuses a file that is not a hub database, cut short or garbage, and keeps the hub it has",
+          "[hub][backup][hostile]") {
+    TempDir dir, out;
+    { mediane::hub::SqliteHubStore store(hubFile(dir)); }
+    REQUIRE(runHubTool({"--data", dir.str(), "user", "list"}) == 0);
+    const auto before = dump(hubFile(dir));
+    const auto good = (out.path() / "good.sqlite3").string();
+    REQUIRE(runHubTool({"--data", dir.str(), "backup", "--to", good}) == 0);
+    const auto cut = (out.path() / "cut.sqlite3").string();
+    const auto garbage = (out.path() / "garbage.sqlite3").string();
+    {
+        std::ifstream in(good, std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 3);
+        std::ofstream(garbage, std::ios::binary) << "\xff\xfe not a database \xc3(" << std::string(5000, '\0');
+    }
+    for (const auto& bad : {cut, garbage, (out.path() / "missing.sqlite3").string()}) {
+        CHECK(runHubTool({"--data", dir.str(), "restore", "--from", bad}) != 0);
+        CHECK(dump(hubFile(dir)) == before);
+    }
+}
+
+TEST_CASE("a hub settings file with an unknown name or a value out of range is refused before the hub starts",
+          "[hub][backup][hostile]") {
+    TempDir dir, out;
+    const auto unknown = (out.path() / "unknown.conf").string();
+    const auto outOfRange = (out.path() / "range.conf").string();
+    std::ofstream(unknown) << "listen = 127.0.0.1:0\nmax-bodyy = 99999999999999\n";
+    std::ofstream(outOfRange) << "listen = 127.0.0.1:0\nbrotli-quality = 99\n";
+    for (const auto& file : {unknown, outOfRange}) CHECK(runHubTool({"--config", file, "--data", dir.str(), "user", "list"}) != 0);
+    CHECK(runHubTool({"--config", (out.path() / "absent.conf").string(), "--data", dir.str(), "user", "list"}) != 0);
 }
