@@ -18,6 +18,7 @@
 #include "sync/client/hub_answer.hpp"
 #include "sync/client/outbox_ledger.hpp"
 #include "sync/client/published_vocabularies.hpp"
+#include "sync/protocol/column_layout.hpp"
 #include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/vocabulary_document.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -100,10 +101,13 @@ SyncReport SyncEngine::runOnce() {
     report.wire = m_transport.stats();
     countRefused(report);
     if (m_options.pushOnly) return report;
-    pull(report);
-    fetchConflicts(report);
-    fetchVocabularies(report);
-    fetchRetention(report);
+    if (auto tail = pull(report)) keepTail(*tail, report);
+    else {
+        // A hub from before the pull's tail: one request each.
+        fetchConflicts(report);
+        fetchVocabularies(report);
+        fetchRetention(report);
+    }
     report.pullSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - pushed).count();
     report.wire = m_transport.stats();
     report.finishedAt = core::nowUtc();
@@ -135,6 +139,9 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
         PushRequest push;
         push.deviceId = deviceId;
         push.batch = batch;
+        // Answers without op ids, their cursors as differences: a tenth of the bytes (a hub that does not know
+        // the layout answers in rows, which decodePushResponse reads too).
+        push.answerLayout = kColumnLayout;
         return HttpRequest{kPush.method, kPush.path, encode(push).dump(), true, ""};
     };
     // Batches go one at a time, each after the previous answer, so the hub applies them in order; but while the
@@ -165,7 +172,7 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
             if (response.status != 200) throw hubError(response, kPush.path);
             PushResponse decoded;
             try {
-                decoded = decodePushResponse(response.body);
+                decoded = decodePushResponse(response.body, batch);
             } catch (const std::exception& e) {
                 throw unreadableAnswer(kPush.path, e.what());
             }
@@ -201,7 +208,7 @@ void SyncEngine::countRefused(SyncReport& report) {
     report.refusedOps = refused.list(kRefusedListed);
 }
 
-void SyncEngine::pull(SyncReport& report) {
+std::optional<PullTail> SyncEngine::pull(SyncReport& report) {
     store::RemoteChanges remote(m_db);
     store::SyncCursor cursor(m_db);
     std::int64_t since = cursor.changes();
@@ -210,12 +217,16 @@ void SyncEngine::pull(SyncReport& report) {
     int forgotten = 0;
     progress(SyncProgress::Phase::Pulling, 0, 0);
     auto pageFrom = [&](std::int64_t from) {
-        PullQuery query{from, m_options.pullPage};
+        PullQuery query;
+        query.since = from;
+        query.limit = m_options.pullPage;
         // Its own changes that the hub stored as this laptop holds them need not travel back: the push answers
         // gave their versions. Only up to the last answer this notebook recorded: a notebook restored from a
         // backup gets back what it pushed after that backup. Its own learners still come, as markers, for a
         // re-snapshot to count them.
         query.heldThrough = cursor.heldThrough();
+        query.columns = true;
+        query.conflictsAfter = cursor.conflicts();
         return std::async(std::launch::async, [&transport = m_transport,
                                                request = HttpRequest{kPull.method, query.target(), "", false, m_token}] {
             PulledPage pulled{transport.send(request), std::nullopt, ""};
@@ -233,6 +244,7 @@ void SyncEngine::pull(SyncReport& report) {
     };
     // The next page is asked for as soon as this one is read, and travels while this one is applied.
     std::future<PulledPage> nextPage = pageFrom(since);
+    std::optional<PullTail> tail;
     for (int page = 0;; ++page) {
         auto pulled = nextPage.get();
         auto response = received(std::move(pulled.response), kPull.path);
@@ -275,36 +287,56 @@ void SyncEngine::pull(SyncReport& report) {
         report.held += heldOnPage;
         since = decoded.nextSince;
         progress(SyncProgress::Phase::Pulling, report.pulled, decoded.hasMore ? 0 : report.pulled);
-        if (!decoded.hasMore) break;
+        if (!decoded.hasMore) {
+            tail = decoded.tail;
+            break;
+        }
     }
     if (remote.erasedLearners() > 0 || forgotten > 0) store::LearnerErasure::wipeTraces(m_db);
     else store::LearnerErasure::retryPendingWipe(m_db);
     report.cursor = since;
+    return tail;
 }
 
-void SyncEngine::fetchConflicts(SyncReport& report) {
+void SyncEngine::keepTail(const PullTail& tail, SyncReport& report) {
+    progress(SyncProgress::Phase::Conflicts, 0, 0);
+    report.newConflicts += static_cast<std::int64_t>(keepConflicts(tail.conflicts));
+    // A full page may have more behind it.
+    if (tail.conflicts.size() >= static_cast<std::size_t>(kConflictPageSize)) fetchConflicts(report);
+    if (tail.vocabularyVersion > std::max(m_options.vocabularyVersion, pulledVocabularyVersion(m_db)))
+        fetchVocabularies(report);
+    if (tail.retentionMonths > 0) keepRetention(tail.retentionMonths);
+    else fetchRetention(report);  // says what is wrong with the hub's period, as it always did
+}
+
+std::size_t SyncEngine::keepConflicts(const std::vector<WireConflict>& wire) {
     store::LocalConflicts local(m_db);
     store::SyncCursor cursor(m_db);
     std::int64_t after = cursor.conflicts();
+    store::Transaction tx(m_db);
+    for (const auto& w : wire) {
+        local.record(localConflict(w));
+        after = std::max(after, w.id);
+    }
+    cursor.setConflicts(after);
+    tx.commit();
+    return wire.size();
+}
+
+void SyncEngine::fetchConflicts(SyncReport& report) {
+    store::SyncCursor cursor(m_db);
     progress(SyncProgress::Phase::Conflicts, 0, 0);
     for (;;) {
-        auto response = exchange({kConflicts.method, ConflictsQuery{after}.target(), "", false, ""});
+        auto response = exchange({kConflicts.method, ConflictsQuery{cursor.conflicts()}.target(), "", false, ""});
         ++report.pullRequests;
         if (response.status != 200) throw hubError(response, kConflicts.path);
-        std::vector<store::RemoteConflict> conflicts;
+        std::vector<WireConflict> conflicts;
         try {
-            for (const auto& w : decodeConflictsResponse(response.body).conflicts) conflicts.push_back(localConflict(w));
+            conflicts = decodeConflictsResponse(response.body).conflicts;
         } catch (const std::exception& e) {
             throw unreadableAnswer(kConflicts.path, e.what());
         }
-        store::Transaction tx(m_db);
-        for (const auto& c : conflicts) {
-            local.record(c);
-            after = std::max(after, c.id);
-        }
-        cursor.setConflicts(after);
-        tx.commit();
-        report.newConflicts += static_cast<std::int64_t>(conflicts.size());
+        report.newConflicts += static_cast<std::int64_t>(keepConflicts(conflicts));
         if (conflicts.size() < static_cast<std::size_t>(kConflictPageSize)) break;
     }
 }
@@ -345,9 +377,13 @@ void SyncEngine::fetchRetention(SyncReport& report) {
     auto body = nlohmann::json::parse(response.body, nullptr, false);
     if (!body.is_object() || !body.contains("months") || !body["months"].is_number_integer() || body["months"].get<int>() <= 0)
         throw unreadableAnswer(kRetention.path, "months");
-    store::LocalSettings(m_db).set(store::LearnerErasure::kRetentionSetting, std::to_string(body["months"].get<int>()));
+    keepRetention(body["months"].get<int>());
+}
+
+void SyncEngine::keepRetention(int months) {
+    store::LocalSettings(m_db).set(store::LearnerErasure::kRetentionSetting, std::to_string(months));
     // The period applies at once, as at every start (docs/privacy.md).
-    store::LearnerErasure(m_db).applyRetention(body["months"].get<int>(), core::today());
+    store::LearnerErasure(m_db).applyRetention(months, core::today());
 }
 
 }  // namespace mediane::sync

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <future>
 #include <string>
 #include <vector>
@@ -12,6 +13,7 @@
 #include "store/refused_operations.hpp"
 #include "sync/client/transport.hpp"
 #include "sync/protocol/endpoints.hpp"
+#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::store {
 class Database;
@@ -78,8 +80,14 @@ public:
 
 private:
     void push(const std::string& deviceId, SyncReport& report);
-    void pull(SyncReport& report);
+    // Returns what the last page carried of conflicts, vocabularies and retention, when the hub sent it.
+    std::optional<PullTail> pull(SyncReport& report);
+    // The tail's answers kept as the three requests' would be; asks only for what it could not carry.
+    void keepTail(const PullTail& tail, SyncReport& report);
     void fetchConflicts(SyncReport& report);
+    // Returns how many conflicts it kept.
+    std::size_t keepConflicts(const std::vector<WireConflict>& conflicts);
+    void keepRetention(int months);
     void fetchVocabularies(SyncReport& report);
     // The structure's retention period for identities, kept in local settings (retention_fetch.cpp).
     void fetchRetention(SyncReport& report);

@@ -21,6 +21,7 @@
 #include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/hub/version_one_view.hpp"
+#include "sync/protocol/column_layout.hpp"
 #include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/wire_codec.hpp"
 
@@ -299,7 +300,7 @@ void HubServer::routes() {
                 PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
                 response = applier.apply(request);
             }
-            reply(res, 200, sync::encode(response));
+            reply(res, 200, request.answerLayout == sync::kColumnLayout ? sync::encodeColumns(response) : sync::encode(response));
         });
     });
 
@@ -334,6 +335,18 @@ void HubServer::routes() {
                 // The last page has read the feed to its end: the cursor passes the caller's own changes left
                 // out after the last one sent, or they would be scanned again at every pull.
                 if (held.through > 0 && !response.hasMore) response.nextSince = std::max(since, m_store.lastServerSeq());
+                // The last page answers what the laptop would ask next, so a slow link pays no round trip for it.
+                if (!response.hasMore && query.conflictsAfter && query.protocol >= 2) {
+                    sync::PullTail tail;
+                    for (const auto& stored : m_store.conflicts(*query.conflictsAfter, sync::kConflictPageSize, scope)) {
+                        auto c = visibleTo(stored, scope);
+                        tail.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
+                                                  c.details, c.createdAt});
+                    }
+                    tail.vocabularyVersion = vocabularies->version;
+                    tail.retentionMonths = m_store.retentionMonths(principal->structure);
+                    response.tail = std::move(tail);
+                }
             }
             for (auto& change : response.changes) {
                 if (change.held) change.author.reset();
@@ -345,7 +358,7 @@ void HubServer::routes() {
             }
             if (query.protocol == 1)
                 for (auto& change : response.changes) downgradeForVersionOne(change, vocabularies->terms);
-            reply(res, 200, sync::encode(response));
+            reply(res, 200, query.columns && query.protocol >= 2 ? sync::encodeColumns(response) : sync::encode(response));
         });
     });
 

@@ -84,6 +84,8 @@ std::string PullQuery::target() const {
     std::string out = std::string(kPull.path) + "?since=" + std::to_string(since);
     if (limit) out += "&limit=" + std::to_string(*limit);
     if (heldThrough > 0) out += "&held_through=" + std::to_string(heldThrough);
+    if (columns) out += "&layout=columns";
+    if (conflictsAfter) out += "&conflicts_after=" + std::to_string(*conflictsAfter);
     return out + "&protocol=" + std::to_string(protocol);
 }
 
@@ -96,6 +98,9 @@ PullQuery parsePullQuery(const QueryParams& params) {
     q.since = readCount(params, "since", 0).value_or(0);
     q.limit = readCount(params, "limit", 1);
     q.heldThrough = readCount(params, "held_through", 0).value_or(0);
+    // Another layout's name gets rows, which every laptop reads: a newer laptop is not refused for asking.
+    if (const auto* layout = firstValue(params, "layout")) q.columns = *layout == "columns";
+    q.conflictsAfter = readCount(params, "conflicts_after", 0);
     q.protocol = parseProtocolParam(params);
     return q;
 }

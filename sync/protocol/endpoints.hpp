@@ -20,10 +20,12 @@ inline constexpr int kOldestProtocolVersion = 1;
 // Page sizes both ends agree on: a pull page unless the client asks fewer (the hub caps what it asks),
 // and the conflicts an answer carries at most (a full page means "ask again after the last id").
 inline constexpr int kDefaultPullLimit = 500;
-inline constexpr int kMaxPullLimit = 1000;
+// 2,000 changes of the demo are about 1.5 MB of JSON and 80 KB in Brotli: on a 256 kbit/s link each page
+// saved is a 300 ms round trip saved, and the hub holds one page per request thread.
+inline constexpr int kMaxPullLimit = 2000;
 inline constexpr int kConflictPageSize = 1000;
-// Directory proposals one answer lists at most (oldest first); the hub takes its pull maximum.
-inline constexpr int kMaxProposals = kMaxPullLimit;
+// Directory proposals one answer lists at most (oldest first).
+inline constexpr int kMaxProposals = 1000;
 
 // The spec's "a few hundred ops" per push and the JSON they make before gzip. The hub caps bytes, not ops:
 // a client halves its batch on 413, so these are the laptop's defaults, not a rule the hub enforces.
@@ -86,6 +88,11 @@ struct PullQuery {
     // held_through=N: the caller holds its own changes up to server_seq N as the hub stored them (its push
     // answers said so); the hub need not send them back. 0 or absent: every change comes.
     std::int64_t heldThrough = 0;
+    // layout=columns: the page in the column layout (sync/protocol/column_layout.hpp); absent: in rows.
+    bool columns = false;
+    // conflicts_after=ID: the last page also carries the open conflicts above ID, the published vocabularies'
+    // version and the retention period (PullTail). Absent: the laptop asks for them itself.
+    std::optional<std::int64_t> conflictsAfter;
 
     std::string target() const;
     // The page the hub serves: the default when none is asked, never more than the maximum.

@@ -1,6 +1,9 @@
 #include "sync/protocol/wire_codec.hpp"
 
+#include <cstdint>
+
 #include "core/error.hpp"
+#include "sync/protocol/column_layout.hpp"
 #include "sync/protocol/identifiers.hpp"
 #include "sync/protocol/json_fields.hpp"
 
@@ -38,7 +41,9 @@ json encode(const WireOp& op) {
 json encode(const PushRequest& request) {
     json batch = json::array();
     for (const auto& op : request.batch) batch.push_back(encode(op));
-    return {{"protocol_version", request.protocolVersion}, {"device_id", request.deviceId}, {"batch", batch}};
+    json out = {{"protocol_version", request.protocolVersion}, {"device_id", request.deviceId}, {"batch", batch}};
+    if (!request.answerLayout.empty()) out["answer_layout"] = request.answerLayout;
+    return out;
 }
 
 json encode(const OpResult& r) {
@@ -66,13 +71,60 @@ json encode(const Change& c) {
     return out;
 }
 
+WireConflict decodeWireConflict(const json& v, const std::string& path) {
+    requireObject(v, path);
+    WireConflict c;
+    c.id = readInt(v, "id", path);
+    c.kind = readString(v, "kind", path);
+    c.entity = readString(v, "entity", path);
+    c.recordId = readString(v, "record_id", path);
+    c.opId = readString(v, "op_id", path);
+    c.deviceId = readString(v, "device_id", path);
+    c.structure = readString(v, "structure", path);
+    c.details = readObject(v, "details", path);
+    c.createdAt = readString(v, "created_at", path);
+    return c;
+}
+
+json encode(const PullTail& tail) {
+    json conflicts = json::array();
+    for (const auto& c : tail.conflicts) conflicts.push_back(encode(c));
+    return {{"conflicts", conflicts}, {"vocabulary_version", tail.vocabularyVersion},
+            {"retention_months", tail.retentionMonths}};
+}
+
+PullTail decodePullTail(const json& value, const std::string& path) {
+    requireObject(value, path);
+    PullTail tail;
+    const auto& conflicts = readArray(value, "conflicts", path);
+    if (conflicts.size() > static_cast<std::size_t>(kConflictPageSize))
+        throw Error(Error::Kind::Validation, "err.sync.field_type",
+                    {{"field", childPath(path, "conflicts")}, {"expected", "at most one page of conflicts"}},
+                    childPath(path, "conflicts"));
+    for (std::size_t i = 0; i < conflicts.size(); ++i)
+        tail.conflicts.push_back(decodeWireConflict(conflicts[i], indexPath(childPath(path, "conflicts"), i)));
+    auto version = readInt(value, "vocabulary_version", path);
+    auto months = readInt(value, "retention_months", path);
+    if (version < 0 || version > INT32_MAX) throw Error(Error::Kind::Validation, "err.sync.field_type",
+                                                         {{"field", childPath(path, "vocabulary_version")}, {"expected", "a version"}},
+                                                         childPath(path, "vocabulary_version"));
+    if (months < 0 || months > INT32_MAX) throw Error(Error::Kind::Validation, "err.sync.field_type",
+                                                       {{"field", childPath(path, "retention_months")}, {"expected", "a number of months"}},
+                                                       childPath(path, "retention_months"));
+    tail.vocabularyVersion = static_cast<int>(version);
+    tail.retentionMonths = static_cast<int>(months);
+    return tail;
+}
+
 json encode(const PullResponse& response) {
     json changes = json::array();
     for (const auto& c : response.changes) changes.push_back(encode(c));
-    return {{"protocol_version", response.protocolVersion},
-            {"changes", changes},
-            {"next_since", response.nextSince},
-            {"has_more", response.hasMore}};
+    json out = {{"protocol_version", response.protocolVersion},
+                {"changes", changes},
+                {"next_since", response.nextSince},
+                {"has_more", response.hasMore}};
+    if (response.tail) out["tail"] = encode(*response.tail);
+    return out;
 }
 
 json encode(const EnrollRequest& r) {
@@ -120,6 +172,8 @@ PushRequest decodePushRequest(const std::string& text) {
     const auto& batch = readArray(body, "batch", "");
     r.batch.reserve(batch.size());
     for (std::size_t i = 0; i < batch.size(); ++i) r.batch.push_back(decodeWireOp(batch[i], indexPath("batch", i)));
+    // Only the one layout this hub writes besides rows; another name gets rows, which every laptop reads.
+    if (readOptionalString(body, "answer_layout", "") == kColumnLayout) r.answerLayout = kColumnLayout;
     return r;
 }
 
@@ -141,8 +195,8 @@ OpResult decodeOpResult(const json& v, const std::string& path) {
     return o;
 }
 
-PushResponse decodePushResponse(const std::string& text) {
-    auto body = parseObject(text);
+namespace {
+PushResponse decodeRowPushResponse(const json& body) {
     PushResponse r;
     r.protocolVersion = readVersion(body);
     const auto& results = readArray(body, "results", "");
@@ -151,9 +205,17 @@ PushResponse decodePushResponse(const std::string& text) {
     }
     return r;
 }
+}  // namespace
 
-PullResponse decodePullResponse(const std::string& text) {
+PushResponse decodePushResponse(const std::string& text) { return decodeRowPushResponse(parseObject(text)); }
+
+PushResponse decodePushResponse(const std::string& text, const std::vector<WireOp>& batch) {
     auto body = parseObject(text);
+    return isColumnLayout(body) ? decodeColumnPushResponse(body, batch) : decodeRowPushResponse(body);
+}
+
+namespace {
+PullResponse decodeRowPullResponse(const json& body) {
     PullResponse r;
     r.protocolVersion = readVersion(body);
     const auto& changes = readArray(body, "changes", "");
@@ -192,6 +254,14 @@ PullResponse decodePullResponse(const std::string& text) {
     }
     r.nextSince = readInt(body, "next_since", "");
     r.hasMore = readBool(body, "has_more", "");
+    return r;
+}
+}  // namespace
+
+PullResponse decodePullResponse(const std::string& text) {
+    auto body = parseObject(text);
+    auto r = isColumnLayout(body) ? decodeColumnPullResponse(body) : decodeRowPullResponse(body);
+    if (body.contains("tail")) r.tail = decodePullTail(body["tail"], "tail");
     return r;
 }
 
@@ -252,19 +322,7 @@ ConflictsResponse decodeConflictsResponse(const std::string& text) {
     r.protocolVersion = readVersion(body);
     const auto& list = readArray(body, "conflicts", "");
     for (std::size_t i = 0; i < list.size(); ++i) {
-        auto path = indexPath("conflicts", i);
-        const auto& v = list[i];
-        WireConflict c;
-        c.id = readInt(v, "id", path);
-        c.kind = readString(v, "kind", path);
-        c.entity = readString(v, "entity", path);
-        c.recordId = readString(v, "record_id", path);
-        c.opId = readString(v, "op_id", path);
-        c.deviceId = readString(v, "device_id", path);
-        c.structure = readString(v, "structure", path);
-        c.details = readObject(v, "details", path);
-        c.createdAt = readString(v, "created_at", path);
-        r.conflicts.push_back(std::move(c));
+        r.conflicts.push_back(decodeWireConflict(list[i], indexPath("conflicts", i)));
     }
     return r;
 }

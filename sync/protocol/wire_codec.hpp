@@ -16,6 +16,7 @@ nlohmann::json encode(const OpResult& result);
 nlohmann::json encode(const PushResponse& response);
 nlohmann::json encode(const Change& change);
 nlohmann::json encode(const PullResponse& response);
+nlohmann::json encode(const PullTail& tail);
 nlohmann::json encode(const EnrollRequest& request);
 nlohmann::json encode(const EnrollResponse& response);
 nlohmann::json encode(const ErrorBody& body);
@@ -28,8 +29,13 @@ nlohmann::json encode(const ProposalsResponse& response);
 
 WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
 OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
+WireConflict decodeWireConflict(const nlohmann::json& value, const std::string& path);
+PullTail decodePullTail(const nlohmann::json& value, const std::string& path);
 PushRequest decodePushRequest(const std::string& text);
 PushResponse decodePushResponse(const std::string& text);
+// An answer to `batch` in either layout (sync/protocol/column_layout.hpp): a column answer names no op ids.
+PushResponse decodePushResponse(const std::string& text, const std::vector<WireOp>& batch);
+// A page in either layout.
 PullResponse decodePullResponse(const std::string& text);
 EnrollRequest decodeEnrollRequest(const std::string& text);
 EnrollResponse decodeEnrollResponse(const std::string& text);

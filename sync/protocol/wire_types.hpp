@@ -31,6 +31,8 @@ struct PushRequest {
     int protocolVersion = kProtocolVersion;
     std::string deviceId;
     std::vector<WireOp> batch;
+    // "columns": answer in the column layout (sync/protocol/column_layout.hpp); empty: in rows, with op ids.
+    std::string answerLayout;
 };
 
 // The hub's answer for one op. "conflict" still means the op is accepted and must not be resent.
@@ -77,11 +79,33 @@ struct Change {
     bool held = false;
 };
 
+// One open conflict as GET /v1/conflicts lists it; details always keep both values (see §5 of the spec).
+struct WireConflict {
+    std::int64_t id = 0;
+    std::string kind;  // hard | soft | over_redemption | update_after_delete | place_proposal
+    std::string entity;
+    std::string recordId;
+    std::string opId;
+    std::string deviceId;
+    std::string structure;
+    nlohmann::json details = nlohmann::json::object();
+    std::string createdAt;
+};
+
+// What the last page of a pull carries when the laptop asks for it (conflicts_after=N): the answers of the three
+// requests a sync used to make after its pull, so that a slow link pays no round trip for them.
+struct PullTail {
+    std::vector<WireConflict> conflicts;  // open conflicts above conflicts_after, at most kConflictPageSize
+    int vocabularyVersion = 0;            // the hub's published vocabularies, 0 when it has none
+    int retentionMonths = 0;              // the caller's structure's retention period
+};
+
 struct PullResponse {
     int protocolVersion = kProtocolVersion;
     std::vector<Change> changes;
     std::int64_t nextSince = 0;
     bool hasMore = false;
+    std::optional<PullTail> tail;  // only on a last page (has_more false) asked with conflicts_after
 };
 
 struct EnrollRequest {
@@ -107,19 +131,6 @@ struct ResolveRequest {
     int protocolVersion = kProtocolVersion;
     std::string opId;
     nlohmann::json resolution = nlohmann::json::object();  // {"fields": {...}} or {"keep": id}, and "note"
-};
-
-// One open conflict as GET /v1/conflicts lists it; details always keep both values (see §5 of the spec).
-struct WireConflict {
-    std::int64_t id = 0;
-    std::string kind;  // hard | soft | over_redemption | update_after_delete | place_proposal
-    std::string entity;
-    std::string recordId;
-    std::string opId;
-    std::string deviceId;
-    std::string structure;
-    nlohmann::json details = nlohmann::json::object();
-    std::string createdAt;
 };
 
 struct ConflictsResponse {

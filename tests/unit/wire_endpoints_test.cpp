@@ -44,9 +44,9 @@ TEST_CASE("a pull without parameters starts at the beginning with the default pa
 
 TEST_CASE("a pull page above the maximum is cut to the maximum, not refused", "[sync][endpoints]") {
     CHECK(sync::kDefaultPullLimit == 500);
-    CHECK(sync::kMaxPullLimit == 1000);
-    CHECK(sync::parsePullQuery(sync::splitTarget("/v1/pull?limit=5000").params).pageSize() == 1000);
-    CHECK(sync::parsePullQuery(sync::splitTarget("/v1/pull?limit=1000").params).pageSize() == 1000);
+    CHECK(sync::kMaxPullLimit == 2000);
+    CHECK(sync::parsePullQuery(sync::splitTarget("/v1/pull?limit=5000").params).pageSize() == 2000);
+    CHECK(sync::parsePullQuery(sync::splitTarget("/v1/pull?limit=2000").params).pageSize() == 2000);
     CHECK(sync::parsePullQuery(sync::splitTarget("/v1/pull?limit=1").params).pageSize() == 1);
     // A hub started with other limits applies its own.
     CHECK(sync::PullQuery{0, std::nullopt}.pageSize(20, 50) == 20);
