@@ -14,6 +14,9 @@
 namespace mediane::app {
 
 namespace {
+// The day and period of the last start-up pass of the retention period ("2026-12-02 24").
+constexpr const char* kRetentionCheckedSetting = "retention_checked";
+
 core::Learner withoutIdentity(core::Learner l) {
     l.firstName.clear();
     l.lastName.clear();
@@ -73,6 +76,14 @@ std::string Notebook::learnerDossierJson(const std::string& id) {
 
 int Notebook::expireIdentities(int retentionMonths, const std::string& today) {
     return store::LearnerErasure(*m_db).applyRetention(retentionMonths, today);
+}
+
+int Notebook::expireIdentitiesAtStart(int retentionMonths, const std::string& today) {
+    const std::string checked = today + " " + std::to_string(retentionMonths);
+    if (m_settings.get(kRetentionCheckedSetting) == checked) return 0;
+    int expired = expireIdentities(retentionMonths, today);
+    m_settings.set(kRetentionCheckedSetting, checked);  // only once it succeeded: a failed pass is tried again
+    return expired;
 }
 
 int Notebook::retentionMonths() {

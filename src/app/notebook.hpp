@@ -120,6 +120,9 @@ public:
     core::Learner withdrawConsent(const std::string& id);
     std::string learnerDossierJson(const std::string& id);
     int expireIdentities(int retentionMonths, const std::string& today);
+    // The same at the window's start, once a day and period: the cutoff is a date, so a second look the same
+    // day finds nothing new (a pull applies the period itself). It cost a third of a large notebook's start.
+    int expireIdentitiesAtStart(int retentionMonths, const std::string& today);
     int retentionMonths();  // pulled from the hub on sync; 24 until then
 
     // --- Sessions -------------------------------------------------------------------------

@@ -210,8 +210,8 @@ int runGui(const GuiOptions& options) {
     while (!notebook) {
         try {
             notebook = app::Notebook::open(options.dataDir, options.assetsDir);
-            // The structure's retention period applies at every start, offline too (docs/privacy.md).
-            notebook->expireIdentities(notebook->retentionMonths(), core::today());
+            // The structure's retention period applies at the first start of each day, offline too (docs/privacy.md).
+            notebook->expireIdentitiesAtStart(notebook->retentionMonths(), core::today());
         } catch (const Error& e) {
             notebook.reset();
             if (!fontsUploaded) applyScale(1.0f, baseStyle, false);
