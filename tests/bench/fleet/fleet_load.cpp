@@ -153,6 +153,8 @@ int main(int argc, char** argv) {
             std::filesystem::create_directories(dataDir + "/hub");
             hub = std::make_unique<test::HubProcess>(dataDir + "/hub", args);
             hubUrl = hub->url();
+            // For a profiler to attach to during the burst (docs/benchmarks.md, Fleet load).
+            std::fprintf(stderr, "hub: pid %d at %s\n", hub->pid(), hubUrl.c_str());
             if (adminArgs.empty()) adminArgs = "--data " + dataDir + "/hub";
         } else if (adminArgs.empty()) {
             adminArgs = "--data " + dataDir + "/hub";
@@ -193,6 +195,7 @@ int main(int argc, char** argv) {
         options.connections = connections;
         options.timeLimit = std::chrono::seconds(timeLimit);
         options.cursor = state.cursor;
+        std::fprintf(stderr, "burst: starting\n");
         auto result = bench::runBurst(fleet, options);
         const double hubCpu = hub ? cpuSecondsOf(hub->pid()) - hubCpuBefore : 0;
         const double ownCpu = ownCpuSeconds() - ownCpuBefore;
