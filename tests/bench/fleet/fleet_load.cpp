@@ -129,7 +129,15 @@ int main(int argc, char** argv) {
                    "Keep the hub's data and the fleet's tokens here: a later run reuses the enrolled laptops "
                    "(default: a temporary directory, removed)");
     app.add_option("--json", jsonOut, "Also write the figures as JSON to this file");
+    bool setupOnly = false;
+    app.add_flag("--setup-only", setupOnly,
+                 "Create the accounts and enrol the laptops in --data, then stop: copies of that directory make fresh "
+                 "hubs for several runs without paying the enrolments' password hashing again");
     CLI11_PARSE(app, argc, argv);
+    if (setupOnly && dataDir.empty()) {
+        std::fprintf(stderr, "fleet_load: --setup-only needs --data\n");
+        return 2;
+    }
     if (!hubUrl.empty() && adminArgs.empty() && dataDir.empty()) {
         std::fprintf(stderr, "fleet_load: with --hub, give --admin-args (how resin-hub reaches its accounts)\n");
         return 2;
@@ -166,6 +174,10 @@ int main(int argc, char** argv) {
         double setupSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - setupStart).count();
         ++state.runs;
         saveFleetState(stateFile, state);
+        if (setupOnly) {
+            std::printf("setup: %zu laptops enrolled in %s (%.1f s)\n", state.laptops.size(), dataDir.c_str(), setupSeconds);
+            return 0;
+        }
 
         // Each run's records are new: a kept hub takes a second day rather than resends of the first.
         const std::string run = "r" + std::to_string(state.runs) + "x" + std::to_string(std::random_device{}() % 100000);
