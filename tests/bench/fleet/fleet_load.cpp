@@ -1,6 +1,7 @@
 // fleet_load: N laptops syncing their day with one hub in a morning burst, over real HTTP on loopback
 // (docs/benchmarks.md, Fleet load). Reports throughput, latency percentiles per request kind and errors by status.
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
