@@ -33,6 +33,7 @@
 #include "sync/hub/learner_erasure_rules.hpp"
 #include "sync/hub/privacy_commands.hpp"
 #include "sync/hub/hub_vocabularies.hpp"
+#include "sync/hub/metrics_token.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
 #include "sync/hub/vocabulary_publish.hpp"
 
@@ -210,6 +211,7 @@ struct ServeSettings {
     hub::TlsFiles tls;
     hub::ConnectionLimits limits;
     hub::AnswerCompression compression;
+    std::string metricsTokenFile;
 };
 
 int serve(const std::string& dataDir, const ServeSettings& settings) {
@@ -233,6 +235,7 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     options.directorySchemaPath = directorySchemaPath(assets);
     options.vocabulariesPath = vocabulariesPath(assets);
     options.tokenLifetimeSeconds = settings.tokenSeconds;
+    if (!settings.metricsTokenFile.empty()) options.metricsToken = hub::readMetricsToken(settings.metricsTokenFile);
     hub::AccountGuardConfig guard;
     guard.auditLogPath = auditPath(dataDir, settings.auditLog);
     options.accounts = std::make_shared<hub::AccountGuard>(guard);
@@ -374,6 +377,9 @@ int main(int argc, char** argv) {
     app.add_option("--workers", settings.limits.workers, "Threads serving connections (default 64)");
     app.add_option("--max-connections-per-address", settings.limits.perAddress,
                    "Connections one client address may hold at once (default 32; behind a proxy, raise it)");
+    app.add_option("--metrics-token-file", settings.metricsTokenFile,
+                   "Serve GET /metrics (Prometheus text: counts only) to callers bearing the token in this file "
+                   "(Authorization: Bearer; 16 characters at least); without it there is no /metrics");
     int headTimeoutMs = static_cast<int>(settings.limits.headDeadline.count());
     app.add_option("--head-timeout-ms", headTimeoutMs,
                    "Time a client has to send a request's head (TLS handshake, request line, headers)");

@@ -17,8 +17,10 @@
 #include "sync/hub/device_enrollment.hpp"
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/guarded_server.hpp"
+#include "sync/hub/hub_metrics.hpp"
 #include "sync/hub/hub_vocabularies.hpp"
 #include "sync/hub/learner_erasure_rules.hpp"
+#include "sync/hub/metrics_token.hpp"
 #include "sync/hub/push_applier.hpp"
 #include "sync/hub/version_one_view.hpp"
 #include "sync/protocol/column_layout.hpp"
@@ -132,6 +134,7 @@ HubServer::HubServer(HubStore& store, core::Translator translator, ServerOptions
     m_options.limits.maxBodyBytes = m_options.maxBodyBytes;
     m_server = std::make_unique<GuardedServer>(m_options.limits);
     m_bodySlots = std::make_unique<BodySlots>(m_options.bodySlots);
+    m_metrics = std::make_unique<HubMetrics>();
     m_vocabularies = std::make_unique<HubVocabularies>(
         m_options.vocabulariesPath.empty() ? std::string() : core::readTextFile(m_options.vocabulariesPath));
     if (!m_options.tls.certFile.empty() || !m_options.tls.keyFile.empty()) m_server->useTls(m_options.tls);
@@ -157,10 +160,13 @@ void HubServer::routes() {
         return httplib::Server::HandlerResponse::Unhandled;
     });
     // Whatever escapes a handler: a generic 500, its text only in the hub's log (never in the answer).
-    svr.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+    svr.set_exception_handler([this](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
         std::string what = "unknown exception";
         try {
             std::rethrow_exception(ep);
+        } catch (const Error& e) {
+            if (e.kind() == Error::Kind::Storage) m_metrics->countDatabaseError();
+            what = e.what();
         } catch (const std::exception& e) {
             what = e.what();
         } catch (...) {
@@ -168,6 +174,11 @@ void HubServer::routes() {
         std::fprintf(stderr, "error: %s %s: %s\n", req.method.c_str(), printable(req.path).c_str(),
                      printable(what).c_str());
         replyError(res, 500, "internal", "the hub could not complete the request; retry later");
+    });
+    // Counted before the answer is written, not in the logger (which runs after): a scrape that follows an answer
+    // always includes it.
+    svr.set_post_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
+        m_metrics->countRequest(HubMetrics::routeOf(req.path), res.status);
     });
     svr.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
         long long ms = t_request.start == Clock::time_point{}
@@ -177,9 +188,10 @@ void HubServer::routes() {
         std::fprintf(stderr, "%s %s %d in=%zu out=%zu %lldms addr=%s login=%s device=%s\n", req.method.c_str(),
                      auditText(req.path).c_str(), res.status, t_request.bytesIn, res.body.size(), ms,
                      auditText(req.remote_addr).c_str(), t_request.login.c_str(), device.c_str());
-        // Health probes arrive every few seconds from monitoring and carry no one's action: in the stderr
-        // log only, so they cannot grow the audit file.
-        if (req.path != sync::kHealth.path)
+        auto route = HubMetrics::routeOf(req.path);
+        // Health probes and metric scrapes arrive every few seconds from monitoring and carry no one's action:
+        // in the stderr log only, so they cannot grow the audit file.
+        if (route != HubMetrics::Route::Health && route != HubMetrics::Route::Metrics)
             m_options.accounts->audit.record({req.remote_addr, t_request.login, device, req.method + " " + req.path,
                                               auditResult(res.status, res.body, t_request.note)});
         std::fflush(stderr);
@@ -205,6 +217,7 @@ void HubServer::routes() {
             if (e.kind() == Error::Kind::Validation)
                 replyError(res, 400, "bad_request", m_translator.message(e), e.field());
             else {
+                if (e.kind() == Error::Kind::Storage) m_metrics->countDatabaseError();
                 std::fprintf(stderr, "error: %s\n", printable(e.what()).c_str());
                 replyError(res, 500, "internal", "the hub could not complete the request; retry later");
             }
@@ -248,6 +261,19 @@ void HubServer::routes() {
     svr.Get(sync::kHealth.path, [](const httplib::Request&, httplib::Response& res) {
         reply(res, 200, sync::encode(sync::HealthResponse{}));
     });
+
+    // Counts for monitoring (docs/hub-admin.md, Metrics). Without a token the route does not exist (404), as
+    // for any path the hub does not serve; with one, a caller without it learns nothing but 401.
+    if (!m_options.metricsToken.empty())
+        svr.Get("/metrics", [this](const httplib::Request& req, httplib::Response& res) {
+            if (!metricsAuthorized(m_options.metricsToken, req.get_header_value("Authorization"))) {
+                res.set_header("WWW-Authenticate", "Bearer");
+                replyError(res, 401, "unauthorized", "the metrics need the hub's metrics token");
+                return;
+            }
+            res.status = 200;
+            res.set_content(m_metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
+        });
 
     svr.Post(sync::kEnroll.path, [this, guarded](const httplib::Request& req, httplib::Response& res,
                                                  const httplib::ContentReader& reader) {
@@ -300,6 +326,7 @@ void HubServer::routes() {
                 PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
                 response = applier.apply(request);
             }
+            m_metrics->countOps(response);
             reply(res, 200, request.answerLayout == sync::kColumnLayout ? sync::encodeColumns(response) : sync::encode(response));
         });
     });
@@ -324,6 +351,7 @@ void HubServer::routes() {
                 }
                 // The device holds everything up to `since`: tombstones below every device's cursor may go.
                 m_store.notePulled(principal->deviceId, since);
+                m_metrics->notePull(since, m_store.lastServerSeq());
                 applyRetention(m_store, core::today());  // at most once a day (docs/privacy.md)
                 auto scope = scopeOf(*principal, m_store);
                 // The first release never claims any; a version 1 answer keeps its whole shape.
@@ -409,6 +437,7 @@ void HubServer::routes() {
                 PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
                 response = applier.apply(push);
             }
+            m_metrics->countOps(response);
             const auto& r = response.results.front();
             if (r.status == "rejected") {
                 int status = r.reason == "unknown_conflict"   ? 404

@@ -19,6 +19,7 @@ namespace mediane::hub {
 class GuardedServer;
 class BodySlots;
 class HubVocabularies;
+class HubMetrics;
 
 struct ServerOptions {
     std::string host = "127.0.0.1";
@@ -45,6 +46,8 @@ struct ServerOptions {
     // tokenRenewAfterSeconds (0: a quarter of the lifetime).
     std::int64_t tokenLifetimeSeconds = 60LL * 86400;
     std::int64_t tokenRenewAfterSeconds = 0;
+    // GET /metrics answers only a caller bearing this token (sync/hub/metrics_token.hpp); empty: no such endpoint.
+    std::string metricsToken;
     // Login throttling, the Argon2 gate and the audit log, shared by every copy of these options.
     std::shared_ptr<AccountGuard> accounts = std::make_shared<AccountGuard>();
 };
@@ -75,6 +78,7 @@ private:
     std::unique_ptr<GuardedServer> m_server;
     std::unique_ptr<BodySlots> m_bodySlots;
     std::unique_ptr<HubVocabularies> m_vocabularies;
+    std::unique_ptr<HubMetrics> m_metrics;
     // SQLite has one writer; serialising store calls also keeps the change feed gap-free for pullers.
     std::mutex m_storeMutex;
 };
