@@ -68,6 +68,16 @@ bool AppState::run(const std::function<void()>& command, const std::string& succ
     return true;
 }
 
+bool AppState::attempt(const std::function<void()>& work) {
+    try {
+        work();
+    } catch (const Error& e) {
+        showError(e);
+        return false;
+    }
+    return true;
+}
+
 void AppState::showError(const Error& error) {
     banner = {Banner::Kind::Error, m_translator.message(error), error.field()};
 }

@@ -63,6 +63,10 @@ public:
     // Usage: if (state.run([&] { notebook.recordSession(draft); }, "msg.session_saved")) clearForm();
     // Returns true on success; on mediane::Error shows its translated message and returns false.
     bool run(const std::function<void()>& command, const std::string& successKey = {});
+    // The same error boundary for what a screen does every frame and changes nothing (asking the dashboard's
+    // worker for figures, reading the local inbox again): without run()'s status refresh, whose counts scan the
+    // outbox (a tenth of a large notebook's frame, three times a frame on the Tableau de bord).
+    bool attempt(const std::function<void()>& work);
     void showError(const Error& error);
     void showSuccess(const std::string& key, const Error::Params& params = {});
 

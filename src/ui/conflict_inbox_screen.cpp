@@ -37,7 +37,7 @@ std::string when(const std::string& iso, const std::string& language) { return c
 void ConflictInboxScreen::draw(app::AppState& state) {
     if (!m_inbox) m_inbox = std::make_unique<app::ConflictInbox>(state.notebook());
     // A completed sync may bring conflicts or their resolutions: read the local inbox again then only.
-    state.run([&] { m_inbox->refresh(state.sync().generation()); });
+    state.attempt([&] { m_inbox->refresh(state.sync().generation()); });
 
     float listWidth = ImGui::GetContentRegionAvail().x * 0.36f;
     ImGui::BeginChild("##conflicts.list", ImVec2(listWidth, 0), true);

@@ -240,7 +240,7 @@ void DashboardScreen::draw(app::AppState& state) {
         m_to = m_dashboard->filter().to;
     }
     m_dashboard->notice(state.status());
-    state.run([&] { m_dashboard->refreshInBackground(); });
+    state.attempt([&] { m_dashboard->refreshInBackground(); });
 
     drawFilters(state);
     drawExports(state);
@@ -248,7 +248,7 @@ void DashboardScreen::draw(app::AppState& state) {
     if (ImGui::BeginTabBar("##dashboard.tabs")) {
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.activity"), "dashboard.tab.activity").c_str())) {
             m_dashboard->show(app::DashboardSection::Activity);
-            state.run([&] { m_dashboard->refreshInBackground(); });
+            state.attempt([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.activity");
             drawActivity(state);
             ImGui::EndChild();
@@ -258,7 +258,7 @@ void DashboardScreen::draw(app::AppState& state) {
         tagItem("dashboard.tab.pass");  // tagged shown or not, so a test can click it open
         if (passShown) {
             m_dashboard->show(app::DashboardSection::Pass);
-            state.run([&] { m_dashboard->refreshInBackground(); });
+            state.attempt([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.pass");
             drawPass(state);
             ImGui::EndChild();
@@ -266,7 +266,7 @@ void DashboardScreen::draw(app::AppState& state) {
         }
         if (ImGui::BeginTabItem(withId(state.tr("dashboard.tab.progress"), "dashboard.tab.progress").c_str())) {
             m_dashboard->show(app::DashboardSection::Progress);
-            state.run([&] { m_dashboard->refreshInBackground(); });
+            state.attempt([&] { m_dashboard->refreshInBackground(); });
             ImGui::BeginChild("##dashboard.progress");
             drawProgress(state);
             ImGui::EndChild();
@@ -343,7 +343,7 @@ void DashboardScreen::drawFilters(app::AppState& state) {
 
     // A changed filter goes to the worker at once; the previous figures stay, marked « Calcul… », until it answers.
     m_dashboard->setFilter(filter);
-    state.run([&] { m_dashboard->refreshInBackground(); });
+    state.attempt([&] { m_dashboard->refreshInBackground(); });
 }
 
 void DashboardScreen::drawExports(app::AppState& state) {
@@ -369,7 +369,7 @@ void DashboardScreen::drawExports(app::AppState& state) {
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", state.tr("dashboard.export.spreadsheet_tip").c_str());
 
     // Where the files go, changeable, and the folder opened after an export.
-    if (m_exportFolder.empty()) state.run([&] { m_exportFolder = app::exportFolder(state.notebook()); });
+    if (m_exportFolder.empty()) state.attempt([&] { m_exportFolder = app::exportFolder(state.notebook()); });
     const std::string where = state.tr().format("dashboard.export.folder", {{"folder", m_exportFolder}});
     flow.next(textWidth(where));
     ImGui::AlignTextToFramePadding();

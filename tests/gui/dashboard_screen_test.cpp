@@ -296,3 +296,15 @@ TEST_CASE("the Pass tab shows each funder's cheques per month, booklets without 
     CHECK(t.h.has("dashboard.funder."));
     CHECK(t.h.has("dashboard.funder.Métropole de Lyon"));
 }
+
+TEST_CASE("the Tableau de bord's frames do not count the notebook again, only a command or a sync does", "[dashboard_screen]") {
+    // The counts scan the outbox: read three times a frame, they were a third of a large notebook's start-up.
+    DashboardUnderTest t;
+    t.settle();
+    const auto before = t.state.status().sessions;
+    t.session(core::today(), {t.f.marie.id});  // recorded behind the window's back
+    for (int i = 0; i < 5; ++i) t.h.frame();
+    CHECK(t.state.status().sessions == before);
+    t.state.run([] {});
+    CHECK(t.state.status().sessions == before + 1);
+}
