@@ -12,8 +12,9 @@ std::optional<std::string> PlaceField::draw(app::AppState& state, const std::str
                                             const std::vector<core::Place>& places, const std::string& pickedId) {
     const core::Place* first = places.empty() ? nullptr : &places.front();
     if (first != m_source || places.size() != m_sourceSize || (places.empty() && !m_picker.places().empty())) {
-        // Built once per list, not per frame: the directory may hold 10,000 places.
-        state.run([&] {
+        // Built once per list, not per frame: the directory may hold 10,000 places. Nothing changes, so no status
+        // refresh (run()'s): it was a tenth of the Séance screen's start-up on a large notebook.
+        state.attempt([&] {
             m_picker.setPlaces(app::orderForPicking(places, state.notebook().ownPlaces(),
                                                     state.notebook().settings().get("last_place_id", "")));
         });
