@@ -162,6 +162,10 @@ struct HeldByPuller {
     bool linkedCheques = false;
 };
 
+// Who made a change, from the history row a change's query reads as the JSON array [login, at, op, fields (a
+// JSON array as text), device]; nullopt when the change has none. Both backends' feeds use it.
+std::optional<sync::ChangeAuthor> authorOfChange(const std::string& historyRow);
+
 class HubStore {
 public:
     virtual ~HubStore() = default;
@@ -222,6 +226,9 @@ public:
                                                    const HeldByPuller& held) = 0;
     // The highest server_seq ever given (its row may since have been pruned), 0 on a new hub.
     virtual std::int64_t lastServerSeq() = 0;
+    // Runs reads on one consistent view of the store: a pull's page and the end of the feed it reports agree
+    // even while another hub process commits (PostgreSQL). SQLite's single connection already sees one.
+    virtual void inReadSnapshot(const std::function<void()>& work) { work(); }
     // Open conflicts only: a resolved one reaches laptops as a "conflict_resolution" change instead.
     virtual std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) = 0;
     // Any conflict, open or resolved, whatever its structure (the caller checks who may see it).
