@@ -37,6 +37,7 @@
 #ifdef MEDIANE_HUB_POSTGRESQL
 #include "sync/hub/pg_hub_migration.hpp"
 #include "sync/hub/pg_hub_store.hpp"
+#include "sync/hub/pg_login_failures.hpp"
 #endif
 #include "sync/hub/vocabulary_publish.hpp"
 
@@ -285,6 +286,10 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     hub::AccountGuardConfig guard;
     guard.auditLogPath = auditPath(dataDir, settings.auditLog);
     options.accounts = std::make_shared<hub::AccountGuard>(guard);
+#ifdef MEDIANE_HUB_POSTGRESQL
+    // Every hub process on the database counts failed sign-ins together: spreading guesses over them gains nothing.
+    if (!g_database.empty()) options.accounts->throttle.share(std::make_shared<hub::PgLoginFailures>(g_database));
+#endif
     auto opened = openStore(dataDir);
     auto& store = *opened;
     hub::applyRetention(store, core::today());  // at start, then on the first pull of each day

@@ -139,6 +139,14 @@ CREATE TABLE privacy_audit (
   note text NOT NULL DEFAULT ''
 );
 CREATE INDEX privacy_audit_by_time ON privacy_audit(at);
+-- Failed sign-ins (pg_login_failures.cpp): what SQLite's single hub process keeps in memory.
+CREATE TABLE login_failures (
+  key text COLLATE "C" PRIMARY KEY,
+  failures integer NOT NULL,
+  last_failure bigint NOT NULL,
+  locked_until bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX login_failures_by_time ON login_failures(last_failure);
 )SQL";
 
 struct Migration {

@@ -7,6 +7,7 @@
 #include <random>
 #include <thread>
 
+#include "raw_http.hpp"
 #include "sync_fixture.hpp"
 
 using namespace mediane;
@@ -107,4 +108,21 @@ TEST_CASE("laptops alternating between two hub processes on one PostgreSQL conve
     std::int64_t ops = 0;
     for (auto& laptop : laptops) ops += laptop->count("SELECT count(*) FROM outbox");
     CHECK(file.scalar("SELECT count(*) FROM applied_ops") == ops);
+}
+
+TEST_CASE("failed sign-ins on one hub process lock the login and the address on the other", "[hub][postgresql][throttle]") {
+    HubFixture f;
+    if (testHubDatabase(f.dir.str()).empty()) {
+        WARN("runs in the PostgreSQL pass of the suite (MEDIANE_TEST_HUB_DB)");
+        return;
+    }
+    f.addUser("alice", "adviser", "s1");
+    HubProcess other(f.dir.str());
+    // Guesses spread over both processes, as a balancer would send them.
+    for (int i = 0; i < 5; ++i)
+        CHECK(enrollRaw(i % 2 ? other.url() : f.hub->url(), "alice", numbered("guess-", i), "laptop-1").status == 401);
+    auto locked = enrollRaw(other.url(), "alice", HubFixture::kPassword, "laptop-1");
+    CHECK(locked.status == 429);
+    CHECK(nlohmann::json::parse(locked.body).value("error", "") == "login_throttled");
+    CHECK(enrollRaw(f.hub->url(), "alice", HubFixture::kPassword, "laptop-1", "127.0.0.2").status == 429);
 }
