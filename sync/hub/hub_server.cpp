@@ -327,18 +327,16 @@ void HubServer::routes() {
                 auto scope = scopeOf(*principal, m_store);
                 // The first release never claims any; a version 1 answer keeps its whole shape.
                 HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough, query.protocol >= 2};
-                // One view for the page and the feed's end: a change another hub process commits meanwhile is
-                // in neither, so the cursor never passes it (docs/hub-postgresql.md).
-                m_store.inReadSnapshot([&] {
-                    response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
-                    response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
-                    if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
-                    response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
-                    // The last page has read the feed to its end: the cursor passes the caller's own changes left
-                    // out after the last one sent, or they would be scanned again at every pull.
-                    if (held.through > 0 && !response.hasMore)
-                        response.nextSince = std::max(since, m_store.lastServerSeq());
-                });
+                // One view for the page and the feed's end (docs/hub-postgresql.md): a change another hub process
+                // commits meanwhile is in neither, so the cursor never passes it.
+                ReadSnapshot view(m_store);
+                response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
+                response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
+                if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
+                response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
+                // The last page has read the feed to its end: the cursor passes the caller's own changes left
+                // out after the last one sent, or they would be scanned again at every pull.
+                if (held.through > 0 && !response.hasMore) response.nextSince = std::max(since, m_store.lastServerSeq());
             }
             for (auto& change : response.changes) {
                 if (change.held) change.author.reset();

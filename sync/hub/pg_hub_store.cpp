@@ -1,6 +1,7 @@
 #include "sync/hub/pg_hub_store.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
 #include <limits>
 
@@ -151,19 +152,21 @@ void PgHubStore::inTransaction(const std::function<void()>& work) {
     });
 }
 
-void PgHubStore::inReadSnapshot(const std::function<void()>& work) {
-    if (m_tx) {
-        work();
-        return;
+void PgHubStore::beginReadSnapshot() {
+    if (m_tx) return;  // inside a transaction: its view already
+    m_snapshot = std::make_unique<pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::read_only>>(*m_conn);
+    m_tx = m_snapshot.get();
+}
+
+void PgHubStore::endReadSnapshot() {
+    if (!m_snapshot) return;
+    m_tx = nullptr;
+    try {
+        m_snapshot->abort();  // it read only: nothing to keep
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "error: ending a read snapshot: %s\n", e.what());
     }
-    pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::read_only> tx(*m_conn);
-    m_tx = &tx;
-    struct Clear {
-        pqxx::transaction_base*& tx;
-        ~Clear() { tx = nullptr; }
-    } clear{m_tx};
-    work();
-    tx.commit();
+    m_snapshot.reset();
 }
 
 bool PgHubStore::saveUser(const UserAccount& user) {

@@ -40,7 +40,8 @@ public:
     bool revokeDevice(const std::string& deviceId) override;
     bool admitDevice(const std::string& deviceId) override;
     void inTransaction(const std::function<void()>& work) override;
-    void inReadSnapshot(const std::function<void()>& work) override;
+    void beginReadSnapshot() override;
+    void endReadSnapshot() override;
     std::optional<AppliedOp> findAppliedOp(const std::string& opId) override;
     void saveAppliedOp(const std::string& opId, const std::string& deviceId, const AppliedOp& applied) override;
     std::optional<StoredRecord> findRecord(const std::string& entity, const std::string& recordId) override;
@@ -112,6 +113,8 @@ private:
 
     std::unique_ptr<pqxx::connection> m_conn;
     pqxx::transaction_base* m_tx = nullptr;
+    // The open ReadSnapshot's transaction, if the store opened one (none inside a transaction of its own).
+    std::unique_ptr<pqxx::transaction_base> m_snapshot;
     std::map<std::string, std::string> m_prepared;
 };
 
