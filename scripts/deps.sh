@@ -14,6 +14,7 @@ PACKAGES=(
   xvfb xauth x11-utils imagemagick xdotool xdg-utils unzip openssl
   sqlite3 time strace  # benchmarks: notebooks read with sqlite3, processes timed with /usr/bin/time, fsyncs counted with strace
   dpkg-dev fakeroot file lintian systemd  # packages: cpack's dpkg-shlibdeps, lintian's checks, systemd-analyze security
+  postgresql-15 libpqxx-dev  # the hub's PostgreSQL backend; its tests start a throw-away cluster with initdb
 )
 
 missing=()

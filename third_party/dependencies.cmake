@@ -30,6 +30,10 @@ if(MEDIANE_BUILD_HUB)
   pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
   # The hub serves TLS itself on its own connection loop (the HTTP library's TLS server is not used).
   pkg_check_modules(OPENSSL REQUIRED IMPORTED_TARGET openssl)
+  if(MEDIANE_HUB_POSTGRESQL)
+    # The hub's PostgreSQL backend (libpqxx-dev 6.4; postgresql-15 for its tests' throw-away cluster).
+    pkg_check_modules(PQXX REQUIRED IMPORTED_TARGET libpqxx)
+  endif()
 endif()
 
 if(MEDIANE_BUILD_TESTS)

@@ -18,4 +18,14 @@ Scope scopeOf(const Principal& principal, HubStore& store) {
 
 bool editsDirectory(const Principal& principal) { return principal.role == "admin" || principal.role == "coordinator"; }
 
+void showChequeEventTo(const Scope& scope, const std::string& structure, nlohmann::json& fields) {
+    if (!fields.is_object()) return;
+    if (!scope.reaches(structure)) {
+        for (const char* personal : {"learner_id", "session_id", "reason"}) fields.erase(personal);
+        fields["structure"] = structure;
+    } else if (!fields.contains("structure")) {
+        fields["structure"] = structure;  // stored before it was stamped
+    }
+}
+
 }  // namespace mediane::hub

@@ -35,6 +35,11 @@
 #include "sync/hub/hub_vocabularies.hpp"
 #include "sync/hub/metrics_token.hpp"
 #include "sync/hub/sqlite_hub_store.hpp"
+#ifdef MEDIANE_HUB_POSTGRESQL
+#include "sync/hub/pg_hub_migration.hpp"
+#include "sync/hub/pg_hub_store.hpp"
+#include "sync/hub/pg_login_failures.hpp"
+#endif
 #include "sync/hub/vocabulary_publish.hpp"
 
 namespace {
@@ -54,8 +59,27 @@ std::string storePath(const std::string& dataDir) {
     return path.string();
 }
 
+// --db: the PostgreSQL database every command uses instead of DIR/hub.sqlite3 ("" : the SQLite file).
+std::string g_database;
+
+bool isPostgresUri(const std::string& db) { return db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0; }
+
+// The hub's store: --db's PostgreSQL database when given, else the SQLite file in the data directory.
+std::unique_ptr<hub::HubStore> openStore(const std::string& dataDir) {
+    if (g_database.empty()) return std::make_unique<hub::SqliteHubStore>(storePath(dataDir));
+    core::keepNewFilesPrivate();
+    core::ensurePrivateDirectory(dataDir);  // the audit log stays there
+#ifdef MEDIANE_HUB_POSTGRESQL
+    return std::make_unique<hub::PgHubStore>(g_database);
+#else
+    throw validationError("err.hub.postgresql_missing", "--db");
+#endif
+}
+
 // `backup --to FILE` and `restore --from FILE`, on the database file alone (no migration: a backup is of the file as it is).
 int backupOrRestore(const std::string& dataDir, const std::string& to, const std::string& from) {
+    // PostgreSQL has its own tools, which copy one consistent instant of a live database (docs/hub-postgresql.md).
+    if (!g_database.empty()) throw validationError("err.hub.backup_postgresql", "--db");
     core::keepNewFilesPrivate();
     core::ensurePrivateDirectory(dataDir);
     const auto path = (std::filesystem::path(dataDir) / "hub.sqlite3").string();
@@ -102,7 +126,8 @@ int importDirectory(const std::string& dataDir, const std::string& file, const s
     if (schemaPath.empty()) throw Error(Error::Kind::Io, "err.hub.directory_schema_missing", {{"assets", assets}});
     auto schema = core::DirectorySchema::loadFile(schemaPath);
     auto plan = core::planDirectoryImport(core::readTextFile(file), schema, file);
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     auto publication = hub::publishDirectory(store, plan);
     std::printf("%s\n", hub::directoryImportReport(file, plan, publication, loadTranslator(assets)).dump(2).c_str());
     if (plan.rejectedRows > 0)
@@ -159,7 +184,8 @@ std::string shippedVocabularies(const std::string& assets) {
 // Publishes a vocabularies file; prints what changed as JSON. A refusal is audited too, with its reason.
 int publishVocabularies(const std::string& dataDir, const std::string& file, const std::string& assets,
                         const std::string& audit) {
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     auto current = hub::currentVocabularies(store, shippedVocabularies(assets));
     hub::VocabularyPublication publication;
     try {
@@ -185,7 +211,8 @@ int publishVocabularies(const std::string& dataDir, const std::string& file, con
 
 // The codes that had no equivalent, for a coordinator: each record's, and a count per field and code.
 int vocabularyReport(const std::string& dataDir, const std::string& assets) {
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     auto current = hub::currentVocabularies(store, shippedVocabularies(assets));
     nlohmann::json unmapped = nlohmann::json::array();
     std::map<std::pair<std::string, std::string>, int> counts;
@@ -200,6 +227,29 @@ int vocabularyReport(const std::string& dataDir, const std::string& assets) {
     nlohmann::json out = {{"vocabulary_version", current->version}, {"unmapped", unmapped}, {"by_code", byCode}};
     std::printf("%s\n", out.dump(2).c_str());
     return 0;
+}
+
+// `migrate --from-data DIR --to postgresql://...`: prints each table's rows and checksum, the same on both sides.
+int migrateToPostgres(const std::string& fromDir, const std::string& to, const std::string& auditLog) {
+#ifdef MEDIANE_HUB_POSTGRESQL
+    if (!isPostgresUri(to)) throw validationError("err.hub.migrate_target", "--to", {{"value", to}});
+    if (!std::filesystem::exists(std::filesystem::path(fromDir) / "hub.sqlite3"))
+        throw Error(Error::Kind::NotFound, "err.hub.migrate_source_missing", {{"dir", fromDir}});
+    auto source = storePath(fromDir);
+    hub::PgHubStore target(to);
+    auto report = hub::migrateSqliteHub(source, target);
+    nlohmann::json tables = nlohmann::json::object();
+    for (const auto& t : report.tables) tables[t.name] = {{"rows", t.rows}, {"checksum", t.checksum}};
+    std::printf("%s\n", nlohmann::json{{"from", source}, {"tables", tables}, {"last_server_seq", report.lastServerSeq},
+                                       {"verified", true}}.dump(2).c_str());
+    hub::AuditLog(auditPath(fromDir, auditLog)).record({"cli", "", "", "migrate", "ok"});
+    return 0;
+#else
+    (void)fromDir;
+    (void)to;
+    (void)auditLog;
+    throw validationError("err.hub.postgresql_missing", "--to");
+#endif
 }
 
 struct ServeSettings {
@@ -239,7 +289,12 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     hub::AccountGuardConfig guard;
     guard.auditLogPath = auditPath(dataDir, settings.auditLog);
     options.accounts = std::make_shared<hub::AccountGuard>(guard);
-    hub::SqliteHubStore store(storePath(dataDir));
+#ifdef MEDIANE_HUB_POSTGRESQL
+    // Every hub process on the database counts failed sign-ins together: spreading guesses over them gains nothing.
+    if (!g_database.empty()) options.accounts->throttle.share(std::make_shared<hub::PgLoginFailures>(g_database));
+#endif
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     hub::applyRetention(store, core::today());  // at start, then on the first pull of each day
     hub::HubServer server(store, loadTranslator(assets), options);
     int port = server.bind();
@@ -273,7 +328,8 @@ int addUser(const std::string& dataDir, hub::UserAccount user, const std::string
     std::getline(std::cin, password);
     if (!password.empty() && password.back() == '\r') password.pop_back();
     if (password.size() < 10) throw validationError("err.hub.password_short", "password", {{"min", "10"}});
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     // The same password keeps its hash, so re-running `user add` to fix a territory cuts no laptop off.
     auto existing = store.findUser(user.login);
     user.passwordHash = existing && hub::verifyPassword(existing->passwordHash, password) ? existing->passwordHash
@@ -304,7 +360,8 @@ void printTable(const std::vector<std::vector<std::string>>& rows) {
 }
 
 int listUsers(const std::string& dataDir, bool table) {
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     auto users = store.listUsers();
     if (table) {
         std::vector<std::vector<std::string>> rows{{"LOGIN", "ROLE", "STRUCTURE", "DISABLED", "DEVICES"}};
@@ -322,7 +379,8 @@ int listUsers(const std::string& dataDir, bool table) {
 }
 
 int listDevices(const std::string& dataDir, const std::string& login, bool table) {
-    hub::SqliteHubStore store(storePath(dataDir));
+    auto opened = openStore(dataDir);
+    auto& store = *opened;
     auto devices = store.listDevices(login);
     auto expires = [](const hub::DeviceEntry& d) { return d.hasToken ? hub::isoFromUnix(d.tokenExpiresAt) : ""; };
     if (table) {
@@ -351,8 +409,14 @@ int main(int argc, char** argv) {
     ServeSettings settings;
     auto& assets = settings.assets;
     int tokenDays = 60;
-    app.add_option("--data", dataDir, "Directory holding the hub database (hub.sqlite3) and audit log (audit.jsonl)")
-        ->required();
+    // Required, except by `migrate`, which names its own.
+    app.add_option("--data", dataDir, "Directory holding the hub database (hub.sqlite3) and audit log (audit.jsonl)");
+    app.add_option("--db", g_database,
+                   "postgresql://USER@HOST:PORT/DATABASE: keep the hub's data in PostgreSQL (several hub processes "
+                   "may share it) instead of DIR/hub.sqlite3; DIR keeps the audit log")
+        ->check([](const std::string& value) {
+            return isPostgresUri(value) ? std::string() : std::string("--db takes a postgresql:// address");
+        });
     app.add_option("--listen", settings.listen,
                    "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
     app.add_option("--max-body", settings.maxBody, "Largest accepted request body in bytes, after decompression");
@@ -399,6 +463,16 @@ int main(int argc, char** argv) {
         "restore", "Replace the hub database by a backup (stop the service first); a backup from a newer resin-hub "
                    "is refused; the database it replaces is kept in DIR/backups/");
     restoreCmd->add_option("--from", restoreFrom, "The backup file")->required();
+
+    auto* migrateCmd = app.add_subcommand(
+        "migrate", "Copy a SQLite hub into an empty PostgreSQL database: every record, change, op result, conflict, "
+                   "account, device (token hashes and cursors included: laptops keep syncing without enrolling "
+                   "again), verified by row counts and checksums before it commits; prints the tables as JSON. "
+                   "Stop the SQLite hub first, then serve with --db");
+    std::string migrateFrom, migrateTo;
+    migrateCmd->add_option("--from-data", migrateFrom, "The SQLite hub's directory (hub.sqlite3)")->required();
+    migrateCmd->add_option("--to", migrateTo, "postgresql://USER@HOST:PORT/DATABASE (empty; the schema is created)")
+        ->required();
 
     auto* user = app.add_subcommand("user", "Manage accounts");
     user->require_subcommand(1);
@@ -510,6 +584,7 @@ int main(int argc, char** argv) {
     passCancel->add_option("--reason", passReason, "Why, in a few words")->required();
 
     CLI11_PARSE(app, argc, argv);
+    if (dataDir.empty() && !migrateCmd->parsed()) return app.exit(CLI::RequiredError("--data"));
     settings.limits.headDeadline = std::chrono::milliseconds(std::max(headTimeoutMs, 100));
     if (settings.tls.certFile.empty() != settings.tls.keyFile.empty()) {
         std::fprintf(stderr, "resin-hub: give both --tls-cert and --tls-key, or neither\n");
@@ -519,12 +594,14 @@ int main(int argc, char** argv) {
         hub::initCrypto();
         auto audit = auditPath(dataDir, settings.auditLog);
         if (settings.tokenSeconds <= 0) settings.tokenSeconds = std::int64_t{tokenDays} * 86400;
+        if (migrateCmd->parsed()) return migrateToPostgres(migrateFrom, migrateTo, settings.auditLog);
         if (backupCmd->parsed() || restoreCmd->parsed()) return backupOrRestore(dataDir, backupTo, restoreFrom);
         if (userAdd->parsed()) return addUser(dataDir, account, audit);
         if (userList->parsed()) return listUsers(dataDir, table);
         if (deviceList->parsed()) return listDevices(dataDir, targetLogin, table);
         if (userDisable->parsed() || userEnable->parsed() || userRemove->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             const char* action = userRemove->parsed() ? "remove" : userDisable->parsed() ? "disable" : "enable";
             bool found = userRemove->parsed() ? store.removeUser(targetLogin)
                                               : store.setUserDisabled(targetLogin, userDisable->parsed());
@@ -534,7 +611,8 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (revoke->parsed() || admit->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             const char* action = revoke->parsed() ? "revoke" : "admit";
             bool found = revoke->parsed() ? store.revokeDevice(deviceId) : store.admitDevice(deviceId);
             auditCommand(audit, std::string("device ") + action, "", deviceId, found ? "ok" : "unknown_device");
@@ -543,14 +621,16 @@ int main(int argc, char** argv) {
             return 0;
         }
         if (retentionSet->parsed() || retentionShow->parsed() || auditCmd->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             if (auditCmd->parsed()) return hub::printPrivacyAudit(store, auditSince);
             if (retentionShow->parsed()) return hub::showRetention(store, retentionStructure);
             auditCommand(audit, "retention set", "", "", "ok");
             return hub::setRetention(store, retentionStructure, retentionMonths);
         }
         if (passProfile->parsed() || passService->parsed() || passCancel->parsed() || passShow->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             nlohmann::json out;
             if (passProfile->parsed()) {
                 hub::PassProfileChange change{passStructure, yesNo(passDistributor, "--distributor"),
@@ -578,12 +658,14 @@ int main(int argc, char** argv) {
         if (vocabPublish->parsed()) return publishVocabularies(dataDir, vocabFile, assets, audit);
         if (vocabReport->parsed()) return vocabularyReport(dataDir, assets);
         if (history->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             std::fputs(hub::recordHistoryLines(store, historySince).c_str(), stdout);
             return 0;
         }
         if (prune->parsed()) {
-            hub::SqliteHubStore store(storePath(dataDir));
+            auto opened = openStore(dataDir);
+            auto& store = *opened;
             if (offlineDays == std::numeric_limits<int>::min()) offlineDays = days;
             auto removed = store.pruneKeepingCursors(core::addDays(core::today(), -days),
                                                      core::addDays(core::today(), -offlineDays));

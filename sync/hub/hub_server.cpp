@@ -356,6 +356,9 @@ void HubServer::routes() {
                 auto scope = scopeOf(*principal, m_store);
                 // The first release never claims any; a version 1 answer keeps its whole shape.
                 HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough, query.protocol >= 2};
+                // One view for the page and the feed's end (docs/hub-postgresql.md): a change another hub process
+                // commits meanwhile is in neither, so the cursor never passes it.
+                ReadSnapshot view(m_store);
                 response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
                 response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
                 if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));

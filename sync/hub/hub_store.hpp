@@ -162,6 +162,10 @@ struct HeldByPuller {
     bool linkedCheques = false;
 };
 
+// Who made a change, from the history row a change's query reads as the JSON array [login, at, op, fields (a
+// JSON array as text), device]; nullopt when the change has none. Both backends' feeds use it.
+std::optional<sync::ChangeAuthor> authorOfChange(const std::string& historyRow);
+
 class HubStore {
 public:
     virtual ~HubStore() = default;
@@ -222,6 +226,11 @@ public:
                                                    const HeldByPuller& held) = 0;
     // The highest server_seq ever given (its row may since have been pruned), 0 on a new hub.
     virtual std::int64_t lastServerSeq() = 0;
+    // Reads between these see one consistent view of the store (ReadSnapshot below): a pull's page and the end of
+    // the feed it reports agree even while another hub process commits (PostgreSQL). SQLite's single connection,
+    // under the server's lock, already sees one.
+    virtual void beginReadSnapshot() {}
+    virtual void endReadSnapshot() {}
     // Open conflicts only: a resolved one reaches laptops as a "conflict_resolution" change instead.
     virtual std::vector<ConflictEntry> conflicts(std::int64_t afterId, int limit, const Scope& scope) = 0;
     // Any conflict, open or resolved, whatever its structure (the caller checks who may see it).
@@ -279,6 +288,18 @@ public:
     virtual void setMetaValue(const std::string& key, const std::string& value) = 0;
     virtual void recordPrivacyEvent(const PrivacyEvent& event) = 0;
     virtual std::vector<PrivacyEvent> privacyEvents(const std::string& sinceIso) = 0;
+};
+
+// Usage: ReadSnapshot view(store);  // the store's reads see one view until the end of the scope
+class ReadSnapshot {
+public:
+    explicit ReadSnapshot(HubStore& store) : m_store(store) { m_store.beginReadSnapshot(); }
+    ~ReadSnapshot() { m_store.endReadSnapshot(); }
+    ReadSnapshot(const ReadSnapshot&) = delete;
+    ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+private:
+    HubStore& m_store;
 };
 
 }  // namespace mediane::hub

@@ -22,6 +22,7 @@ std::int64_t LoginThrottle::remaining(const std::string& key, std::int64_t now) 
 
 std::int64_t LoginThrottle::lockedFor(const std::string& login, const std::string& address, std::int64_t now) {
     std::lock_guard lock(m_mutex);
+    if (m_shared) return std::max<std::int64_t>(0, m_shared->lockedUntil(loginKey(login), addressKey(address)) - now);
     return std::max(remaining(loginKey(login), now), remaining(addressKey(address), now));
 }
 
@@ -36,22 +37,37 @@ void LoginThrottle::fail(const std::string& key, std::int64_t now) {
     Entry& e = it->second;
     ++e.failures;
     e.lastFailure = now;
-    int over = e.failures - m_config.freeAttempts;
-    if (over >= 0) {
-        // 4, 8, 16 … seconds: the first lock already outlasts a scripted burst; capped for a forgetful adviser.
-        std::int64_t delay = over >= 20 ? m_config.maxLockSeconds : std::int64_t{1} << (over + 2);
-        e.lockedUntil = now + std::min(delay, m_config.maxLockSeconds);
-    }
+    if (auto delay = lockSeconds(e.failures); delay > 0) e.lockedUntil = now + delay;
+}
+
+std::int64_t LoginThrottle::lockSeconds(int failures) const {
+    int over = failures - m_config.freeAttempts;
+    if (over < 0) return 0;
+    // 4, 8, 16 … seconds: the first lock already outlasts a scripted burst; capped for a forgetful adviser.
+    std::int64_t delay = over >= 20 ? m_config.maxLockSeconds : std::int64_t{1} << (over + 2);
+    return std::min(delay, m_config.maxLockSeconds);
+}
+
+void LoginThrottle::share(std::shared_ptr<SharedFailures> shared) {
+    std::lock_guard lock(m_mutex);
+    m_shared = std::move(shared);
 }
 
 void LoginThrottle::recordFailure(const std::string& login, const std::string& address, std::int64_t now) {
     std::lock_guard lock(m_mutex);
+    if (m_shared) {
+        for (const auto& key : {loginKey(login), addressKey(address)})
+            if (auto delay = lockSeconds(m_shared->addFailure(key, now, m_config.forgetAfterSeconds)); delay > 0)
+                m_shared->lockUntil(key, now + delay);
+        return;
+    }
     fail(loginKey(login), now);
     fail(addressKey(address), now);
 }
 
 void LoginThrottle::recordSuccess(const std::string& login) {
     std::lock_guard lock(m_mutex);
+    if (m_shared) m_shared->forget(loginKey(login));
     m_entries.erase(loginKey(login));
 }
 

@@ -38,3 +38,22 @@ std::string recordHistoryLines(HubStore& store, const std::string& sinceIso) {
 }
 
 }  // namespace mediane::hub
+
+namespace mediane::hub {
+
+std::optional<sync::ChangeAuthor> authorOfChange(const std::string& historyRow) {
+    auto author = nlohmann::json::parse(historyRow, nullptr, false);
+    if (!author.is_array() || author.size() != 5) return std::nullopt;
+    sync::ChangeAuthor a;
+    a.login = author[0].get<std::string>();
+    a.at = author[1].get<std::string>();
+    a.op = author[2].get<std::string>();
+    auto names = nlohmann::json::parse(author[3].get<std::string>(), nullptr, false);
+    if (names.is_array())
+        for (const auto& n : names)
+            if (n.is_string()) a.fields.push_back(n.get<std::string>());
+    a.deviceId = author[4].get<std::string>();
+    return a;
+}
+
+}  // namespace mediane::hub

@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "core/calendar.hpp"
+#include "sync/hub/access_policy.hpp"
 #include "sync/hub/hub_code_upgrade.hpp"
 
 namespace mediane::hub {
@@ -170,13 +171,6 @@ ScopeFilter linkedChequesFilter(const Scope& scope) {
             "AND json_extract(b.fields, '$.last_number') >= json_extract(changes.fields, '$.number')))";
     for (int copy = 0; copy < 3; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
     return f;
-}
-
-// Another structure's event on a cheque of this one: what happened, when and where, never to whom, in which of
-// its sessions, or its free text.
-void keepOnlyTheFact(json& fields, const std::string& structure) {
-    for (const char* personal : {"learner_id", "session_id", "reason"}) fields.erase(personal);
-    fields["structure"] = structure;
 }
 
 StoredRecord readRecord(const sql::Statement& st) {
@@ -559,24 +553,8 @@ std::vector<sync::Change> SqliteHubStore::readChanges(std::int64_t since, std::i
             continue;
         }
         c.fields = json::parse(st.columnText(5));
-        if (c.entity == "cheque_event" && c.fields.is_object()) {
-            const auto structure = st.columnText(10);
-            if (!scope.reaches(structure)) keepOnlyTheFact(c.fields, structure);
-            else if (!c.fields.contains("structure")) c.fields["structure"] = structure;  // stored before it was stamped
-        }
-        auto author = json::parse(st.columnText(7), nullptr, false);
-        if (author.is_array() && author.size() == 5) {
-            sync::ChangeAuthor a;
-            a.login = author[0].get<std::string>();
-            a.at = author[1].get<std::string>();
-            a.op = author[2].get<std::string>();
-            auto names = json::parse(author[3].get<std::string>(), nullptr, false);
-            if (names.is_array())
-                for (const auto& n : names)
-                    if (n.is_string()) a.fields.push_back(n.get<std::string>());
-            a.deviceId = author[4].get<std::string>();
-            c.author = std::move(a);
-        }
+        if (c.entity == "cheque_event") showChequeEventTo(scope, st.columnText(10), c.fields);
+        c.author = authorOfChange(st.columnText(7));
         out.push_back(std::move(c));
     }
     return out;

@@ -72,14 +72,14 @@ std::vector<fs::path> keptCopies(const TempDir& dir) {
 
 }  // namespace
 
-TEST_CASE("a new hub database is at the schema version resin-hub declares", "[hub][backup]") {
+TEST_CASE("a new hub database is at the schema version resin-hub declares", "[hub][backup][sqlite-only]") {
     TempDir dir;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     // When this fails, a migration step was added: raise kHubSchemaVersion (sync/hub/hub_backup.hpp) with it.
     CHECK(scalar(hubFile(dir), "PRAGMA user_version") == mediane::hub::kHubSchemaVersion);
 }
 
-TEST_CASE("resin-hub refuses a database from a newer resin-hub and says to update", "[hub][backup]") {
+TEST_CASE("resin-hub refuses a database from a newer resin-hub and says to update", "[hub][backup][sqlite-only]") {
     TempDir dir;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     const int newer = mediane::hub::kHubSchemaVersion + 1;
@@ -101,7 +101,7 @@ TEST_CASE("resin-hub refuses a database from a newer resin-hub and says to updat
     }
 }
 
-TEST_CASE("an older hub database is kept as it was before its upgrade", "[hub][backup]") {
+TEST_CASE("an older hub database is kept as it was before its upgrade", "[hub][backup][sqlite-only]") {
     TempDir dir;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     {
@@ -122,7 +122,7 @@ TEST_CASE("an older hub database is kept as it was before its upgrade", "[hub][b
     CHECK(keptCopies(dir).size() == 1);  // current now: no second copy
 }
 
-TEST_CASE("a hub backup taken while laptops push restores to a consistent database", "[hub][backup]") {
+TEST_CASE("a hub backup taken while laptops push restores to a consistent database", "[hub][backup][sqlite-only]") {
     HubFixture f;
     f.addUser("alice", "adviser", "Centre social Parilly");
     auto http = f.enroll("alice", "laptop-1");
@@ -165,7 +165,7 @@ TEST_CASE("a hub backup taken while laptops push restores to a consistent databa
     CHECK(dump(hubFile(restored)) == dump(hubFile(f.dir)));
 }
 
-TEST_CASE("resin-hub restore refuses a backup from a newer resin-hub and changes nothing", "[hub][backup]") {
+TEST_CASE("resin-hub restore refuses a backup from a newer resin-hub and changes nothing", "[hub][backup][sqlite-only]") {
     TempDir dir, out;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     const auto backup = (out.path() / "future.sqlite3").string();
@@ -189,7 +189,7 @@ TEST_CASE("resin-hub restore refuses a backup from a newer resin-hub and changes
 }
 
 TEST_CASE("resin-hub restore refuses a file that is not a hub database, cut short or garbage, and keeps the hub it has",
-          "[hub][backup][hostile]") {
+          "[hub][backup][hostile][sqlite-only]") {
     TempDir dir, out;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     REQUIRE(runHubTool({"--data", dir.str(), "user", "list"}) == 0);

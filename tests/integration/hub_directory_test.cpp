@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 
+#include "hub_process.hpp"
 #include "app/directory_service.hpp"
 #include "core/csv.hpp"
 #include "core/directory_schema.hpp"
@@ -38,7 +39,7 @@ ImportRun hubImport(const std::string& dataDir, const std::string& fileDir, cons
                     const std::string& name) {
     auto file = fileDir + "/" + name;
     std::ofstream(file, std::ios::binary) << csvText;
-    std::string command = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + dataDir + "' import directory '" + file +
+    std::string command = hubCommandLine(dataDir) + " import directory '" + file +
                           "' 2>/dev/null";
     ImportRun run;
     FILE* pipe = popen(command.c_str(), "r");

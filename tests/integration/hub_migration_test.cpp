@@ -54,7 +54,7 @@ std::string quote(const std::string& s) {
 }
 }  // namespace
 
-TEST_CASE("a version-1 hub file is migrated in place and its accounts, tokens and records survive", "[hub][migration]") {
+TEST_CASE("a version-1 hub file is migrated in place and its accounts, tokens and records survive", "[hub][migration][sqlite-only]") {
     TempDir dir;
     mediane::hub::initCrypto();
     const std::string aliceToken(64, 'b'), revokedToken(64, 'c');

@@ -30,7 +30,7 @@ void checkPrivate(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("a new hub keeps its data directory 0700 and its database files 0600", "[hub][at_rest]") {
+TEST_CASE("a new hub keeps its data directory 0700 and its database files 0600", "[hub][at_rest][sqlite-only]") {
     HubFixture f;
     f.addUser("alice", "adviser", "mediatheque-lyon8");
     auto http = f.enroll("alice", "laptop-1");
@@ -38,7 +38,7 @@ TEST_CASE("a new hub keeps its data directory 0700 and its database files 0600",
     checkPrivate(f.dir.path());
 }
 
-TEST_CASE("a hub data directory left 0755 with 0644 files is tightened when the hub starts", "[hub][at_rest]") {
+TEST_CASE("a hub data directory left 0755 with 0644 files is tightened when the hub starts", "[hub][at_rest][sqlite-only]") {
     HubFixture f;
     f.addUser("alice", "adviser", "mediatheque-lyon8");
     auto http = f.enroll("alice", "laptop-1");

@@ -7,10 +7,16 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
+
+#ifdef MEDIANE_HUB_POSTGRESQL
+#include <pqxx/pqxx>
+#endif
 
 namespace mediane::test {
 
@@ -35,6 +41,18 @@ bool waitFor(pid_t pid, std::chrono::milliseconds timeout, int* status) {
     return false;
 }
 
+// MEDIANE_TEST_HUB_DB, else the first line of the file MEDIANE_TEST_HUB_DB_FILE names; "" for SQLite.
+std::string postgresBase() {
+    if (const char* base = std::getenv("MEDIANE_TEST_HUB_DB"); base && *base) return base;
+    const char* file = std::getenv("MEDIANE_TEST_HUB_DB_FILE");
+    if (!file || !*file) return {};
+    std::ifstream in(file);
+    std::string base;
+    std::getline(in, base);
+    if (base.empty()) throw std::runtime_error(std::string("MEDIANE_TEST_HUB_DB_FILE names no server: ") + file);
+    return base;
+}
+
 void stopProcess(pid_t pid) {
     int status = 0;
     kill(pid, SIGTERM);
@@ -48,6 +66,7 @@ HubProcess::HubProcess(const std::string& dataDir, std::vector<std::string> extr
     m_logPath = dataDir + "/hub-" + std::to_string(Clock::now().time_since_epoch().count()) + ".log";
     std::vector<std::string> args = {MEDIANE_RESIN_HUB, "--data", dataDir, "--listen", "127.0.0.1:0"};
     args.insert(args.end(), extraArgs.begin(), extraArgs.end());
+    addTestDatabase(args);
     auto argv = argvOf(args);
 
     int out[2];
@@ -108,9 +127,41 @@ std::string HubProcess::log() const {
     return text.str();
 }
 
+std::string testHubDatabase(const std::string& dataDir) {
+    auto base = postgresBase();
+    if (base.empty()) return {};
+#ifdef MEDIANE_HUB_POSTGRESQL
+    // One database per data directory: a hub restarted on the same directory finds its data again.
+    auto name = "hub_" + std::to_string(std::hash<std::string>{}(dataDir));
+    pqxx::connection server(base + "/postgres");
+    pqxx::nontransaction admin(server);
+    if (admin.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", name).empty())
+        admin.exec("CREATE DATABASE " + admin.quote_name(name));
+    return base + "/" + name;
+#else
+    throw std::runtime_error("MEDIANE_TEST_HUB_DB is set but this build has no PostgreSQL backend");
+#endif
+}
+
+void addTestDatabase(std::vector<std::string>& args) {
+    for (std::size_t i = 0; i + 1 < args.size(); ++i)
+        if (args[i] == "--data") {
+            auto db = testHubDatabase(args[i + 1]);
+            if (!db.empty()) args.insert(args.begin() + static_cast<std::ptrdiff_t>(i) + 2, {"--db", db});
+            return;
+        }
+}
+
+std::string hubCommandLine(const std::string& dataDir) {
+    std::string line = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + dataDir + "'";
+    if (auto db = testHubDatabase(dataDir); !db.empty()) line += " --db '" + db + "'";
+    return line;
+}
+
 int runHubTool(const std::vector<std::string>& toolArgs, const std::string& stdinText) {
     std::vector<std::string> args = {MEDIANE_RESIN_HUB};
     args.insert(args.end(), toolArgs.begin(), toolArgs.end());
+    addTestDatabase(args);
     auto argv = argvOf(args);
     int in[2];
     if (pipe(in) != 0) throw std::runtime_error("pipe failed");

@@ -34,6 +34,16 @@ private:
     std::string m_logPath;
 };
 
+// The PostgreSQL database a test's hub in dataDir uses, created on first use, when the suite runs against
+// PostgreSQL (MEDIANE_TEST_HUB_DB=postgresql://USER@HOST:PORT, or MEDIANE_TEST_HUB_DB_FILE naming a file that holds
+// it: tests/support/pg_cluster.sh); "" when it runs against SQLite, the default.
+std::string testHubDatabase(const std::string& dataDir);
+
+// Adds "--db URI" after the arguments' "--data DIR" when the suite runs against PostgreSQL.
+void addTestDatabase(std::vector<std::string>& args);
+// "'resin-hub' --data 'DIR'" (and --db when the suite runs against PostgreSQL), for a shell command line.
+std::string hubCommandLine(const std::string& dataDir);
+
 // Runs resin-hub with arguments and stdin text; returns its exit status. Never waits more than 60 s.
 int runHubTool(const std::vector<std::string>& args, const std::string& stdinText = {});
 

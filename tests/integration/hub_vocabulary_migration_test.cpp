@@ -53,7 +53,7 @@ json changeOf(const std::vector<json>& changes, const std::string& recordId) {
 }  // namespace
 
 TEST_CASE("a first-release hub database moves to the national codes on start, nothing dropped, unmapped values reported",
-          "[hub][migration][vocabulary]") {
+          "[hub][migration][vocabulary][sqlite-only]") {
     TempDir dir;
     restoreFirstReleaseHub(dir.str());
     HubFile file(dir.str());

@@ -1,5 +1,7 @@
 #include "raw_http.hpp"
 
+#include "hub_process.hpp"
+
 #include <curl/curl.h>
 #include <sys/wait.h>
 
@@ -74,7 +76,9 @@ RawResponse enrollRaw(const std::string& baseUrl, const std::string& login, cons
     return rawRequest(baseUrl, "POST", "/v1/enroll", body.dump(), "", fromAddress);
 }
 
-std::string hubToolOutput(const std::vector<std::string>& args, int* status) {
+std::string hubToolOutput(const std::vector<std::string>& toolArgs, int* status) {
+    auto args = toolArgs;
+    addTestDatabase(args);
     std::string command = quoted(MEDIANE_RESIN_HUB);
     for (const auto& a : args) {
         command += ' ';

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "hub_process.hpp"
 #include "app/conflict_inbox.hpp"
 #include "core/calendar.hpp"
 #include "store/local_conflicts.hpp"
@@ -183,7 +184,7 @@ TEST_CASE("the hub's history lists who corrected or deleted a session and which 
 
     // What an admin reads: `resin-hub history --since DATE`, one JSON line per change.
     auto out = t.hub.dir.path() / "history.txt";
-    std::string command = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + t.hub.dir.str() + "' history --since " +
+    std::string command = hubCommandLine(t.hub.dir.str()) + " history --since " +
                           core::today() + " > '" + out.string() + "'";
     REQUIRE(std::system(command.c_str()) == 0);
     auto text = slurp(out);

@@ -30,7 +30,7 @@ void checkHubHasEachOpOnce(HubFixture& hub, std::int64_t expectedChanges) {
     HubFile file(hub.dir.str());
     CHECK(file.scalar("PRAGMA integrity_check") == 0);  // "ok" reads as 0 through scalarInt
     CHECK(file.scalar("SELECT count(*) FROM changes") == expectedChanges);
-    CHECK(file.scalar("SELECT count(*) FROM (SELECT op_id FROM changes GROUP BY op_id HAVING count(*) > 1)") == 0);
+    CHECK(file.scalar("SELECT count(*) FROM (SELECT op_id FROM changes GROUP BY op_id HAVING count(*) > 1) AS repeated") == 0);
 }
 
 struct Office {

@@ -1,5 +1,14 @@
 #include "sync_fixture.hpp"
 
+#include <optional>
+#include <regex>
+
+#ifdef MEDIANE_HUB_POSTGRESQL
+#include <pqxx/pqxx>
+#endif
+
+#include "hub_process.hpp"
+
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
@@ -100,14 +109,46 @@ std::string hubDatabaseIn(const std::string& dir) {
         if (entry.path().extension() == ".sqlite3") return entry.path().string();
     throw std::runtime_error("no hub database in " + dir);
 }
+
+
+#ifdef MEDIANE_HUB_POSTGRESQL
+// The tests' SQLite dialect in PostgreSQL's: a sum of a JSON number, JSON fields read as text, the text of a JSON
+// column searched with LIKE. PostgreSQL checks its own pages: SQLite's integrity check has nothing to ask it.
+std::string inPostgresDialect(std::string sql) {
+    if (sql == "PRAGMA integrity_check") return "SELECT 0";
+    static const std::regex summed(R"(sum\(json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\)\))");
+    static const std::regex jsonField(R"(json_extract\(\s*([\w.]+)\s*,\s*'\$\.(\w+)'\s*\))");
+    static const std::regex jsonLike(R"(\b(fields|details|field_versions) LIKE)");
+    sql = std::regex_replace(sql, summed, "sum(json_num($1, '$2'))");
+    sql = std::regex_replace(sql, jsonField, "($1 ->> '$2')");
+    return std::regex_replace(sql, jsonLike, "$1::text LIKE");
+}
+#endif
+
+// A test's query read on the hub's PostgreSQL database when the suite runs against it.
+std::optional<std::string> postgresValue(const std::string& dir, const std::string& sql) {
+    auto db = testHubDatabase(dir);
+    if (db.empty()) return std::nullopt;
+#ifdef MEDIANE_HUB_POSTGRESQL
+    pqxx::connection connection(db);
+    pqxx::nontransaction read(connection);
+    auto rows = read.exec(inPostgresDialect(sql));
+    if (rows.empty() || rows[0][0].is_null()) return std::string();
+    return rows[0][0].as<std::string>();
+#else
+    return std::nullopt;
+#endif
+}
 }  // namespace
 
 std::int64_t HubFile::scalar(const std::string& sql) {
+    if (auto value = postgresValue(dir, sql)) return value->empty() ? 0 : std::stoll(*value);
     store::Database db(hubDatabaseIn(dir));
     return db.scalarInt(sql);
 }
 
 std::string HubFile::text(const std::string& sql) {
+    if (auto value = postgresValue(dir, sql)) return *value;
     store::Database db(hubDatabaseIn(dir));
     auto st = db.prepare(sql);
     return st.step() ? st.columnText(0) : std::string();

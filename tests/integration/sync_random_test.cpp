@@ -81,7 +81,7 @@ TEST_CASE("random offline edits, faults and sync order always converge, once eac
     }
     // Every acknowledged op appears exactly once on the hub.
     HubFile file(hub.dir.str());
-    CHECK(file.scalar("SELECT count(*) FROM (SELECT op_id FROM changes GROUP BY op_id HAVING count(*) > 1)") == 0);
+    CHECK(file.scalar("SELECT count(*) FROM (SELECT op_id FROM changes GROUP BY op_id HAVING count(*) > 1) AS repeated") == 0);
     std::int64_t ops = 0;
     for (auto& laptop : laptops) ops += laptop->count("SELECT count(*) FROM outbox");
     CHECK(file.scalar("SELECT count(*) FROM applied_ops") == ops);

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 
+#include "hub_process.hpp"
 #include "core/text_file.hpp"
 #include "raw_http.hpp"
 #include "sync_fixture.hpp"
@@ -47,7 +48,7 @@ Publication publishText(const std::string& dataDir, const std::string& text) {
     TempDir scratch;
     const std::string file = scratch.str() + "/vocabularies.json";
     std::ofstream(file) << text;
-    std::string command = std::string("'") + MEDIANE_RESIN_HUB + "' --data '" + dataDir + "' vocab publish '" + file +
+    std::string command = hubCommandLine(dataDir) + " vocab publish '" + file +
                           "' > '" + scratch.str() + "/out' 2> '" + scratch.str() + "/err' < /dev/null";
     int rc = std::system(command.c_str());
     Publication p;
