@@ -19,6 +19,7 @@
 #include "sync/client/outbox_ledger.hpp"
 #include "sync/client/published_vocabularies.hpp"
 #include "sync/protocol/column_layout.hpp"
+#include "sync/protocol/wire_types.hpp"
 #include "sync/protocol/endpoints.hpp"
 #include "sync/protocol/vocabulary_document.hpp"
 #include "sync/protocol/wire_codec.hpp"
@@ -101,7 +102,7 @@ SyncReport SyncEngine::runOnce() {
     report.wire = m_transport.stats();
     countRefused(report);
     if (m_options.pushOnly) return report;
-    if (auto tail = pull(report)) keepTail(*tail, report);
+    if (PullTail tail; pull(report, tail)) keepTail(tail, report);
     else {
         // A hub from before the pull's tail: one request each.
         fetchConflicts(report);
@@ -208,7 +209,7 @@ void SyncEngine::countRefused(SyncReport& report) {
     report.refusedOps = refused.list(kRefusedListed);
 }
 
-std::optional<PullTail> SyncEngine::pull(SyncReport& report) {
+bool SyncEngine::pull(SyncReport& report, PullTail& tail) {
     store::RemoteChanges remote(m_db);
     store::SyncCursor cursor(m_db);
     std::int64_t since = cursor.changes();
@@ -244,7 +245,7 @@ std::optional<PullTail> SyncEngine::pull(SyncReport& report) {
     };
     // The next page is asked for as soon as this one is read, and travels while this one is applied.
     std::future<PulledPage> nextPage = pageFrom(since);
-    std::optional<PullTail> tail;
+    bool tailCame = false;
     for (int page = 0;; ++page) {
         auto pulled = nextPage.get();
         auto response = received(std::move(pulled.response), kPull.path);
@@ -288,14 +289,17 @@ std::optional<PullTail> SyncEngine::pull(SyncReport& report) {
         since = decoded.nextSince;
         progress(SyncProgress::Phase::Pulling, report.pulled, decoded.hasMore ? 0 : report.pulled);
         if (!decoded.hasMore) {
-            tail = decoded.tail;
+            if (decoded.tail) {
+                tail = *decoded.tail;
+                tailCame = true;
+            }
             break;
         }
     }
     if (remote.erasedLearners() > 0 || forgotten > 0) store::LearnerErasure::wipeTraces(m_db);
     else store::LearnerErasure::retryPendingWipe(m_db);
     report.cursor = since;
-    return tail;
+    return tailCame;
 }
 
 void SyncEngine::keepTail(const PullTail& tail, SyncReport& report) {

@@ -5,7 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <optional>
 #include <future>
 #include <string>
 #include <vector>
@@ -13,13 +12,15 @@
 #include "store/refused_operations.hpp"
 #include "sync/client/transport.hpp"
 #include "sync/protocol/endpoints.hpp"
-#include "sync/protocol/wire_types.hpp"
 
 namespace mediane::store {
 class Database;
 }
 
 namespace mediane::sync {
+
+struct PullTail;
+struct WireConflict;
 
 struct SyncProgress {
     enum class Phase { Pushing, Pulling, Conflicts };
@@ -80,8 +81,8 @@ public:
 
 private:
     void push(const std::string& deviceId, SyncReport& report);
-    // Returns what the last page carried of conflicts, vocabularies and retention, when the hub sent it.
-    std::optional<PullTail> pull(SyncReport& report);
+    // True when the last page carried the conflicts, vocabularies version and retention (kept in `tail`).
+    bool pull(SyncReport& report, PullTail& tail);
     // The tail's answers kept as the three requests' would be; asks only for what it could not carry.
     void keepTail(const PullTail& tail, SyncReport& report);
     void fetchConflicts(SyncReport& report);

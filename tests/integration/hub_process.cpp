@@ -127,7 +127,7 @@ std::string HubProcess::log() const {
     return text.str();
 }
 
-std::string testHubDatabase(const std::string& dataDir) {
+std::string testHubDatabase([[maybe_unused]] const std::string& dataDir) {  // unused without PostgreSQL
     auto base = postgresBase();
     if (base.empty()) return {};
 #ifdef MEDIANE_HUB_POSTGRESQL

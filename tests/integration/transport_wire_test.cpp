@@ -20,7 +20,9 @@ TEST_CASE("the bytes a sync reports sent are its requests' bytes, a body never c
         sync::CurlTransport transport(f.hub->url(), {});
         std::string body = R"({"protocol_version":2,"login":"nobody","password":")" + std::string(size, 'x') +
                            R"(","device_id":"laptop-x"})";
-        auto answer = transport.send({"POST", "/v1/enroll", body, false, ""});
+        // The push route reads a whole body before it asks for a token (enrolment refuses 64 KB unread, and under
+        // load libcurl then stopped sending halfway, which made this test fail now and then).
+        auto answer = transport.send({"POST", "/v1/push", body, false, ""});
         CHECK(answer.status >= 400);
         auto sent = transport.stats().bytesSent;
         CHECK(sent >= static_cast<std::int64_t>(body.size()));
