@@ -27,8 +27,10 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$root/tests/support/lsan.supp:print_suppressions=0"
 # The large demo's Coop export (206,000 rows) and its backup and restore are volume checks, run in the Release
 # stage; at -O0 under ASan they would take minutes and find nothing the small tests above do not exercise.
+# The integration suite's second pass on PostgreSQL (label postgresql) runs in the Release stage: the hub code
+# it adds is the store alone, and libpq under LeakSanitizer is not yet vetted (issue 17's note).
 (cd "$root/build-sanitize" && bash "$root/scripts/with_xvfb.sh" ctest --output-on-failure -j "$jobs" --timeout 900 \
-  -E "large demo's Coop export|large demo notebook backed up") | tee -a "$results"
+  -E "large demo's Coop export|large demo notebook backed up" -LE postgresql) | tee -a "$results"
 
 echo "== Fuzzing (libFuzzer, clang): each target for ${MEDIANE_FUZZ_SECONDS:-45} s"
 # Bounded so the whole run stays short on two cores (docs/fuzzing.md has the measured times); a crash
