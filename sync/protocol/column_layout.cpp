@@ -67,17 +67,6 @@ std::vector<std::int64_t> undoDeltas(const json& values, const std::string& path
     return out;
 }
 
-int readVersionOf(const json& body) {
-    auto version = readInt(body, "protocol_version", "");
-    if (version < kOldestProtocolVersion || version > kProtocolVersion)
-        throw Error(Error::Kind::Validation, "err.sync.protocol_versions",
-                    {{"version", std::to_string(version)},
-                     {"oldest", std::to_string(kOldestProtocolVersion)},
-                     {"newest", std::to_string(kProtocolVersion)}},
-                    "protocol_version");
-    return static_cast<int>(version);
-}
-
 // Changes of one shape share their entity, op, flags and field names; only values differ.
 std::string shapeOf(const Change& c) {
     std::string key = c.entity + '\x1f' + c.op + '\x1f' + (c.deleted ? '1' : '0') + (c.held ? '1' : '0') +
@@ -100,13 +89,8 @@ json encodeColumns(const PushResponse& response) {
         status.push_back(r.status);
         version.push_back(r.version);
         seqs.push_back(r.serverSeq);
-        if (r.originalStatus.empty() && r.reason.empty() && r.message.empty() && r.conflictKind.empty()) continue;
         json note = {{"index", i}};
-        if (!r.originalStatus.empty()) note["original_status"] = r.originalStatus;
-        if (!r.reason.empty()) note["reason"] = r.reason;
-        if (!r.message.empty()) note["message"] = r.message;
-        if (!r.conflictKind.empty()) note["conflict"] = {{"kind", r.conflictKind}, {"id", r.conflictId}};
-        notes.push_back(std::move(note));
+        if (writeResultDetails(r, note)) notes.push_back(std::move(note));
     }
     return {{"protocol_version", response.protocolVersion},
             {"layout", kColumnLayout},
@@ -119,7 +103,7 @@ json encodeColumns(const PushResponse& response) {
 PushResponse decodeColumnPushResponse(const json& body, const std::vector<WireOp>& batch) {
     requireObject(body, "");
     PushResponse r;
-    r.protocolVersion = readVersionOf(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto rows = batch.size();
     const auto& status = column(body, "status", "", rows);
     const auto& version = column(body, "version", "", rows);
@@ -139,15 +123,7 @@ PushResponse decodeColumnPushResponse(const json& body, const std::vector<WireOp
         requireObject(note, path);
         auto index = readInt(note, "index", path);
         if (index < 0 || static_cast<std::size_t>(index) >= rows) badField(childPath(path, "index"), "an op of the batch");
-        auto& o = r.results[static_cast<std::size_t>(index)];
-        o.originalStatus = readOptionalString(note, "original_status", path);
-        o.reason = readOptionalString(note, "reason", path);
-        o.message = readOptionalString(note, "message", path);
-        if (note.contains("conflict")) {
-            const auto& c = readObject(note, "conflict", path);
-            o.conflictKind = readString(c, "kind", childPath(path, "conflict"));
-            o.conflictId = readInt(c, "id", childPath(path, "conflict"));
-        }
+        readResultDetails(note, path, r.results[static_cast<std::size_t>(index)]);
     }
     return r;
 }
@@ -209,7 +185,7 @@ json encodeColumns(const PullResponse& response) {
 PullResponse decodeColumnPullResponse(const json& body) {
     requireObject(body, "");
     PullResponse r;
-    r.protocolVersion = readVersionOf(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto& groups = readArray(body, "groups", "");
     for (std::size_t g = 0; g < groups.size(); ++g) {
         const auto path = indexPath("groups", g);

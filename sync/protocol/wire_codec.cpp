@@ -9,11 +9,10 @@
 
 namespace mediane::sync {
 
-namespace {
 using nlohmann::json;
 
 // Every version from the oldest still served to this build's: a hub answers each laptop in its own version.
-int readVersion(const json& obj) {
+int readProtocolVersion(const json& obj) {
     auto version = readInt(obj, "protocol_version", "");
     if (version < kOldestProtocolVersion || version > kProtocolVersion)
         throw Error(Error::Kind::Validation, "err.sync.protocol_versions",
@@ -24,6 +23,7 @@ int readVersion(const json& obj) {
     return static_cast<int>(version);
 }
 
+namespace {
 json parseObject(const std::string& text) {
     auto body = parseJson(text);
     requireObject(body, "");
@@ -46,12 +46,28 @@ json encode(const PushRequest& request) {
     return out;
 }
 
-json encode(const OpResult& r) {
-    json out = {{"op_id", r.opId}, {"status", r.status}, {"version", r.version}, {"server_seq", r.serverSeq}};
+bool writeResultDetails(const OpResult& r, json& out) {
     if (!r.originalStatus.empty()) out["original_status"] = r.originalStatus;
     if (!r.reason.empty()) out["reason"] = r.reason;
     if (!r.message.empty()) out["message"] = r.message;
     if (!r.conflictKind.empty()) out["conflict"] = {{"kind", r.conflictKind}, {"id", r.conflictId}};
+    return !r.originalStatus.empty() || !r.reason.empty() || !r.message.empty() || !r.conflictKind.empty();
+}
+
+void readResultDetails(const json& v, const std::string& path, OpResult& o) {
+    o.originalStatus = readOptionalString(v, "original_status", path);
+    o.reason = readOptionalString(v, "reason", path);
+    o.message = readOptionalString(v, "message", path);
+    if (v.contains("conflict")) {
+        const auto& c = readObject(v, "conflict", path);
+        o.conflictKind = readString(c, "kind", childPath(path, "conflict"));
+        o.conflictId = readInt(c, "id", childPath(path, "conflict"));
+    }
+}
+
+json encode(const OpResult& r) {
+    json out = {{"op_id", r.opId}, {"status", r.status}, {"version", r.version}, {"server_seq", r.serverSeq}};
+    writeResultDetails(r, out);
     return out;
 }
 
@@ -166,7 +182,7 @@ WireOp decodeWireOp(const json& value, const std::string& path) {
 PushRequest decodePushRequest(const std::string& text) {
     auto body = parseObject(text);
     PushRequest r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     r.deviceId = readString(body, "device_id", "");
     requireId(isPlainId(r.deviceId), "device_id");
     const auto& batch = readArray(body, "batch", "");
@@ -184,21 +200,14 @@ OpResult decodeOpResult(const json& v, const std::string& path) {
     o.status = readString(v, "status", path);
     o.version = readInt(v, "version", path);
     o.serverSeq = readInt(v, "server_seq", path);
-    o.originalStatus = readOptionalString(v, "original_status", path);
-    o.reason = readOptionalString(v, "reason", path);
-    o.message = readOptionalString(v, "message", path);
-    if (v.contains("conflict")) {
-        const auto& c = readObject(v, "conflict", path);
-        o.conflictKind = readString(c, "kind", childPath(path, "conflict"));
-        o.conflictId = readInt(c, "id", childPath(path, "conflict"));
-    }
+    readResultDetails(v, path, o);
     return o;
 }
 
 namespace {
 PushResponse decodeRowPushResponse(const json& body) {
     PushResponse r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto& results = readArray(body, "results", "");
     for (std::size_t i = 0; i < results.size(); ++i) {
         r.results.push_back(decodeOpResult(results[i], indexPath("results", i)));
@@ -217,7 +226,7 @@ PushResponse decodePushResponse(const std::string& text, const std::vector<WireO
 namespace {
 PullResponse decodeRowPullResponse(const json& body) {
     PullResponse r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto& changes = readArray(body, "changes", "");
     for (std::size_t i = 0; i < changes.size(); ++i) {
         auto path = indexPath("changes", i);
@@ -272,7 +281,7 @@ json encode(const ResolveRequest& request) {
 ResolveRequest decodeResolveRequest(const std::string& text) {
     auto body = parseObject(text);
     ResolveRequest r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     r.opId = readString(body, "op_id", "");
     if (r.opId.empty()) throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "op_id"}}, "op_id");
     requireId(isUuid(r.opId), "op_id");
@@ -283,7 +292,7 @@ ResolveRequest decodeResolveRequest(const std::string& text) {
 EnrollRequest decodeEnrollRequest(const std::string& text) {
     auto body = parseObject(text);
     EnrollRequest r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     r.login = readString(body, "login", "");
     r.password = readString(body, "password", "");
     r.deviceId = readString(body, "device_id", "");
@@ -294,7 +303,7 @@ EnrollRequest decodeEnrollRequest(const std::string& text) {
 EnrollResponse decodeEnrollResponse(const std::string& text) {
     auto body = parseObject(text);
     EnrollResponse r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     r.deviceToken = readString(body, "device_token", "");
     r.deviceId = readString(body, "device_id", "");
     r.login = readString(body, "login", "");
@@ -319,7 +328,7 @@ json encode(const ConflictsResponse& response) {
 ConflictsResponse decodeConflictsResponse(const std::string& text) {
     auto body = parseObject(text);
     ConflictsResponse r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto& list = readArray(body, "conflicts", "");
     for (std::size_t i = 0; i < list.size(); ++i) {
         r.conflicts.push_back(decodeWireConflict(list[i], indexPath("conflicts", i)));
@@ -359,7 +368,7 @@ json encode(const ProposalsResponse& response) {
 ProposalsResponse decodeProposalsResponse(const std::string& text) {
     auto body = parseObject(text);
     ProposalsResponse r;
-    r.protocolVersion = readVersion(body);
+    r.protocolVersion = readProtocolVersion(body);
     const auto& list = readArray(body, "proposals", "");
     for (std::size_t i = 0; i < list.size(); ++i) {
         auto path = indexPath("proposals", i);

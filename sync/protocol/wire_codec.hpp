@@ -29,6 +29,12 @@ nlohmann::json encode(const ProposalsResponse& response);
 
 WireOp decodeWireOp(const nlohmann::json& value, const std::string& path);
 OpResult decodeOpResult(const nlohmann::json& value, const std::string& path);
+// The version a body says it speaks, within the range this build serves; throws mediane::Error otherwise.
+int readProtocolVersion(const nlohmann::json& body);
+// What only some op results carry (original status, refusal, conflict), written into and read from `out`/`v`.
+// writeResultDetails returns whether there was any.
+bool writeResultDetails(const OpResult& result, nlohmann::json& out);
+void readResultDetails(const nlohmann::json& v, const std::string& path, OpResult& result);
 WireConflict decodeWireConflict(const nlohmann::json& value, const std::string& path);
 PullTail decodePullTail(const nlohmann::json& value, const std::string& path);
 PushRequest decodePushRequest(const std::string& text);
