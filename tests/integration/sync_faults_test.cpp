@@ -1,9 +1,6 @@
 // Network faults, a crashed client, a killed hub, a poisoned op and a refused token: nothing lost, nothing twice.
 #include <catch2/catch.hpp>
 
-#include <atomic>
-#include <thread>
-
 #include "app/demo_generator.hpp"
 #include "store/sync_account_store.hpp"
 #include "store/sync_cursor.hpp"
@@ -198,20 +195,24 @@ TEST_CASE("the hub killed in the middle of a push and restarted: nothing lost, n
 
     sync::EngineOptions small;
     small.batchOps = 100;
-    std::atomic<bool> killed{false};
-    std::thread killer([&] {
-        std::this_thread::sleep_for(std::chrono::milliseconds(400));
-        hub.hub->killHard();
-        killed = true;
-    });
+    // Killed once a tenth of the outbox is acknowledged, not after a delay: a push fast enough to finish
+    // within any fixed delay would leave nothing to interrupt.
+    bool killed = false;
+    auto killing = small;
+    killing.onProgress = [&](const sync::SyncProgress& p) {
+        if (!killed && p.phase == sync::SyncProgress::Phase::Pushing && p.done >= total / 10) {
+            hub.hub->killHard();
+            killed = true;
+        }
+    };
     std::string key;
     try {
-        a.sync(small);
+        a.sync(killing);
     } catch (const Error& e) {
         key = e.key();
     }
-    killer.join();
     REQUIRE(killed);
+    CHECK_FALSE(key.empty());  // the sync said it could not reach the hub
     CHECK(a.intact());
     auto acked = a.count("SELECT count(*) FROM outbox WHERE state = 'acked'");
     CHECK(acked < total);  // the push was interrupted
