@@ -69,7 +69,8 @@ void checkBooklet(const PassBooklet& b) {
     if (b.structure.empty()) throw validationError("err.required", "booklet.structure");
     if (b.firstNumber <= 0) throw validationError("err.booklet_first_number", "booklet.first_number");
     if (b.lastNumber < b.firstNumber) throw validationError("err.booklet_range", "booklet.last_number");
-    if (b.size() > 10000) throw validationError("err.booklet_too_large", "booklet.last_number", {{"max", "10000"}});
+    if (b.size() > kMaxBookletSize)
+        throw validationError("err.booklet_too_large", "booklet.last_number", {{"max", std::to_string(kMaxBookletSize)}});
     if (b.faceValueCents <= 0) throw validationError("err.booklet_value", "booklet.face_value");
     if (b.validYear != 0 && !isValidYear(b.validYear))
         throw validationError("err.valid_year", "booklet.valid_year",

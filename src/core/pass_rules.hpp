@@ -20,8 +20,10 @@ struct ValidityPolicy {
 
 constexpr int kMinValidYear = 2000;
 constexpr int kMaxValidYear = 2100;
-// The largest range cancelled at once (a booklet is at most 10,000 cheques).
-constexpr std::int64_t kMaxCancelRange = 10000;
+// The most cheques in one booklet; the hub refuses a larger one (it would reach other structures' cheques).
+constexpr std::int64_t kMaxBookletSize = 10000;
+// The largest range cancelled at once: a booklet's.
+constexpr std::int64_t kMaxCancelRange = kMaxBookletSize;
 
 bool isValidYear(int year);
 bool isCancelCause(const std::string& cause);

@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "sync/hub/access_policy.hpp"
+#include "sync/hub/booklet_rules.hpp"
 #include "sync/hub/conflict_codes.hpp"
 #include "sync/hub/conflict_resolver.hpp"
 #include "sync/hub/conflict_view.hpp"
@@ -255,6 +256,8 @@ sync::OpResult PushApplier::create(const sync::WireOp& op, const sync::RecordKin
             std::erase_if(earlier, [](const StoredRecord& e) { return stringField(e.fields, "kind") != "redeemed"; });
     }
     if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
+    if (op.entity == "pass_booklet")
+        if (auto problem = bookletProblem(m_store, record)) return rejected(op, "field_invalid", *problem);
     auto seq = write(op, record);
     if (earlier.empty()) {
         // The laptop keeps a fact as it first wrote it, and holds a new record as stored unless the hub
@@ -323,6 +326,8 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
         }
         // A correction from a laptop that had not heard of an erasure cannot bring the learner back into it.
         if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
+        if (op.entity == "pass_booklet")
+            if (auto problem = bookletProblem(m_store, record)) return rejected(op, "field_invalid", *problem);
         seq = write(op, record);
         if (op.entity == "learner") m_identityCleared = scrubClearedIdentity(m_store, op.recordId, merge.apply);
         if (m_identityCleared) m_erased = true;  // the old values leave the WAL too

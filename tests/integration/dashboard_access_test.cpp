@@ -19,7 +19,9 @@ std::vector<Op> activityOf(const std::string& tag) {
                      {"place_mode", "a_distance"}, {"learner_ids", json::array()}, {"anonymous_count", 1}};
     ops[1].entity = "pass_booklet";
     ops[1].recordId = "B" + tag;
-    ops[1].fields = {{"structure", tag}, {"first_number", 1}, {"last_number", 10}, {"face_value_cents", 1000},
+    // Numbers of its own too: the hub refuses a booklet over another structure's numbers.
+    const auto first = static_cast<std::int64_t>(tag.size()) * 100;
+    ops[1].fields = {{"structure", tag}, {"first_number", first}, {"last_number", first + 9}, {"face_value_cents", 1000},
                      {"expiry", "2026-12-31"}, {"received_on", "2026-01-02"}};
     // A cheque number of each structure's own: a number two structures share would show each the other's
     // event on it (a cheque's story across structures, docs/sync-protocol.md §4).
