@@ -26,7 +26,7 @@ struct Table {
     const char* identity;    // the column a sequence numbers, "" for none
 };
 
-// Hub schema 8, parents before children (users name their structure).
+// Hub schema 9, parents before children (users name their structure).
 const std::vector<Table>& tables() {
     static const std::vector<Table> all = {
         {"structures", {{"name"}, {"territory"}}, "name", ""},
@@ -42,6 +42,7 @@ const std::vector<Table>& tables() {
          {{"server_seq"}, {"entity"}, {"record_id"}, {"version"}, {"op"}, {"fields", true}, {"deleted"}, {"structure"},
           {"op_id"}, {"device_id"}, {"created_at"}, {"held_by_author"}},
          "server_seq", "server_seq"},
+        {"cheque_links", {{"structure"}, {"server_seq"}}, "structure, server_seq", ""},
         {"applied_ops", {{"op_id"}, {"device_id"}, {"fingerprint"}, {"result"}, {"applied_at"}}, "op_id", ""},
         {"conflicts",
          {{"id"}, {"kind"}, {"entity"}, {"record_id"}, {"op_id"}, {"device_id"}, {"structure"}, {"details", true},

@@ -149,6 +149,31 @@ CREATE TABLE login_failures (
 CREATE INDEX login_failures_by_time ON login_failures(last_failure);
 )SQL";
 
+// The structures a cheque event reaches besides its own (pg_cheque_links.cpp, sqlite_cheque_links.cpp).
+constexpr const char* kMigrationV9 = R"SQL(
+CREATE TABLE cheque_links (
+  structure text COLLATE "C" NOT NULL,
+  server_seq bigint NOT NULL,
+  PRIMARY KEY (structure, server_seq)
+);
+CREATE INDEX changes_by_cheque_number ON changes(json_num(fields, 'number')) WHERE entity = 'cheque_event';
+CREATE INDEX records_booklets_by_first_number ON records(json_num(fields, 'first_number')) WHERE entity = 'pass_booklet';
+INSERT INTO cheque_links (structure, server_seq)
+  SELECT r.structure, c.server_seq FROM changes c JOIN records r
+    ON r.entity = 'cheque_event' AND json_num(r.fields, 'number') = json_num(c.fields, 'number')
+   AND r.structure NOT IN ('', c.structure)
+  WHERE c.entity = 'cheque_event' AND json_num(c.fields, 'number') > 0
+  ON CONFLICT DO NOTHING;
+INSERT INTO cheque_links (structure, server_seq)
+  SELECT b.structure, c.server_seq FROM changes c JOIN records b
+    ON b.entity = 'pass_booklet' AND b.deleted = 0
+   AND json_num(b.fields, 'first_number') <= json_num(c.fields, 'number')
+   AND json_num(b.fields, 'last_number') >= json_num(c.fields, 'number')
+   AND b.structure NOT IN ('', c.structure)
+  WHERE c.entity = 'cheque_event' AND json_num(c.fields, 'number') > 0
+  ON CONFLICT DO NOTHING;
+)SQL";
+
 struct Migration {
     int version;
     const char* sql;
@@ -156,7 +181,7 @@ struct Migration {
 
 // Appended to, never edited: a database at version N runs every step above N, each in its own transaction.
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> steps = {{8, kSchemaV8}};
+    static const std::vector<Migration> steps = {{8, kSchemaV8}, {9, kMigrationV9}};
     return steps;
 }
 

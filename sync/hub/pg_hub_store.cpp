@@ -91,9 +91,12 @@ ConflictEntry readConflict(const pqxx::row& row) {
 constexpr const char* kOwnChanges =
     MEDIANE_PG_CHANGE_COLUMNS MEDIANE_PG_SCOPE " AND " MEDIANE_PG_NOT_HELD " ORDER BY c.server_seq LIMIT $8";
 // Other structures' events on a cheque this scope is part of: an event of its own on the number, or its booklet.
+// Only the rows its cheque links name are read (pg_cheque_links.cpp); the conditions then decide as before.
 constexpr const char* kLinkedCheques =
     MEDIANE_PG_CHANGE_COLUMNS
-    "NOT $3 AND " MEDIANE_PG_NOT_HELD " AND c.entity = 'cheque_event' AND NOT (c.structure = ANY($4::text[])) "
+    "NOT $3 AND " MEDIANE_PG_NOT_HELD " AND c.server_seq IN (SELECT l.server_seq FROM cheque_links l "
+    "  WHERE l.structure = ANY($4::text[]) AND l.server_seq > $1 AND l.server_seq <= $2) "
+    "AND c.entity = 'cheque_event' AND NOT (c.structure = ANY($4::text[])) "
     "AND json_num(c.fields, 'number') > 0 AND ("
     "json_num(c.fields, 'number') IN (SELECT json_num(r.fields, 'number') FROM records r "
     "  WHERE r.entity = 'cheque_event' AND r.structure = ANY($4::text[])) "
@@ -349,10 +352,13 @@ std::int64_t PgHubStore::writeRecord(const StoredRecord& r, const std::string& o
             "fields = excluded.fields, field_versions = excluded.field_versions, structure = excluded.structure, "
             "deleted = excluded.deleted",
             r.entity, r.recordId, r.version, fields, r.fieldVersions.dump(), r.structure, deleted);
-        return run("INSERT INTO changes (entity, record_id, version, op, fields, deleted, structure, op_id, device_id, "
-                   "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING server_seq",
-                   r.entity, r.recordId, r.version, op, fields, deleted, r.structure, opId, deviceId, core::nowUtc())[0][0]
-            .as<std::int64_t>();
+        const auto seq = run("INSERT INTO changes (entity, record_id, version, op, fields, deleted, structure, op_id, "
+                             "device_id, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING server_seq",
+                             r.entity, r.recordId, r.version, op, fields, deleted, r.structure, opId, deviceId,
+                             core::nowUtc())[0][0]
+                             .as<std::int64_t>();
+        linkCheques(r, seq);
+        return seq;
     });
 }
 

@@ -110,6 +110,9 @@ private:
     std::vector<sync::Change> readChanges(const char* sql, std::int64_t since, std::int64_t upTo, int limit,
                                           const Scope& scope, const HeldByPuller& held);
     void migrate();
+    // The structures a cheque event reaches besides its own, kept as events and booklets are written
+    // (pg_cheque_links.cpp; hub schema 9).
+    void linkCheques(const StoredRecord& record, std::int64_t serverSeq);
 
     std::unique_ptr<pqxx::connection> m_conn;
     pqxx::transaction_base* m_tx = nullptr;

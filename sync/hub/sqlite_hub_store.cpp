@@ -153,23 +153,23 @@ ScopeFilter filterFor(const Scope& scope) {
 }
 
 // Other structures' events on a cheque this scope is part of: it has an event of its own on the number (it gave,
-// redeemed or cancelled it), or it holds the booklet. The scope's numbers are read once per query, its booklets
-// (a few) per row, each through an index of hub schema 8.
+// redeemed or cancelled it), or it holds the booklet. Only the rows the scope's cheque links name are read
+// (sqlite_cheque_links.cpp), in the stretch (?1, ?2] of readChanges; this filter then decides as it always did.
 ScopeFilter linkedChequesFilter(const Scope& scope) {
     ScopeFilter f;
     std::string in = "(";
     for (std::size_t i = 0; i < scope.structures.size(); ++i) in += i ? ", ?" : "?";
     in += ")";
-    // "+entity", "+structure": not through their indexes, which would visit every cheque event of the network;
-    // the scan follows server_seq from the cursor and stops at the page's end.
-    f.sql = " AND +entity = 'cheque_event' AND +structure NOT IN " + in + " AND json_extract(fields, '$.number') > 0 AND ("
+    f.sql = " AND server_seq IN (SELECT l.server_seq FROM cheque_links l WHERE l.structure IN " + in +
+            " AND l.server_seq > ?1 AND l.server_seq <= ?2)"
+            " AND +entity = 'cheque_event' AND +structure NOT IN " + in + " AND json_extract(fields, '$.number') > 0 AND ("
             "json_extract(fields, '$.number') IN (SELECT json_extract(r.fields, '$.number') FROM records r "
             "INDEXED BY records_cheque_numbers_by_structure WHERE r.entity = 'cheque_event' AND r.structure IN " + in + ") "
             "OR EXISTS (SELECT 1 FROM records b INDEXED BY records_booklets_by_structure "
             "WHERE b.entity = 'pass_booklet' AND b.deleted = 0 AND b.structure IN " +
             in + " AND json_extract(b.fields, '$.first_number') <= json_extract(changes.fields, '$.number') "
             "AND json_extract(b.fields, '$.last_number') >= json_extract(changes.fields, '$.number')))";
-    for (int copy = 0; copy < 3; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
+    for (int copy = 0; copy < 4; ++copy) f.values.insert(f.values.end(), scope.structures.begin(), scope.structures.end());
     return f;
 }
 
@@ -243,6 +243,7 @@ void SqliteHubStore::migrate() {
         m_db.exec("PRAGMA user_version = 8");
         tx.commit();
     }
+    migrateChequeLinks();
 }
 
 namespace {
@@ -450,7 +451,9 @@ std::int64_t SqliteHubStore::writeRecord(const StoredRecord& r, const std::strin
         .bind(1, r.entity).bind(2, r.recordId).bind(3, r.version).bind(4, op).bind(5, fields)
         .bind(6, std::int64_t{r.deleted ? 1 : 0}).bind(7, r.structure).bind(8, opId).bind(9, deviceId)
         .bind(10, core::nowUtc()).run();
-    return m_db.lastInsertRowid();
+    const auto seq = m_db.lastInsertRowid();
+    linkCheques(r, seq);
+    return seq;
 }
 
 std::vector<StoredRecord> SqliteHubStore::liveRecords(const std::string& entity) {

@@ -87,6 +87,10 @@ private:
     int schemaVersion();
     void migrateRecordHistory();  // hub schema 4
     void migrateEchoes();         // hub schema kEchoSchema (sqlite_hub_store.cpp)
+    // Hub schema 9 and its upkeep (sqlite_cheque_links.cpp): the structures a cheque event reaches besides
+    // its own, kept as events and booklets are written.
+    void migrateChequeLinks();
+    void linkCheques(const StoredRecord& record, std::int64_t serverSeq);
     HubDatabase m_db;
 };
 

@@ -105,11 +105,14 @@ TEST_CASE("an older hub database is kept as it was before its upgrade", "[hub][b
     TempDir dir;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
     {
-        // Back to version 7: without version 8's indexes, as a hub of that version left it.
+        // Back to version 7: without version 8's indexes and version 9's cheque links, as a hub of that version
+        // left it.
         sqlite3* db = nullptr;
         sqlite3_open(hubFile(dir).c_str(), &db);
-        sqlite3_exec(db, "DROP INDEX records_cheque_numbers_by_structure; DROP INDEX records_booklets_by_structure; "
-                         "PRAGMA user_version = 7;", nullptr, nullptr, nullptr);
+        REQUIRE(sqlite3_exec(db, "DROP INDEX records_cheque_numbers_by_structure; DROP INDEX records_booklets_by_structure; "
+                                 "DROP TABLE cheque_links; DROP INDEX changes_by_cheque_number; "
+                                 "DROP INDEX records_booklets_by_first_number; PRAGMA user_version = 7;",
+                             nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(db);
     }
     REQUIRE(runHubTool({"--data", dir.str(), "user", "list"}) == 0);
