@@ -3,6 +3,7 @@
 #   pg_cluster.sh start STATE   initdb in a new temporary directory, started on a free loopback port;
 #                               writes the server's base address (postgresql://hub@127.0.0.1:PORT) to STATE/url
 #   pg_cluster.sh stop STATE    stops it and deletes its directory
+# The tests' cluster skips fsync; PG_DURABLE=1 keeps PostgreSQL's durable defaults, for benchmarks.
 # PostgreSQL refuses to run as root: as root, the cluster runs as the system user mediane-test (created if missing).
 set -euo pipefail
 
@@ -40,11 +41,13 @@ start)
   # Trust on the loopback and the socket (in the private directory): a test cluster of throw-away data.
   "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U hub --auth=trust -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 ||
     { cat "$dir/initdb.log" >&2; exit 1; }
+  durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+  [ "${PG_DURABLE:-0}" = 1 ] && durability=""
   # A free port: try random ones until the server starts on one (another run may take the one we picked).
   for attempt in $(seq 1 20); do
     port=$((20000 + RANDOM % 40000))
     if "${as_owner[@]}" "$bin/pg_ctl" start -D "$dir/data" -w -t 30 -s -l "$dir/server.log" \
-         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 $durability -c max_connections=200" \
          >/dev/null 2>&1; then
       echo "postgresql://hub@127.0.0.1:$port" >"$state/url"
       exit 0

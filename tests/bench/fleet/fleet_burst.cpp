@@ -92,9 +92,10 @@ BurstResult runBurst(const std::vector<BurstLaptop>& laptops, const BurstOptions
     const auto deadline = start + options.timeLimit;
     std::vector<WorkerTally> tallies(static_cast<std::size_t>(std::max(options.connections, 1)));
     std::vector<std::thread> workers;
-    for (auto& tally : tallies)
-        workers.emplace_back([&] {
-            FleetConnection connection(options.hubUrl);
+    for (std::size_t w = 0; w < tallies.size(); ++w)
+        workers.emplace_back([&, w] {
+            auto& tally = tallies[w];
+            FleetConnection connection(options.hubUrls[w % options.hubUrls.size()]);
             for (auto i = next++; i < laptops.size() && Clock::now() < deadline; i = next++)
                 runLaptop(laptops[i], options, connection, tally);
         });

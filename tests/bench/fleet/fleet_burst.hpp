@@ -17,7 +17,9 @@ struct BurstLaptop {
 };
 
 struct BurstOptions {
-    std::string hubUrl;
+    // One or more hub processes on one database: connection i goes to hubUrls[i % size], as a round-robin
+    // balancer in front of them would send each new connection.
+    std::vector<std::string> hubUrls;
     int connections = 32;                 // worker threads, each a kept-alive connection
     std::chrono::seconds timeLimit{300};  // no laptop starts after it; requests in flight finish
     int pullLimit = 500;

@@ -107,7 +107,9 @@ int main(int argc, char** argv) {
     int perStructure = 4;
     int batchOps = sync::kPushBatchOps;
     int sessions = 20;
-    std::string hubUrl, hubArgs, adminArgs, dataDir, jsonOut;
+    int hubCount = 1;
+    std::vector<std::string> hubUrls;
+    std::string hubArgs, adminArgs, dataDir, jsonOut;
     app.add_option("--laptops", laptops, "Laptops in the fleet (default 100)")->check(CLI::Range(1, 100000));
     app.add_option("--connections", connections,
                    "Laptops syncing at once: worker threads, one kept-alive connection each (default 32)")
@@ -120,7 +122,13 @@ int main(int argc, char** argv) {
     app.add_option("--sessions", sessions, "Sessions in a laptop's day (default 20)")->check(CLI::Range(1, 1000));
     app.add_option("--batch", batchOps, "Ops per push batch, as the laptop's client cuts them (default 300)")
         ->check(CLI::Range(1, 10000));
-    app.add_option("--hub", hubUrl, "Use this running hub instead of starting one (needs --admin-args)");
+    app.add_option("--hub", hubUrls,
+                   "Use this running hub instead of starting one (needs --admin-args); given twice or more, "
+                   "the connections take turns between them");
+    app.add_option("--hubs", hubCount,
+                   "Hub processes to start, all with --hub-args (a PostgreSQL database they share); the "
+                   "connections take turns between them (default 1)")
+        ->check(CLI::Range(1, 16));
     app.add_option("--hub-args", hubArgs,
                    "Arguments added to the resin-hub this program starts, split on blanks (e.g. a database URL)");
     app.add_option("--admin-args", adminArgs,
@@ -139,7 +147,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "fleet_load: --setup-only needs --data\n");
         return 2;
     }
-    if (!hubUrl.empty() && adminArgs.empty() && dataDir.empty()) {
+    if (!hubUrls.empty() && adminArgs.empty() && dataDir.empty()) {
         std::fprintf(stderr, "fleet_load: with --hub, give --admin-args (how resin-hub reaches its accounts)\n");
         return 2;
     }
@@ -151,23 +159,35 @@ int main(int argc, char** argv) {
     std::filesystem::create_directories(dataDir);
     int status = 0;
     try {
-        std::unique_ptr<test::HubProcess> hub;
-        if (hubUrl.empty()) {
+        std::vector<std::unique_ptr<test::HubProcess>> hubs;
+        if (hubUrls.empty()) {
             auto args = splitWords(hubArgs);
             // Every laptop here has the bench's address: the per-address cap must let all its connections in.
             if (!mentions(args, "--max-connections-per-address"))
                 args.insert(args.end(), {"--max-connections-per-address", std::to_string(connections + 16)});
             if (!mentions(args, "--workers") && connections + 8 > 64)
                 args.insert(args.end(), {"--workers", std::to_string(connections + 8)});
+            if (hubCount > 1 && !mentions(args, "--db")) {
+                std::fprintf(stderr, "fleet_load: --hubs %d needs a database they share: --hub-args \"--db URL\"\n", hubCount);
+                return 2;
+            }
             std::filesystem::create_directories(dataDir + "/hub");
-            hub = std::make_unique<test::HubProcess>(dataDir + "/hub", args);
-            hubUrl = hub->url();
-            // For a profiler to attach to during the burst (docs/benchmarks.md, Fleet load).
-            std::fprintf(stderr, "hub: pid %d at %s\n", hub->pid(), hubUrl.c_str());
+            for (int h = 0; h < hubCount; ++h) {
+                hubs.push_back(std::make_unique<test::HubProcess>(dataDir + "/hub", args));
+                hubUrls.push_back(hubs.back()->url());
+                // For a profiler to attach to during the burst (docs/benchmarks.md, Fleet load).
+                std::fprintf(stderr, "hub: pid %d at %s\n", hubs.back()->pid(), hubUrls.back().c_str());
+            }
             if (adminArgs.empty()) adminArgs = "--data " + dataDir + "/hub";
         } else if (adminArgs.empty()) {
             adminArgs = "--data " + dataDir + "/hub";
         }
+        const std::string& hubUrl = hubUrls.front();
+        auto hubsCpu = [&] {
+            double seconds = 0;
+            for (const auto& h : hubs) seconds += cpuSecondsOf(h->pid());
+            return seconds;
+        };
         const auto stateFile = dataDir + "/fleet-state.json";
         auto state = bench::loadFleetState(stateFile);
         auto setupStart = std::chrono::steady_clock::now();
@@ -201,16 +221,16 @@ int main(int argc, char** argv) {
         }
 
         const auto loadBefore = loadAverage();
-        const double hubCpuBefore = hub ? cpuSecondsOf(hub->pid()) : 0;
+        const double hubCpuBefore = hubsCpu();
         const double ownCpuBefore = ownCpuSeconds();
         bench::BurstOptions options;
-        options.hubUrl = hubUrl;
+        options.hubUrls = hubUrls;
         options.connections = connections;
         options.timeLimit = std::chrono::seconds(timeLimit);
         options.cursor = state.cursor;
         std::fprintf(stderr, "burst: starting\n");
         auto result = bench::runBurst(fleet, options);
-        const double hubCpu = hub ? cpuSecondsOf(hub->pid()) - hubCpuBefore : 0;
+        const double hubCpu = hubsCpu() - hubCpuBefore;
         const double ownCpu = ownCpuSeconds() - ownCpuBefore;
         const auto loadAfter = loadAverage();
         state.cursor = std::max(state.cursor, result.newestServerSeq);
@@ -235,11 +255,14 @@ int main(int argc, char** argv) {
         std::printf("ops:%s\n", results.empty() ? " none answered" : results.c_str());
         printStats("push", result.push);
         printStats("pull", result.pull);
-        if (hub) std::printf("cpu: hub %.1f s (%.0f %% of one core), fleet_load %.1f s\n", hubCpu, 100 * hubCpu / wall, ownCpu);
+        if (!hubs.empty())
+            std::printf("cpu: hub%s %.1f s (%.0f %% of one core), fleet_load %.1f s\n", hubs.size() > 1 ? "s" : "", hubCpu,
+                        100 * hubCpu / wall, ownCpu);
         for (const auto& e : result.firstErrors) std::printf("error: %s\n", e.c_str());
 
         if (!jsonOut.empty()) {
-            nlohmann::json doc = {{"laptops", laptops}, {"connections", connections}, {"ops", ops}, {"batches", batches},
+            nlohmann::json doc = {{"laptops", laptops}, {"hubs", hubUrls.size()}, {"connections", connections},
+                                  {"ops", ops}, {"batches", batches},
                                   {"wall_seconds", wall}, {"laptops_done", result.laptopsDone},
                                   {"ops_per_second", wall > 0 ? accepted / wall : 0},
                                   {"requests_per_second", wall > 0 ? static_cast<double>(requests) / wall : 0},
