@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "core/calendar.hpp"
@@ -48,6 +49,27 @@ json fieldVersionsAt(const json& fields, std::int64_t version) {
     json out = json::object();
     for (auto it = fields.begin(); it != fields.end(); ++it) out[it.key()] = version;
     return out;
+}
+
+// PostgreSQL's text and jsonb cannot hold U+0000, and no field of a record means one: refused on either backend
+// alike, before anything reads the op. Nesting is bounded by the push decoder.
+bool holdsNul(const json& value) {
+    if (value.is_string()) return value.get_ref<const std::string&>().find('\0') != std::string::npos;
+    if (value.is_array())
+        return std::any_of(value.begin(), value.end(), [](const json& v) { return holdsNul(v); });
+    if (value.is_object())
+        for (auto it = value.begin(); it != value.end(); ++it)
+            if (it.key().find('\0') != std::string::npos || holdsNul(it.value())) return true;
+    return false;
+}
+
+std::optional<std::string> nulProblem(const json& fields) {
+    if (!fields.is_object()) return std::nullopt;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        if (it.key().find('\0') != std::string::npos) return "a field name holds a NUL character";
+        if (holdsNul(it.value())) return "fields." + it.key() + " holds a NUL character";
+    }
+    return std::nullopt;
 }
 
 std::string stringField(const json& fields, const std::string& key) {
@@ -112,6 +134,7 @@ sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     m_sentFields = &sent.fields;
     // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
     // migration are then the same, so a resend after an upgrade is still a duplicate.
+    if (auto problem = nulProblem(sent.fields)) return rejected(sent, "field_invalid", *problem);
     sync::WireOp op = sent;
     std::vector<core::LegacyCode> kept;
     m_sentLegacy = false;

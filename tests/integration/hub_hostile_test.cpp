@@ -270,3 +270,32 @@ TEST_CASE("an oversized or malformed Accept-Encoding header still gets a plain a
     }
     CHECK(alice.get("/healthz").status == 200);
 }
+
+TEST_CASE("a NUL character in a value or a field name is refused by name, and the batch's other ops apply",
+          "[hub][hostile]") {
+    HubFixture f;
+    f.addUser("mallory", "adviser", "s1");
+    auto mallory = f.enroll("mallory", "laptop-m");
+    auto inValue = learnerCreate("L1", std::string("Zo\0é", 5), 1);
+    auto inName = learnerCreate("L2", "Ana", 2);
+    inName.fields[std::string("goals\0x", 7)] = "x";
+    auto nested = Op{newOpId(), 3, "session", "S1", "create", 0,
+                     {{"date", "2026-03-02"}, {"duration_minutes", 60}, {"kind", "individuel"},
+                      {"place_mode", "a_distance"}, {"learner_ids", json::array()}, {"anonymous_count", 1},
+                      {"themes", json::array({std::string("email\0", 6)})}}};
+    auto fine = learnerCreate("L3", "Lou", 4);
+    auto r = f.push(mallory, "laptop-m", {inValue, inName, nested, fine});
+    REQUIRE(r.status == 200);
+    auto results = r.json()["results"];
+    for (int i = 0; i < 3; ++i) {
+        INFO("op " << i);
+        CHECK(results[i]["status"] == "rejected");
+        CHECK(results[i]["reason"] == "field_invalid");
+    }
+    CHECK(results[0]["message"] == "fields.pseudonym holds a NUL character");
+    CHECK(results[2]["message"] == "fields.themes holds a NUL character");
+    CHECK(results[3]["status"] == "applied");
+    auto seen = pullAll(mallory);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0]["record_id"] == "L3");
+}
