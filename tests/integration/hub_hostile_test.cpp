@@ -299,3 +299,21 @@ TEST_CASE("a NUL character in a value or a field name is refused by name, and th
     REQUIRE(seen.size() == 1);
     CHECK(seen[0]["record_id"] == "L3");
 }
+
+TEST_CASE("a NUL character in a sign-in's login or password is refused by name, never a server error",
+          "[hub][hostile]") {
+    HubFixture f;
+    f.addUser("mallory", "adviser", "s1");
+    HttpClient anonymous(f.hub->url());
+    for (const char* field : {"login", "password"}) {
+        json body = {{"protocol_version", 1}, {"login", "mallory"}, {"password", HubFixture::kPassword},
+                     {"device_id", "laptop-m"}};
+        body[field] = std::string("mallory\0", 8);
+        auto r = anonymous.post("/v1/enroll", body.dump());
+        INFO(field << ": " << r.body);
+        CHECK(r.status == 400);
+        CHECK(r.json()["field"] == field);
+    }
+    // The account itself still signs in.
+    CHECK(f.enroll("mallory", "laptop-m").token().size() > 10);
+}
