@@ -18,7 +18,7 @@ EnrollOutcome refusal(int status, std::string error, std::string message, std::i
 }
 }  // namespace
 
-EnrollOutcome enrollDevice(HubStore& store, std::mutex& storeMutex, AccountGuard& guard,
+EnrollOutcome enrollDevice(StorePool& stores, AccountGuard& guard,
                            const sync::EnrollRequest& request, const std::string& address, const TokenPolicy& policy) {
     // While locked, the password is not even checked: guessing costs the attacker time, not the hub memory.
     if (auto wait = guard.throttle.lockedFor(request.login, address, unixNow()); wait > 0)
@@ -27,10 +27,7 @@ EnrollOutcome enrollDevice(HubStore& store, std::mutex& storeMutex, AccountGuard
     // Hashes and a dummy made before taking a slot, so the slot covers exactly one Argon2 check.
     const std::string& dummy = guard.dummyHash();
     std::optional<UserAccount> user;
-    {
-        std::lock_guard lock(storeMutex);
-        user = store.findUser(request.login);
-    }
+    user = stores.lease()->findUser(request.login);
     bool verified = false;
     {
         VerificationGate::Pass pass(guard.gate);
@@ -51,8 +48,8 @@ EnrollOutcome enrollDevice(HubStore& store, std::mutex& storeMutex, AccountGuard
     out.user = *user;
     out.token = newDeviceToken();
     std::int64_t now = unixNow();
-    std::lock_guard lock(storeMutex);
-    if (auto device = store.findDevice(request.deviceId)) {
+    auto store = stores.lease();
+    if (auto device = store->findDevice(request.deviceId)) {
         if (device->revoked)
             return refusal(403, "device_revoked",
                            "this device was revoked: an administrator must admit it again before it can enrol");
@@ -60,7 +57,7 @@ EnrollOutcome enrollDevice(HubStore& store, std::mutex& storeMutex, AccountGuard
         if (device->login != user->login)
             return refusal(409, "device_taken", "this device id is enrolled by another account");
     }
-    store.saveDevice(request.deviceId, user->login, tokenHash(out.token), now, now + policy.lifetimeSeconds);
+    store->saveDevice(request.deviceId, user->login, tokenHash(out.token), now, now + policy.lifetimeSeconds);
     return out;
 }
 

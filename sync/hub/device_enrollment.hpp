@@ -2,12 +2,12 @@
 #pragma once
 
 #include <cstdint>
-#include <mutex>
 #include <string>
 
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/device_tokens.hpp"
 #include "sync/hub/hub_store.hpp"
+#include "sync/hub/store_pool.hpp"
 #include "sync/protocol/wire_types.hpp"
 
 namespace mediane::hub {
@@ -22,8 +22,8 @@ struct EnrollOutcome {
     std::string token;
 };
 
-// Takes storeMutex only around store calls: Argon2 runs outside it (bounded by the guard's gate).
-EnrollOutcome enrollDevice(HubStore& store, std::mutex& storeMutex, AccountGuard& guard,
+// Leases a store only around store calls: Argon2 runs without one (bounded by the guard's gate).
+EnrollOutcome enrollDevice(StorePool& stores, AccountGuard& guard,
                            const sync::EnrollRequest& request, const std::string& address, const TokenPolicy& policy);
 
 }  // namespace mediane::hub

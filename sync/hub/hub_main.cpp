@@ -262,6 +262,8 @@ struct ServeSettings {
     hub::ConnectionLimits limits;
     hub::AnswerCompression compression;
     std::string metricsTokenFile;
+    // A PostgreSQL hub's connections, each serving one request at a time (SQLite's hub has its one).
+    int databaseConnections = 8;
 };
 
 int serve(const std::string& dataDir, const ServeSettings& settings) {
@@ -293,10 +295,12 @@ int serve(const std::string& dataDir, const ServeSettings& settings) {
     // Every hub process on the database counts failed sign-ins together: spreading guesses over them gains nothing.
     if (!g_database.empty()) options.accounts->throttle.share(std::make_shared<hub::PgLoginFailures>(g_database));
 #endif
-    auto opened = openStore(dataDir);
-    auto& store = *opened;
-    hub::applyRetention(store, core::today());  // at start, then on the first pull of each day
-    hub::HubServer server(store, loadTranslator(assets), options);
+    std::vector<std::unique_ptr<hub::HubStore>> stores;
+    stores.push_back(openStore(dataDir));
+    hub::applyRetention(*stores.front(), core::today());  // at start, then on the first pull of each day
+    while (!g_database.empty() && static_cast<int>(stores.size()) < settings.databaseConnections)
+        stores.push_back(openStore(dataDir));
+    hub::HubServer server(std::make_unique<hub::StorePool>(std::move(stores)), loadTranslator(assets), options);
     int port = server.bind();
     std::printf("listening on %s:%d%s\n", options.host.c_str(), port, options.tls.certFile.empty() ? "" : " (https)");
     std::fflush(stdout);
@@ -417,6 +421,10 @@ int main(int argc, char** argv) {
         ->check([](const std::string& value) {
             return isPostgresUri(value) ? std::string() : std::string("--db takes a postgresql:// address");
         });
+    app.add_option("--db-connections", settings.databaseConnections,
+                   "With --db: connections this process keeps to PostgreSQL, each serving one request at a time "
+                   "(default 8)")
+        ->check(CLI::Range(1, 64));
     app.add_option("--listen", settings.listen,
                    "HOST:PORT to serve on; port 0 picks a free port, printed on the first line");
     app.add_option("--max-body", settings.maxBody, "Largest accepted request body in bytes, after decompression");

@@ -130,7 +130,10 @@ private:
 };
 
 HubServer::HubServer(HubStore& store, core::Translator translator, ServerOptions options)
-    : m_store(store), m_translator(std::move(translator)), m_options(std::move(options)) {
+    : HubServer(std::make_unique<StorePool>(store), std::move(translator), std::move(options)) {}
+
+HubServer::HubServer(std::unique_ptr<StorePool> stores, core::Translator translator, ServerOptions options)
+    : m_stores(std::move(stores)), m_translator(std::move(translator)), m_options(std::move(options)) {
     m_options.limits.maxBodyBytes = m_options.maxBodyBytes;
     m_server = std::make_unique<GuardedServer>(m_options.limits);
     m_bodySlots = std::make_unique<BodySlots>(m_options.bodySlots);
@@ -231,8 +234,8 @@ void HubServer::routes() {
         auto token = bearerToken(req);
         TokenCheck check;
         if (!token.empty()) {
-            std::lock_guard lock(m_storeMutex);
-            check = checkDeviceToken(m_store, token,
+            auto store = m_stores->lease();
+            check = checkDeviceToken(*store, token,
                                      {m_options.tokenLifetimeSeconds, m_options.tokenRenewAfterSeconds}, unixNow());
         }
         if (!check.principal.deviceId.empty()) {
@@ -285,7 +288,7 @@ void HubServer::routes() {
                 throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", "device_id"}}, "device_id");
             t_request.login = auditText(request.login);
             t_request.device = request.deviceId;
-            auto outcome = enrollDevice(m_store, m_storeMutex, *m_options.accounts, request, req.remote_addr,
+            auto outcome = enrollDevice(*m_stores, *m_options.accounts, request, req.remote_addr,
                                         {m_options.tokenLifetimeSeconds, m_options.tokenRenewAfterSeconds});
             if (outcome.status != 200) {
                 if (outcome.retryAfterSeconds > 0) res.set_header("Retry-After", std::to_string(outcome.retryAfterSeconds));
@@ -322,8 +325,8 @@ void HubServer::routes() {
             }
             sync::PushResponse response;
             {
-                std::lock_guard lock(m_storeMutex);
-                PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
+                auto store = m_stores->lease();
+                PushApplier applier(*store, *principal, m_vocabularies->current(*store));
                 response = applier.apply(request);
             }
             m_metrics->countOps(response);
@@ -342,40 +345,40 @@ void HubServer::routes() {
             response.protocolVersion = query.protocol;
             std::shared_ptr<const CurrentVocabularies> vocabularies;
             {
-                std::lock_guard lock(m_storeMutex);
-                vocabularies = m_vocabularies->current(m_store);
-                if (since > 0 && since < m_store.prunedBelow()) {
+                auto store = m_stores->lease();
+                vocabularies = m_vocabularies->current(*store);
+                if (since > 0 && since < store->prunedBelow()) {
                     replyError(res, 410, "cursor_expired",
                                "this cursor is older than the tombstone horizon: pull again from since=0");
                     return;
                 }
                 // The device holds everything up to `since`: tombstones below every device's cursor may go.
-                m_store.notePulled(principal->deviceId, since);
-                m_metrics->notePull(since, m_store.lastServerSeq());
-                applyRetention(m_store, core::today());  // at most once a day (docs/privacy.md)
-                auto scope = scopeOf(*principal, m_store);
+                store->notePulled(principal->deviceId, since);
+                m_metrics->notePull(since, store->lastServerSeq());
+                applyRetention(*store, core::today());  // at most once a day (docs/privacy.md)
+                auto scope = scopeOf(*principal, *store);
                 // The first release never claims any; a version 1 answer keeps its whole shape.
                 HeldByPuller held{principal->deviceId, query.protocol == 1 ? 0 : query.heldThrough, query.protocol >= 2};
                 // One view for the page and the feed's end (docs/hub-postgresql.md): a change another hub process
                 // commits meanwhile is in neither, so the cursor never passes it.
-                ReadSnapshot view(m_store);
-                response.changes = m_store.changesSince(since, static_cast<int>(limit) + 1, scope, held);
+                ReadSnapshot view(*store);
+                response.changes = store->changesSince(since, static_cast<int>(limit) + 1, scope, held);
                 response.hasMore = response.changes.size() > static_cast<std::size_t>(limit);
                 if (response.hasMore) response.changes.resize(static_cast<std::size_t>(limit));
                 response.nextSince = response.changes.empty() ? since : response.changes.back().serverSeq;
                 // The last page has read the feed to its end: the cursor passes the caller's own changes left
                 // out after the last one sent, or they would be scanned again at every pull.
-                if (held.through > 0 && !response.hasMore) response.nextSince = std::max(since, m_store.lastServerSeq());
+                if (held.through > 0 && !response.hasMore) response.nextSince = std::max(since, store->lastServerSeq());
                 // The last page answers what the laptop would ask next, so a slow link pays no round trip for it.
                 if (!response.hasMore && query.conflictsAfter && query.protocol >= 2) {
                     sync::PullTail tail;
-                    for (const auto& stored : m_store.conflicts(*query.conflictsAfter, sync::kConflictPageSize, scope)) {
+                    for (const auto& stored : store->conflicts(*query.conflictsAfter, sync::kConflictPageSize, scope)) {
                         auto c = visibleTo(stored, scope);
                         tail.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
                                                   c.details, c.createdAt});
                     }
                     tail.vocabularyVersion = vocabularies->version;
-                    tail.retentionMonths = m_store.retentionMonths(principal->structure);
+                    tail.retentionMonths = store->retentionMonths(principal->structure);
                     response.tail = std::move(tail);
                 }
             }
@@ -403,10 +406,10 @@ void HubServer::routes() {
             Scope scope;
             std::shared_ptr<const CurrentVocabularies> vocabularies;
             {
-                std::lock_guard lock(m_storeMutex);
-                scope = scopeOf(*principal, m_store);
-                list = m_store.conflicts(query.after, sync::kConflictPageSize, scope);
-                vocabularies = m_vocabularies->current(m_store);
+                auto store = m_stores->lease();
+                scope = scopeOf(*principal, *store);
+                list = store->conflicts(query.after, sync::kConflictPageSize, scope);
+                vocabularies = m_vocabularies->current(*store);
             }
             sync::ConflictsResponse response;
             response.protocolVersion = query.protocol;
@@ -436,8 +439,8 @@ void HubServer::routes() {
                                   request.resolution, ""});
             sync::PushResponse response;
             {
-                std::lock_guard lock(m_storeMutex);
-                PushApplier applier(m_store, *principal, m_vocabularies->current(m_store));
+                auto store = m_stores->lease();
+                PushApplier applier(*store, *principal, m_vocabularies->current(*store));
                 response = applier.apply(push);
             }
             m_metrics->countOps(response);
@@ -468,8 +471,8 @@ void HubServer::routes() {
             auto schema = core::DirectorySchema::loadFile(m_options.directorySchemaPath);
             DirectoryDocument doc;
             {
-                std::lock_guard lock(m_storeMutex);
-                doc = directoryDocument(m_store, schema, format);
+                auto store = m_stores->lease();
+                doc = directoryDocument(*store, schema, format);
             }
             for (const auto& id : doc.skipped) std::fprintf(stderr, "directory: place %s left out (not valid)\n", id.c_str());
             res.status = 200;
@@ -493,8 +496,8 @@ void HubServer::routes() {
             sync::ProposalsResponse response;
             response.protocolVersion = sync::parseProposalsQuery(req.params).protocol;
             {
-                std::lock_guard lock(m_storeMutex);
-                response.proposals = placeProposals(m_store, scopeOf(*principal, m_store), m_options.maxProposals);
+                auto store = m_stores->lease();
+                response.proposals = placeProposals(*store, scopeOf(*principal, *store), m_options.maxProposals);
             }
             reply(res, 200, sync::encode(response));
         });
@@ -508,8 +511,8 @@ void HubServer::routes() {
         guarded(res, [&] {
             int months = 0;
             {
-                std::lock_guard lock(m_storeMutex);
-                months = m_store.retentionMonths(principal->structure);
+                auto store = m_stores->lease();
+                months = store->retentionMonths(principal->structure);
             }
             reply(res, 200, json{{"structure", principal->structure}, {"months", months}});
         });
@@ -522,8 +525,8 @@ void HubServer::routes() {
             auto known = sync::parseVocabulariesQuery(req.params).known;
             std::shared_ptr<const CurrentVocabularies> vocabularies;
             {
-                std::lock_guard lock(m_storeMutex);
-                vocabularies = m_vocabularies->current(m_store);
+                auto store = m_stores->lease();
+                vocabularies = m_vocabularies->current(*store);
             }
             if (vocabularies->version == 0) {
                 replyError(res, 503, "vocabularies_unavailable",

@@ -12,6 +12,7 @@
 #include "sync/hub/connection_limits.hpp"
 #include "sync/hub/account_guard.hpp"
 #include "sync/hub/hub_store.hpp"
+#include "sync/hub/store_pool.hpp"
 #include "sync/protocol/endpoints.hpp"
 
 namespace mediane::hub {
@@ -54,7 +55,10 @@ struct ServerOptions {
 
 class HubServer {
 public:
+    // One store, which requests take turns on.
     HubServer(HubStore& store, core::Translator translator, ServerOptions options);
+    // Several connections to one database (PostgreSQL), each lent to one request at a time.
+    HubServer(std::unique_ptr<StorePool> stores, core::Translator translator, ServerOptions options);
     ~HubServer();
     HubServer(const HubServer&) = delete;
     HubServer& operator=(const HubServer&) = delete;
@@ -72,15 +76,13 @@ public:
 private:
     void routes();
 
-    HubStore& m_store;
+    std::unique_ptr<StorePool> m_stores;
     core::Translator m_translator;
     ServerOptions m_options;
     std::unique_ptr<GuardedServer> m_server;
     std::unique_ptr<BodySlots> m_bodySlots;
     std::unique_ptr<HubVocabularies> m_vocabularies;
     std::unique_ptr<HubMetrics> m_metrics;
-    // SQLite has one writer; serialising store calls also keeps the change feed gap-free for pullers.
-    std::mutex m_storeMutex;
 };
 
 }  // namespace mediane::hub

@@ -159,6 +159,10 @@ void PgHubStore::beginReadSnapshot() {
     if (m_tx) return;  // inside a transaction: its view already
     m_snapshot = std::make_unique<pqxx::transaction<pqxx::isolation_level::repeatable_read, pqxx::read_only>>(*m_conn);
     m_tx = m_snapshot.get();
+    // A pull's feed queries are prepared once, and after five runs PostgreSQL may keep a plan made without the
+    // values: one that walks the whole feed from the cursor by server_seq (22 ms against 0.2 ms for one structure
+    // of a 62,000-change hub). Planned with their values instead, for the few statements of a pull.
+    m_tx->exec("SET LOCAL plan_cache_mode = force_custom_plan");
 }
 
 void PgHubStore::endReadSnapshot() {
