@@ -2,8 +2,6 @@
 // explains. Written under the feed lock, so two processes never each miss the other's half of a link.
 #include "sync/hub/pg_hub_store.hpp"
 
-#include "core/pass_rules.hpp"
-
 namespace mediane::hub {
 
 namespace {
@@ -22,10 +20,11 @@ void PgHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) {
             "SELECT structure, $1::bigint FROM records WHERE entity = 'cheque_event' AND json_num(fields, 'number') = $2 "
             "AND structure NOT IN ('', $3) "
             "UNION SELECT structure, $1::bigint FROM records WHERE entity = 'pass_booklet' AND deleted = 0 "
-            "AND json_num(fields, 'first_number') BETWEEN $2::bigint - $4::bigint + 1 AND $2 "
+            "AND json_num(fields, 'first_number') BETWEEN "
+            "$2::bigint - (SELECT value::bigint FROM meta WHERE key = 'booklet_span') AND $2 "
             "AND json_num(fields, 'last_number') >= $2 AND structure NOT IN ('', $3) "
             "ON CONFLICT DO NOTHING",
-            serverSeq, number, r.structure, core::pass_rules::kMaxBookletSize);
+            serverSeq, number, r.structure);
         run("INSERT INTO cheque_links (structure, server_seq) "
             "SELECT $1::text, server_seq FROM changes WHERE entity = 'cheque_event' AND json_num(fields, 'number') = $2 "
             "AND structure NOT IN ('', $1) ON CONFLICT DO NOTHING",
@@ -33,6 +32,10 @@ void PgHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) {
     } else if (r.entity == "pass_booklet") {
         const auto first = numberField(r.fields, "first_number"), last = numberField(r.fields, "last_number");
         if (first <= 0 || last < first) return;
+        // The widest booklet's span bounds the booklets an event's number is looked for in (sqlite_cheque_links).
+        run("INSERT INTO meta (key, value) VALUES ('booklet_span', $1) ON CONFLICT (key) DO UPDATE SET "
+            "value = greatest(meta.value::bigint, excluded.value::bigint)::text",
+            std::to_string(last - first));
         run("INSERT INTO cheque_links (structure, server_seq) "
             "SELECT $1::text, server_seq FROM changes WHERE entity = 'cheque_event' "
             "AND json_num(fields, 'number') BETWEEN $2 AND $3 AND structure NOT IN ('', $1) ON CONFLICT DO NOTHING",

@@ -172,6 +172,10 @@ INSERT INTO cheque_links (structure, server_seq)
    AND b.structure NOT IN ('', c.structure)
   WHERE c.entity = 'cheque_event' AND json_num(c.fields, 'number') > 0
   ON CONFLICT DO NOTHING;
+INSERT INTO meta (key, value)
+  SELECT 'booklet_span', max(json_num(fields, 'last_number') - json_num(fields, 'first_number'))::bigint::text
+  FROM records WHERE entity = 'pass_booklet' AND deleted = 0 HAVING count(*) > 0
+  ON CONFLICT (key) DO UPDATE SET value = excluded.value;
 )SQL";
 
 struct Migration {

@@ -1,8 +1,6 @@
 // SqliteHubStore: which structures' pulls an event on a cheque reaches besides its own (hub schema 9).
 #include "sync/hub/sqlite_hub_store.hpp"
 
-#include "core/pass_rules.hpp"
-
 namespace mediane::hub {
 
 namespace {
@@ -32,6 +30,10 @@ INSERT OR IGNORE INTO cheque_links (structure, server_seq)
    AND json_extract(b.fields, '$.last_number') >= json_extract(c.fields, '$.number')
    AND b.structure NOT IN ('', c.structure)
   WHERE c.entity = 'cheque_event' AND json_extract(c.fields, '$.number') > 0;
+INSERT OR REPLACE INTO meta (key, value)
+  SELECT 'booklet_span', CAST(max(json_extract(fields, '$.last_number') - json_extract(fields, '$.first_number'))
+                              AS TEXT)
+  FROM records WHERE entity = 'pass_booklet' AND deleted = 0 HAVING count(*) > 0;
 )SQL";
 
 std::int64_t numberField(const nlohmann::json& fields, const char* key) {
@@ -55,14 +57,17 @@ void SqliteHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) 
         if (number <= 0) return;
         // The structures that already have an event on the number, or hold its booklet, get this one. Each
         // look-up names its index: SQLite's planner would otherwise walk every booklet, or every cheque event.
+        // A booklet holding the number starts at most the widest booklet's span below it (meta's booklet_span,
+        // kept as booklets arrive): a range of 100 numbers reads one or two booklets, not a hundred.
         m_db.prepare("INSERT OR IGNORE INTO cheque_links (structure, server_seq) "
                      "SELECT structure, ?1 FROM records WHERE entity = 'cheque_event' "
                      "AND json_extract(fields, '$.number') = ?2 AND structure NOT IN ('', ?3) "
                      "UNION SELECT structure, ?1 FROM records INDEXED BY records_booklets_by_first_number "
                      "WHERE entity = 'pass_booklet' AND deleted = 0 "
-                     "AND json_extract(fields, '$.first_number') BETWEEN ?2 - ?4 + 1 AND ?2 "
+                     "AND json_extract(fields, '$.first_number') BETWEEN ?2 - "
+                     "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'booklet_span') AND ?2 "
                      "AND json_extract(fields, '$.last_number') >= ?2 AND structure NOT IN ('', ?3)")
-            .bind(1, serverSeq).bind(2, number).bind(3, r.structure).bind(4, core::pass_rules::kMaxBookletSize).run();
+            .bind(1, serverSeq).bind(2, number).bind(3, r.structure).run();
         // And this structure, now part of the cheque, gets the other structures' earlier events on it.
         m_db.prepare("INSERT OR IGNORE INTO cheque_links (structure, server_seq) "
                      "SELECT ?1, server_seq FROM changes INDEXED BY changes_by_cheque_number "
@@ -72,6 +77,9 @@ void SqliteHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) 
     } else if (r.entity == "pass_booklet") {
         const auto first = numberField(r.fields, "first_number"), last = numberField(r.fields, "last_number");
         if (first <= 0 || last < first) return;
+        m_db.prepare("INSERT INTO meta (key, value) VALUES ('booklet_span', ?1) ON CONFLICT(key) DO UPDATE SET "
+                     "value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)")
+            .bind(1, std::to_string(last - first)).run();
         m_db.prepare("INSERT OR IGNORE INTO cheque_links (structure, server_seq) "
                      "SELECT ?1, server_seq FROM changes INDEXED BY changes_by_cheque_number "
                      "WHERE entity = 'cheque_event' AND json_extract(fields, '$.number') BETWEEN ?2 AND ?3 "

@@ -50,7 +50,7 @@ TEST_CASE("a hub upgraded to cheque links still sends each structure the other s
     f.hub.reset();
     execOn((f.dir.path() / "hub.sqlite3").string(),
            "DROP TABLE cheque_links; DROP INDEX changes_by_cheque_number; DROP INDEX records_booklets_by_first_number; "
-           "PRAGMA user_version = 8;");
+           "DELETE FROM meta WHERE key = 'booklet_span'; PRAGMA user_version = 8;");
     f.restart();
     // The same tokens at the restarted hub's address.
     auto again = [&](const HttpClient& before) {
@@ -69,4 +69,5 @@ TEST_CASE("a hub upgraded to cheque links still sends each structure the other s
     CHECK(f.push(bruno, "laptop-b", {redeemCheque("E3", "BK1#4")}).json()["results"][0]["status"] == "conflict");
     CHECK(chequeEventsFrom(bruno, "lyon8") == 1);
     CHECK(chequeEventsFrom(alice, "villeurbanne") == 1);
+    CHECK(chequeEventsFrom(olga, "villeurbanne") == 2);  // the booklet's holder, through the span kept at upgrade
 }

@@ -111,7 +111,8 @@ TEST_CASE("an older hub database is kept as it was before its upgrade", "[hub][b
         sqlite3_open(hubFile(dir).c_str(), &db);
         REQUIRE(sqlite3_exec(db, "DROP INDEX records_cheque_numbers_by_structure; DROP INDEX records_booklets_by_structure; "
                                  "DROP TABLE cheque_links; DROP INDEX changes_by_cheque_number; "
-                                 "DROP INDEX records_booklets_by_first_number; PRAGMA user_version = 7;",
+                                 "DROP INDEX records_booklets_by_first_number; DELETE FROM meta WHERE key = 'booklet_span'; "
+                                 "PRAGMA user_version = 7;",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
         sqlite3_close(db);
     }
