@@ -22,8 +22,7 @@ std::optional<std::string> bookletProblem(HubStore& store, const StoredRecord& b
     if (!last || *last < *first) return "fields.last_number must be an integer no smaller than first_number";
     if (*last - *first >= core::pass_rules::kMaxBookletSize)
         return "a booklet holds at most " + std::to_string(core::pass_rules::kMaxBookletSize) + " cheques";
-    // Booklets are few (a structure receives a handful a year) and written rarely: a scan costs nothing here.
-    for (const auto& other : store.liveRecords("pass_booklet")) {
+    for (const auto& other : store.bookletsOverlapping(*first, *last)) {
         if (other.recordId == booklet.recordId || other.structure == booklet.structure) continue;
         auto otherFirst = positiveNumber(other.fields, "first_number");
         auto otherLast = positiveNumber(other.fields, "last_number");

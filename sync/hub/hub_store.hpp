@@ -213,6 +213,9 @@ public:
     virtual std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId, std::int64_t number) = 0;
     // The live booklet whose range holds this number, if the hub has one.
     virtual std::optional<StoredRecord> bookletCovering(std::int64_t number) = 0;
+    // The live booklets holding any number from first to last, found through the widest booklet's span (hub
+    // schema 9) rather than by reading every booklet.
+    virtual std::vector<StoredRecord> bookletsOverlapping(std::int64_t first, std::int64_t last) = 0;
     // Every live (not deleted) record of an entity, by record id: the directory's current places.
     virtual std::vector<StoredRecord> liveRecords(const std::string& entity) = 0;
     virtual std::int64_t addConflict(const ConflictEntry& conflict) = 0;

@@ -383,6 +383,16 @@ std::vector<StoredRecord> PgHubStore::chequeRedemptions(const std::string& chequ
     });
 }
 
+std::vector<StoredRecord> PgHubStore::bookletsOverlapping(std::int64_t first, std::int64_t last) {
+    return inStep([&] {
+        return readRecords(run(MEDIANE_PG_SELECT_RECORD
+                               "WHERE entity = 'pass_booklet' AND deleted = 0 AND json_num(fields, 'first_number') BETWEEN "
+                               "$1::bigint - (SELECT value::bigint FROM meta WHERE key = 'booklet_span') AND $2::bigint "
+                               "AND json_num(fields, 'last_number') >= $1::bigint ORDER BY record_id",
+                               first, last));
+    });
+}
+
 std::optional<StoredRecord> PgHubStore::bookletCovering(std::int64_t number) {
     return inStep([&]() -> std::optional<StoredRecord> {
         auto rows = run(MEDIANE_PG_SELECT_RECORD

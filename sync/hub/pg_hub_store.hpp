@@ -50,6 +50,7 @@ public:
                              const std::string& deviceId) override;
     std::vector<StoredRecord> chequeRedemptions(const std::string& chequeId, std::int64_t number) override;
     std::optional<StoredRecord> bookletCovering(std::int64_t number) override;
+    std::vector<StoredRecord> bookletsOverlapping(std::int64_t first, std::int64_t last) override;
     std::vector<StoredRecord> liveRecords(const std::string& entity) override;
     std::int64_t addConflict(const ConflictEntry& conflict) override;
     void markHeldByAuthor(std::int64_t serverSeq) override;

@@ -490,6 +490,18 @@ std::optional<StoredRecord> SqliteHubStore::bookletCovering(std::int64_t number)
     return readRecord(st);
 }
 
+std::vector<StoredRecord> SqliteHubStore::bookletsOverlapping(std::int64_t first, std::int64_t last) {
+    auto st = m_db.prepare(std::string(kSelectRecord) +
+                           "INDEXED BY records_booklets_by_first_number WHERE entity = 'pass_booklet' AND deleted = 0 "
+                           "AND json_extract(fields, '$.first_number') BETWEEN "
+                           "?1 - (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'booklet_span') AND ?2 "
+                           "AND json_extract(fields, '$.last_number') >= ?1 ORDER BY record_id");
+    st.bind(1, first).bind(2, last);
+    std::vector<StoredRecord> out;
+    while (st.step()) out.push_back(readRecord(st));
+    return out;
+}
+
 std::int64_t SqliteHubStore::addConflict(const ConflictEntry& c) {
     m_db.prepare("INSERT INTO conflicts (kind, entity, record_id, op_id, device_id, structure, details, created_at) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
