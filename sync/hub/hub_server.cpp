@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <mutex>
 #include <cstdio>
 
 #include "core/calendar.hpp"

@@ -2,19 +2,14 @@
 // explains. Written under the feed lock, so two processes never each miss the other's half of a link.
 #include "sync/hub/pg_hub_store.hpp"
 
-namespace mediane::hub {
+#include "sync/protocol/json_fields.hpp"
 
-namespace {
-std::int64_t numberField(const nlohmann::json& fields, const char* key) {
-    auto it = fields.find(key);
-    return it != fields.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-}  // namespace
+namespace mediane::hub {
 
 void PgHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) {
     if (r.structure.empty() || r.deleted) return;
     if (r.entity == "cheque_event") {
-        const auto number = numberField(r.fields, "number");
+        const auto number = sync::storedInteger(r.fields, "number");
         if (number <= 0) return;
         run("INSERT INTO cheque_links (structure, server_seq) "
             "SELECT structure, $1::bigint FROM records WHERE entity = 'cheque_event' AND json_num(fields, 'number') = $2 "
@@ -30,7 +25,7 @@ void PgHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) {
             "AND structure NOT IN ('', $1) ON CONFLICT DO NOTHING",
             r.structure, number);
     } else if (r.entity == "pass_booklet") {
-        const auto first = numberField(r.fields, "first_number"), last = numberField(r.fields, "last_number");
+        const auto first = sync::storedInteger(r.fields, "first_number"), last = sync::storedInteger(r.fields, "last_number");
         if (first <= 0 || last < first) return;
         // The widest booklet's span bounds the booklets an event's number is looked for in (sqlite_cheque_links).
         run("INSERT INTO meta (key, value) VALUES ('booklet_span', $1) ON CONFLICT (key) DO UPDATE SET "

@@ -132,9 +132,9 @@ void PushApplier::mergeLegacyCodes(sync::WireOp& op, const sync::RecordKind& kin
 sync::OpResult PushApplier::applyOne(const sync::WireOp& sent) {
     m_identityCleared = false;
     m_sentFields = &sent.fields;
+    if (auto problem = nulProblem(sent.fields)) return rejected(sent, "field_invalid", *problem);
     // Current codes first: the fingerprint of a version 1 op and of the same op upgraded by a laptop's own
     // migration are then the same, so a resend after an upgrade is still a duplicate.
-    if (auto problem = nulProblem(sent.fields)) return rejected(sent, "field_invalid", *problem);
     sync::WireOp op = sent;
     std::vector<core::LegacyCode> kept;
     m_sentLegacy = false;
@@ -349,8 +349,6 @@ sync::OpResult PushApplier::update(const sync::WireOp& op, const sync::RecordKin
         }
         // A correction from a laptop that had not heard of an erasure cannot bring the learner back into it.
         if (op.entity == "session") anonymiseErasedLearners(m_store, record.fields);
-        if (op.entity == "pass_booklet")
-            if (auto problem = bookletProblem(m_store, record)) return rejected(op, "field_invalid", *problem);
         seq = write(op, record);
         if (op.entity == "learner") m_identityCleared = scrubClearedIdentity(m_store, op.recordId, merge.apply);
         if (m_identityCleared) m_erased = true;  // the old values leave the WAL too

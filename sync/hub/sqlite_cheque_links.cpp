@@ -1,6 +1,8 @@
 // SqliteHubStore: which structures' pulls an event on a cheque reaches besides its own (hub schema 9).
 #include "sync/hub/sqlite_hub_store.hpp"
 
+#include "sync/protocol/json_fields.hpp"
+
 namespace mediane::hub {
 
 namespace {
@@ -36,10 +38,6 @@ INSERT OR REPLACE INTO meta (key, value)
   FROM records WHERE entity = 'pass_booklet' AND deleted = 0 HAVING count(*) > 0;
 )SQL";
 
-std::int64_t numberField(const nlohmann::json& fields, const char* key) {
-    auto it = fields.find(key);
-    return it != fields.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
 }  // namespace
 
 void SqliteHubStore::migrateChequeLinks() {
@@ -53,7 +51,7 @@ void SqliteHubStore::migrateChequeLinks() {
 void SqliteHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) {
     if (r.structure.empty() || r.deleted) return;
     if (r.entity == "cheque_event") {
-        const auto number = numberField(r.fields, "number");
+        const auto number = sync::storedInteger(r.fields, "number");
         if (number <= 0) return;
         // The structures that already have an event on the number, or hold its booklet, get this one. Each
         // look-up names its index: SQLite's planner would otherwise walk every booklet, or every cheque event.
@@ -75,7 +73,7 @@ void SqliteHubStore::linkCheques(const StoredRecord& r, std::int64_t serverSeq) 
                      "AND structure NOT IN ('', ?1)")
             .bind(1, r.structure).bind(2, number).run();
     } else if (r.entity == "pass_booklet") {
-        const auto first = numberField(r.fields, "first_number"), last = numberField(r.fields, "last_number");
+        const auto first = sync::storedInteger(r.fields, "first_number"), last = sync::storedInteger(r.fields, "last_number");
         if (first <= 0 || last < first) return;
         m_db.prepare("INSERT INTO meta (key, value) VALUES ('booklet_span', ?1) ON CONFLICT(key) DO UPDATE SET "
                      "value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)")

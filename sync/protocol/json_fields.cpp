@@ -144,4 +144,9 @@ std::int64_t readOptionalInt(const nlohmann::json& obj, const std::string& key, 
     return readInt(obj, key, path);
 }
 
+std::int64_t storedInteger(const nlohmann::json& fields, const char* key) {
+    auto it = fields.find(key);
+    return it != fields.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
+}
+
 }  // namespace mediane::sync

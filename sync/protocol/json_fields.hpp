@@ -24,6 +24,9 @@ const nlohmann::json& readArray(const nlohmann::json& obj, const std::string& ke
 std::string readOptionalString(const nlohmann::json& obj, const std::string& key, const std::string& path);
 std::int64_t readOptionalInt(const nlohmann::json& obj, const std::string& key, const std::string& path);
 
+// A field of a record already stored, read leniently: its integer value, 0 when absent or of another type.
+std::int64_t storedInteger(const nlohmann::json& fields, const char* key);
+
 // "batch" + 3 → "batch[3]"; "" + "op_id" → "op_id"; "batch[3]" + "op_id" → "batch[3].op_id".
 std::string childPath(const std::string& path, const std::string& key);
 std::string indexPath(const std::string& path, std::size_t index);

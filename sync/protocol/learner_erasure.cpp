@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <tuple>
 
+#include "sync/protocol/json_fields.hpp"
+
 namespace mediane::sync {
 
 namespace {
@@ -14,10 +16,6 @@ std::string text(const json& fields, const char* key) {
     return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-std::int64_t integer(const json& fields, const char* key) {
-    auto it = fields.find(key);
-    return it != fields.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
 
 // "feminin:3" becomes "feminin:4", or "feminin:1" is added. An empty code is « non communiqué »: the
 // report counts the anonymous participants no breakdown names as such, so nothing is added.
@@ -71,12 +69,12 @@ bool anonymiseLearnerInSession(json& sessionFields, const std::string& learnerId
     }
     if (!named) return false;
     sessionFields["learner_ids"] = kept;
-    sessionFields["anonymous_count"] = integer(sessionFields, "anonymous_count") + 1;
+    sessionFields["anonymous_count"] = storedInteger(sessionFields, "anonymous_count") + 1;
     addOne(sessionFields, "anonymous_by_gender", facets.gender);
     addOne(sessionFields, "anonymous_by_age", facets.ageBracket);
     addOne(sessionFields, "anonymous_by_status", facets.socialStatus);
     sessionFields["anonymous_already_accompanied"] =
-        integer(sessionFields, "anonymous_already_accompanied") + (firstSession ? 0 : 1);
+        storedInteger(sessionFields, "anonymous_already_accompanied") + (firstSession ? 0 : 1);
     return true;
 }
 

@@ -297,11 +297,9 @@ EnrollRequest decodeEnrollRequest(const std::string& text) {
     r.password = readString(body, "password", "");
     // PostgreSQL's client library passes a text parameter up to its first NUL: "mallory\0…" would be looked up
     // as "mallory". No login or password holds one.
-    for (const auto* field : {&r.login, &r.password})
-        if (field->find('\0') != std::string::npos) {
-            const char* name = field == &r.login ? "login" : "password";
+    for (const auto& [name, value] : {std::pair{"login", &r.login}, std::pair{"password", &r.password}})
+        if (value->find('\0') != std::string::npos)
             throw Error(Error::Kind::Validation, "err.sync.field_nul", {{"field", name}}, name);
-        }
     r.deviceId = readString(body, "device_id", "");
     requireId(isPlainId(r.deviceId), "device_id");
     return r;
