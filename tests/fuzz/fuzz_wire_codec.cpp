@@ -40,7 +40,8 @@ void roundTrip(const char* name, Decode decode, const std::string& text) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string text(reinterpret_cast<const char*>(data), size);
     roundTrip("push request", decodePushRequest, text);
-    roundTrip("push response", decodePushResponse, text);
+    // The one-argument overload: answers in rows (the column layout needs the batch it answers).
+    roundTrip("push response", [](const std::string& t) { return decodePushResponse(t); }, text);
     roundTrip("pull response", decodePullResponse, text);
     roundTrip("enroll request", decodeEnrollRequest, text);
     roundTrip("enroll response", decodeEnrollResponse, text);
