@@ -12,6 +12,7 @@ trap 'kill $HUB_PID 2>/dev/null || true; rm -rf "$TMP"' EXIT INT TERM
 
 start_hub() {
     [ -z "$HUB_PID" ] || { kill "$HUB_PID"; wait "$HUB_PID" 2>/dev/null || true; }
+    rm -f "$TMP/hub.out"  # else the wait below may read the previous hub's port before the new one truncates it
     "$HUB" --data "$TMP/hub" --listen 127.0.0.1:0 "$@" >"$TMP/hub.out" 2>"$TMP/hub.err" &
     HUB_PID=$!
     i=0

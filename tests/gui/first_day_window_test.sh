@@ -62,7 +62,9 @@ typein() {
 shot() { sleep 0.4; import -window root "$SHOTS/$SIZE-$1.png"; }
 
 for SIZE in 1024x600 1366x768; do
-    rm -rf "$TMP/data" "$TMP/hub" "$TMP/config" "$MAP"
+    # The previous size's hub.out goes too: a background job truncates its output only once it runs, and
+    # a loaded machine let the wait below read the dead hub's port from it.
+    rm -rf "$TMP/data" "$TMP/hub" "$TMP/config" "$MAP" "$TMP/hub.out" "$TMP/hub.err"
     # Away from the displays other window tests pick (90 up), as ctest runs them side by side.
     start_xvfb "$SIZE" $((150 + $$ % 100))
 
@@ -74,6 +76,7 @@ for SIZE in 1024x600 1366x768; do
     i=0
     while ! grep -q listening "$TMP/hub.out" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
     PORT=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9]*\).*/\1/p' "$TMP/hub.out")
+    [ -n "$PORT" ] || { fail "$SIZE: resin-hub did not start: $(tail -n 5 "$TMP/hub.err")"; break; }
 
     # First run: an empty notebook, no demo.
     "$MEDIANE" --data "$TMP/data" 2>"$TMP/app.err" &
@@ -129,7 +132,8 @@ for SIZE in 1024x600 1366x768; do
     # What the window showed is what the notebook and the hub hold.
     out=$("$MEDIANE" --data "$TMP/data" status 2>/dev/null || true)
     echo "$out" | grep -q '"refused_changes": *[1-9]' || fail "$SIZE: status reports no refused change: $out"
-    grep -q 'POST /v1/push 200' "$TMP/hub.err" || fail "$SIZE: the hub saw no push"
+    grep -q 'POST /v1/push 200' "$TMP/hub.err" ||
+        fail "$SIZE: the hub saw no push; its log ends with: $(tail -n 5 "$TMP/hub.err")"
     echo "$SIZE: first day walked through, screenshots in $SHOTS"
 
     kill "$APP_PID" 2>/dev/null || true
