@@ -20,6 +20,9 @@ endif()
 
 # libsodium: the notebook's encryption at rest on the laptop, password hashing on the hub.
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
+if(MEDIANE_JEMALLOC)
+  pkg_check_modules(JEMALLOC REQUIRED IMPORTED_TARGET jemalloc)
+endif()
 # Sync: libcurl on the client, cpp-httplib on the hub.
 pkg_check_modules(CURL REQUIRED IMPORTED_TARGET libcurl)
 # Brotli at a low quality for bodies both ways: a third fewer bytes than gzip for the same CPU.
