@@ -4,8 +4,8 @@
 
 #include <chrono>
 #include <condition_variable>
-#include <mutex>
 #include <cstdio>
+#include <mutex>
 
 #include "core/calendar.hpp"
 #include "core/directory_schema.hpp"

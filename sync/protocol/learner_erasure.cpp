@@ -16,7 +16,6 @@ std::string text(const json& fields, const char* key) {
     return it != fields.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-
 // "feminin:3" becomes "feminin:4", or "feminin:1" is added. An empty code is « non communiqué »: the
 // report counts the anonymous participants no breakdown names as such, so nothing is added.
 void addOne(json& sessionFields, const char* key, const std::string& code) {
