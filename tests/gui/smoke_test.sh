@@ -21,7 +21,7 @@ if [ -z "${DISPLAY:-}" ]; then
     # The first display number with no X lock file is free.
     n=90
     while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &  # window_test_lib.sh says why
     XVFB_PID=$!
     export DISPLAY=":$n"
     i=0

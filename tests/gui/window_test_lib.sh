@@ -5,11 +5,13 @@
 start_xvfb() {
     n=${2:-90}
     while [ -e "/tmp/.X$n-lock" ] || [ -e "/tmp/.X11-unix/X$n" ]; do n=$((n + 1)); done
-    Xvfb ":$n" -screen 0 "$1x24" -nolisten tcp >"$TMP/xvfb.log" 2>&1 &
+    # -noreset: by default the server resets when its last client leaves, and a window opened during that
+    # reset (the next test step) was refused the display on a loaded machine.
+    Xvfb ":$n" -screen 0 "$1x24" -nolisten tcp -noreset >"$TMP/xvfb.log" 2>&1 &
     XVFB_PID=$!
     export DISPLAY=":$n"
     i=0
-    while [ ! -e "/tmp/.X11-unix/X$n" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+    while ! xdpyinfo >/dev/null 2>&1 && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
 }
 
 stop_xvfb() {
