@@ -14,6 +14,7 @@ DashboardWorker::~DashboardWorker() {
         std::lock_guard lock(m_mutex);
         m_stop = true;
     }
+    m_interrupt = true;
     m_wake.notify_all();
     m_thread.join();
 }
@@ -45,7 +46,10 @@ void DashboardWorker::run() {
         }
         DashboardResult result;
         try {
-            if (!queries) queries = store::DashboardQueries::openReadOnly(m_path);
+            if (!queries) {
+                queries = store::DashboardQueries::openReadOnly(m_path);
+                queries->stopWhen(&m_interrupt);
+            }
             result = compute(*queries, job);
         } catch (...) {
             result.job = job;

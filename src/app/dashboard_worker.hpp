@@ -1,6 +1,7 @@
 // Computes the dashboard's figures on a worker thread with its own read-only connection, so a frame never waits.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -39,7 +40,8 @@ struct DashboardResult {
 class DashboardWorker {
 public:
     explicit DashboardWorker(std::string databasePath, int topMovers);
-    // Stops after the job in progress; the only place that joins (never a frame).
+    // Stops the job in progress where it stands (a closing window does not wait for figures nobody will
+    // see); the only place that joins (never a frame).
     ~DashboardWorker();
     DashboardWorker(const DashboardWorker&) = delete;
     DashboardWorker& operator=(const DashboardWorker&) = delete;
@@ -60,6 +62,7 @@ private:
     std::optional<DashboardJob> m_pending;
     std::vector<DashboardResult> m_done;
     bool m_stop = false;
+    std::atomic<bool> m_interrupt{false};  // read by the worker's connection between steps
     std::thread m_thread;  // last: starts once the members above exist
 };
 

@@ -75,6 +75,13 @@ std::int64_t Connection::scalarInt(std::string_view sql) {
 std::int64_t Connection::lastInsertRowid() const { return sqlite3_last_insert_rowid(m_handle->db); }
 int Connection::changes() const { return sqlite3_changes(m_handle->db); }
 sqlite3* Connection::handle() const { return m_handle->db; }
+
+void Connection::stopWhen(const std::atomic<bool>* stop) {
+    // The handler runs on the thread stepping the statement; the flag is the only thing shared.
+    auto check = [](void* flag) -> int { return static_cast<const std::atomic<bool>*>(flag)->load() ? 1 : 0; };
+    sqlite3_progress_handler(m_handle->db, stop ? 1000 : 0, stop ? +check : nullptr,
+                             const_cast<std::atomic<bool>*>(stop));
+}
 CacheStats Connection::statementCache() const { return m_handle->cache.stats(); }
 
 }  // namespace mediane::sql

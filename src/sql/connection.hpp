@@ -1,6 +1,7 @@
 // One RAII SQLite connection for the laptop and the hub: exec, cached prepared statements, error mapping.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -48,6 +49,10 @@ public:
     const std::string& path() const { return m_path; }
     sqlite3* handle() const;
     CacheStats statementCache() const;
+    // From now on, a statement running while *stop is true fails (SQLITE_INTERRUPT) within a few thousand
+    // steps: how a reader thread's owner stops a long read without waiting for it. *stop must outlive the
+    // connection; nullptr removes the check.
+    void stopWhen(const std::atomic<bool>* stop);
 
 private:
     std::shared_ptr<detail::Handle> m_handle;

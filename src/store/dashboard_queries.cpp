@@ -67,6 +67,8 @@ DashboardQueries::DashboardQueries(Database& db) : m_db(db) {}
 
 DashboardQueries::~DashboardQueries() = default;
 
+void DashboardQueries::stopWhen(const std::atomic<bool>* stop) { m_db.stopWhen(stop); }
+
 DashboardQueries::Where DashboardQueries::sessionWhere(const DashboardFilter& filter) {
     // Only the filters in use become clauses, so SQLite can pick the index of the most selective one.
     Where w;

@@ -1,6 +1,7 @@
 // The coordinator dashboard's figures, computed by indexed SQL over the local notebook (own or pulled records).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -114,6 +115,8 @@ public:
     static std::unique_ptr<DashboardQueries> openReadOnly(const std::string& file);
     ~DashboardQueries();
     DashboardQueries(const DashboardQueries&) = delete;
+    // A reader thread's way out: see sql::Connection::stopWhen.
+    void stopWhen(const std::atomic<bool>* stop);
     DashboardQueries& operator=(const DashboardQueries&) = delete;
 
     FilterChoices choices();
