@@ -4,6 +4,11 @@
 #include <cctype>
 #include <cstdio>
 
+#include "core/hlc.hpp"
+#include "store/database.hpp"
+#include "store/outbox.hpp"
+#include "store/pass_repository.hpp"
+
 namespace mediane::app {
 
 PassDesk::PassDesk(Notebook& notebook, std::string today) : m_notebook(notebook), m_today(std::move(today)) {}
@@ -22,13 +27,16 @@ void PassDesk::notice(const NotebookStatus& s) {
     m_stale = true;
 }
 
+void PassDesk::readInBackground(const std::string& databasePath) {
+    m_reads = std::make_unique<BackgroundReads>(databasePath);
+}
+
 void PassDesk::refresh() {
+    if (m_reads) m_reads->poll();
     if (!m_stale) return;
     m_stale = false;
     ++m_refreshCount;
-    m_stock = m_notebook.chequeStock(m_today);
-    m_monthly = m_notebook.chequeUsePerMonth(kMonths);
-    std::reverse(m_monthly.begin(), m_monthly.end());
+    readFigures();
     m_booklets = m_notebook.booklets();
     m_profile = m_notebook.passProfile();
     m_services = m_notebook.passServices();
@@ -40,6 +48,31 @@ void PassDesk::refresh() {
     m_cheques.clear();
     m_hasMore = true;
     loadMoreCheques();
+}
+
+void PassDesk::readFigures() {
+    if (!m_reads) {
+        m_stock = m_notebook.chequeStock(m_today);
+        m_monthly = m_notebook.chequeUsePerMonth(kMonths);
+        std::reverse(m_monthly.begin(), m_monthly.end());
+        m_figuresReady = true;
+        return;
+    }
+    const std::uint64_t asked = ++m_figuresAsked;
+    m_reads->post([this, asked, today = m_today, policy = m_notebook.validityPolicy()](store::Database& db) {
+        core::HybridClock clock("reader");  // PassRepository wants an outbox; these reads never write to it
+        store::Outbox outbox(db, clock);
+        store::PassRepository pass(db, outbox);
+        auto stock = pass.stock(today, policy);
+        auto monthly = pass.monthlyUse(kMonths);
+        std::reverse(monthly.begin(), monthly.end());
+        return BackgroundReads::Apply([this, asked, stock = std::move(stock), monthly = std::move(monthly)]() mutable {
+            if (asked != m_figuresAsked) return;
+            m_stock = std::move(stock);
+            m_monthly = std::move(monthly);
+            m_figuresReady = true;
+        });
+    });
 }
 
 void PassDesk::setStateFilter(const std::string& state) {

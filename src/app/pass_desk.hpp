@@ -2,16 +2,20 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "app/background_reads.hpp"
 #include "app/notebook.hpp"
 
 namespace mediane::app {
 
 // Usage (once per frame, before drawing): desk.notice(state.status()); desk.refresh();
 // Figures are read again only after a change to the notebook, never every frame.
+// The screen calls readInBackground first: the stock and the use per month (the two slow reads of a large
+// notebook) then come from a reader thread and land in a later frame, the previous ones staying drawn meanwhile.
 class PassDesk {
 public:
     static constexpr int kPageSize = 500;
@@ -24,7 +28,14 @@ public:
     const std::string& today() const { return m_today; }
 
     void notice(const NotebookStatus& status);
+    // Reads what changed; in the background mode, also takes in the reader's answers (its errors are thrown here).
     void refresh();
+    // From now on the stock and the use per month are read by a thread with its own connection to this file.
+    void readInBackground(const std::string& databasePath);
+    // False until the stock and the use per month were read once (at once without the background mode).
+    bool figuresReady() const { return m_figuresReady; }
+    // A read of the stock and the use per month is posted or running, or its answer not taken in yet.
+    bool readingFigures() const { return m_reads && m_reads->busy(); }
     // How many times the figures were read (tests check nothing is re-read without a change).
     int refreshCount() const { return m_refreshCount; }
 
@@ -88,6 +99,11 @@ private:
     std::string m_filter;
     std::vector<core::PassCheque> m_cheques;
     bool m_hasMore = false;
+
+    void readFigures();
+    bool m_figuresReady = false;
+    std::uint64_t m_figuresAsked = 0;  // the latest read posted: an older answer is dropped, a newer one is coming
+    std::unique_ptr<BackgroundReads> m_reads;  // last: stopped and joined before the members its answers fill
 };
 
 }  // namespace mediane::app

@@ -62,6 +62,8 @@ void PassScreen::refreshDesk(app::AppState& state) {
 void PassScreen::draw(app::AppState& state) {
     if (!m_desk) {
         m_desk = std::make_unique<app::PassDesk>(state.notebook(), core::today());
+        // The stock and the use per month take tens of milliseconds on a territory's notebook: not in a frame.
+        m_desk->readInBackground(state.notebook().dataFile());
         m_picker = std::make_unique<app::LearnerDirectory>(state.notebook(), 8);
         m_give.date = m_receive.receivedOn = core::today();
     }
@@ -111,15 +113,18 @@ void PassScreen::drawStock(app::AppState& state) {
     if (!ImGui::BeginTable("##pass.stock", 7, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_BordersInnerV))
         return;
     const ImVec4 text = ImGui::GetStyleColorVec4(ImGuiCol_Text);
-    figure(state.tr().count(s.received), state.tr("pass.stock.received"), text);
+    // Being read: the captions in place, no figure yet rather than a false zero.
+    const bool ready = m_desk->figuresReady();
+    auto count = [&](std::int64_t n) { return ready ? state.tr().count(n) : std::string("\xE2\x80\xA6"); };
+    figure(count(s.received), state.tr("pass.stock.received"), text);
     tagItem("pass.stock.received");
-    figure(state.tr().count(s.inStock), state.tr("pass.stock.in_stock"), kSuccessColour);
+    figure(count(s.inStock), state.tr("pass.stock.in_stock"), kSuccessColour);
     tagItem("pass.stock.in_stock");
-    figure(state.tr().count(s.given), state.tr("pass.stock.given"), text);
-    figure(state.tr().count(s.redeemed), state.tr("pass.stock.redeemed"), text);
-    figure(state.tr().count(s.paid), state.tr("pass.stock.paid"), text);
-    figure(state.tr().count(s.expired), state.tr("pass.stock.expired"), s.expired > 0 ? kErrorColour : text);
-    figure(state.tr().count(s.expiringSoon), state.tr("pass.stock.expiring_soon"),
+    figure(count(s.given), state.tr("pass.stock.given"), text);
+    figure(count(s.redeemed), state.tr("pass.stock.redeemed"), text);
+    figure(count(s.paid), state.tr("pass.stock.paid"), text);
+    figure(count(s.expired), state.tr("pass.stock.expired"), s.expired > 0 ? kErrorColour : text);
+    figure(count(s.expiringSoon), state.tr("pass.stock.expiring_soon"),
            s.expiringSoon > 0 ? kWarningColour : text);
     ImGui::EndTable();
 }
@@ -329,11 +334,20 @@ void PassScreen::drawCancel(app::AppState& state) {
 void PassScreen::drawMonthlyUse(app::AppState& state) {
     sectionTitle(state.tr("pass.monthly.title"));
     const auto& months = m_desk->monthlyUse();
+    const float height = 150;
+    if (!m_desk->figuresReady()) {
+        // The chart's room is kept: the lists below do not jump when the figures land.
+        const ImVec2 start = ImGui::GetCursorPos();
+        ImGui::TextColored(kMutedColour, "%s", state.tr("pass.monthly.reading").c_str());
+        tagItem("pass.monthly.reading");
+        ImGui::SetCursorPos(start);
+        ImGui::Dummy(ImVec2(1, height));
+        return;
+    }
     if (months.empty()) {
         ImGui::TextColored(kMutedColour, "%s", state.tr("pass.monthly.empty").c_str());
         return;
     }
-    const float height = 150;
     float tableWidth = std::min(ImGui::GetContentRegionAvail().x * 0.45f, ImGui::GetFontSize() * 22);
     float chartWidth = ImGui::GetContentRegionAvail().x - tableWidth - ImGui::GetStyle().ItemSpacing.x;
 

@@ -1,6 +1,9 @@
 // PassDesk: the Pass numérique view-model on a real notebook on disk.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "app/pass_desk.hpp"
 #include "core/error.hpp"
 #include "support/temp_dir.hpp"
@@ -34,6 +37,16 @@ void redeem(app::Notebook& notebook, const std::string& learnerId, std::vector<s
     s.themes = {"aide_aux_demarches_administratives"};
     s.chequesRedeemed = std::move(numbers);
     notebook.recordSession(s);
+}
+
+// Frames of the screen until the reader thread's figures landed; waits, asserts nothing about time.
+void framesUntilFigures(app::PassDesk& desk, app::Notebook& notebook, int wanted) {
+    for (int frame = 0; frame < 3000; ++frame) {
+        desk.notice(notebook.status());
+        desk.refresh();
+        if (desk.figuresReady() && desk.stock().received == wanted) return;
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
 }
 
 }  // namespace
@@ -180,4 +193,66 @@ TEST_CASE("face values typed in euros become cents, and bad amounts are rejected
     CHECK(app::PassDesk::eurosToCents("dix") == -1);
     CHECK(app::PassDesk::eurosToCents("1,234") == -1);
     CHECK(app::PassDesk::formatEuros(1050) == "10,50 €");
+}
+
+TEST_CASE("in the screen's mode the stock comes from the reader thread, the old figures staying until it answers",
+          "[pass_desk]") {
+    test::TempDir dir;
+    auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
+    auto who = learner(*notebook, "Bénéficiaire 0105");
+    notebook->receiveBooklet(booklet(7001, 7010, "2026-12-31"));
+    notebook->giveCheque(7001, who.id, "2026-06-01");
+    app::PassDesk desk(*notebook, kToday);
+    desk.readInBackground(notebook->dataFile());
+
+    desk.notice(notebook->status());
+    desk.refresh();
+    CHECK_FALSE(desk.figuresReady());  // the frame is drawn at once, without waiting for the read
+    CHECK(desk.booklets().size() == 1);  // the cheap parts are there already
+    framesUntilFigures(desk, *notebook, 10);
+    REQUIRE(desk.figuresReady());
+    CHECK(desk.stock().inStock == 9);
+    CHECK(desk.stock().given == 1);
+    REQUIRE(desk.monthlyUse().size() == 1);
+    CHECK(desk.monthlyUse().back().given == 1);
+
+    notebook->receiveBooklet(booklet(7011, 7020, "2026-12-31"));
+    desk.notice(notebook->status());
+    desk.refresh();
+    CHECK(desk.figuresReady());  // the previous figures stay drawn while the new ones are read
+    framesUntilFigures(desk, *notebook, 20);
+    CHECK(desk.stock().received == 20);
+    CHECK(desk.stock().inStock == 19);
+}
+
+TEST_CASE("the reader thread's figures match the ones read at once", "[pass_desk]") {
+    test::TempDir dir;
+    auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
+    auto who = learner(*notebook, "Bénéficiaire 0106");
+    notebook->receiveBooklet(booklet(8001, 8040, "2026-07-01"));  // expiring within 30 days of kToday
+    for (std::int64_t n = 8001; n <= 8006; ++n) notebook->giveCheque(n, who.id, "2026-06-01");
+    redeem(*notebook, who.id, {8001, 8002, 8003}, "2026-06-03");
+    notebook->payCheques({{8001, 1000, "2026-06-10"}});
+
+    app::PassDesk atOnce(*notebook, kToday), behind(*notebook, kToday);
+    behind.readInBackground(notebook->dataFile());
+    atOnce.refresh();
+    framesUntilFigures(behind, *notebook, 40);
+    REQUIRE(behind.figuresReady());
+    const auto &a = atOnce.stock(), &b = behind.stock();
+    CHECK(b.received == a.received);
+    CHECK(b.inStock == a.inStock);
+    CHECK(b.given == a.given);
+    CHECK(b.redeemed == a.redeemed);
+    CHECK(b.paid == a.paid);
+    CHECK(b.expired == a.expired);
+    CHECK(b.expiringSoon == a.expiringSoon);
+    CHECK(a.expiringSoon > 0);
+    REQUIRE(behind.monthlyUse().size() == atOnce.monthlyUse().size());
+    for (std::size_t i = 0; i < atOnce.monthlyUse().size(); ++i) {
+        CHECK(behind.monthlyUse()[i].month == atOnce.monthlyUse()[i].month);
+        CHECK(behind.monthlyUse()[i].given == atOnce.monthlyUse()[i].given);
+        CHECK(behind.monthlyUse()[i].redeemed == atOnce.monthlyUse()[i].redeemed);
+        CHECK(behind.monthlyUse()[i].paid == atOnce.monthlyUse()[i].paid);
+    }
 }
