@@ -22,8 +22,10 @@ void Shell::draw(app::AppState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
     ImGui::SetNextWindowSize(viewport->WorkSize);
+    // No background of its own: the frame is cleared with the window colour (see backgroundColour), and a
+    // quad over the whole window costs a software renderer (a VM, an old laptop) milliseconds every frame.
     ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoBringToFrontOnFocus;
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("M\xC3\xA9" "diane##shell", nullptr, flags);
 
     drawHeader(state);
@@ -43,6 +45,12 @@ void Shell::draw(app::AppState& state) {
     ImGui::EndChild();
     drawStatusBar(state);
     ImGui::End();
+}
+
+ImVec4 Shell::backgroundColour() {
+    ImVec4 c = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+    c.w = 1.0f;
+    return c;
 }
 
 float Shell::messageSlotHeight() {

@@ -1,6 +1,8 @@
 // The one window of Médiane: header with the tabs, language and font size, the banner, the active screen, the status bar.
 #pragma once
 
+#include <imgui.h>
+
 #include <memory>
 #include <vector>
 
@@ -17,6 +19,8 @@ public:
 
     // Owns Begin/End of a full-viewport window with no decoration; screens draw only their contents.
     void draw(app::AppState& state);
+    // What the frame is cleared with: the shell's window draws no background over it.
+    static ImVec4 backgroundColour();
 
     // A screen by its class, for tests: shell.screen<DirectoryScreen>() (include that screen's header).
     template <class S>
