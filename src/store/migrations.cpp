@@ -411,6 +411,19 @@ CREATE INDEX pass_services_by_structure ON pass_services(structure, code);
 // (store/paid_migration).
 const char* kV13 = "";
 
+// Version 14: how many operations wait for the hub, kept beside the outbox by triggers. The status bar showed it
+// by counting the backlog after every save: 11 ms at 200,000 operations, which weeks offline can reach.
+const char* kV14 = R"SQL(
+CREATE TABLE outbox_waiting (id INTEGER PRIMARY KEY CHECK (id = 1), n INTEGER NOT NULL);
+INSERT INTO outbox_waiting (id, n) SELECT 1, count(*) FROM outbox WHERE state != 'acked';
+CREATE TRIGGER outbox_waiting_insert AFTER INSERT ON outbox WHEN NEW.state != 'acked'
+BEGIN UPDATE outbox_waiting SET n = n + 1 WHERE id = 1; END;
+CREATE TRIGGER outbox_waiting_delete AFTER DELETE ON outbox WHEN OLD.state != 'acked'
+BEGIN UPDATE outbox_waiting SET n = n - 1 WHERE id = 1; END;
+CREATE TRIGGER outbox_waiting_update AFTER UPDATE OF state ON outbox WHEN (OLD.state = 'acked') != (NEW.state = 'acked')
+BEGIN UPDATE outbox_waiting SET n = n + (CASE WHEN NEW.state = 'acked' THEN -1 ELSE 1 END) WHERE id = 1; END;
+)SQL";
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -428,6 +441,7 @@ const std::vector<Migration>& migrations() {
         {kPassValidityMigration, "Pass numérique: funders, validity years, cancelled cheques, cheques of other structures", kV11},
         {12, "Pass numérique: a structure's roles and catalogue of services, the service a cheque paid for", kV12},
         {kPaidMigration, "Pass numérique: the operator's payment replaces the manual claim (claimed cheques are paid)", kV13},
+        {14, "the outbox's count of operations waiting for the hub, kept by triggers", kV14},
     };
     return all;
 }

@@ -85,7 +85,7 @@ TEST_CASE("migration 13 makes an older notebook's claimed cheques and events pai
                 "('e4', 'b1#11', 'redeemed', '2025-03-05', '2025-03-05T10:00:00Z', 11, 0)");
     }
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
-    CHECK(test::sqlInt(*notebook, "PRAGMA user_version") == 13);
+    CHECK(test::sqlInt(*notebook, "PRAGMA user_version") >= 13);
     auto paid = notebook->passStore().findByNumber(10);
     REQUIRE(paid);
     CHECK(paid->state == core::ChequeState::Paid);
