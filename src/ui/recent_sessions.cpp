@@ -12,7 +12,8 @@ void RecentSessions::draw(app::AppState& state) {
     std::string fingerprint = std::to_string(s.sessions) + "/" + std::to_string(s.pendingChanges) + "/" + s.lastSync;
     if (fingerprint != m_fingerprint) {
         m_fingerprint = fingerprint;
-        state.run([&] { m_sessions = state.notebook().recentSessions(kLimit); });
+        // A read: attempt, not run, which would read the whole status again for nothing changed.
+        state.attempt([&] { m_sessions = state.notebook().recentSessions(kLimit); });
     }
     std::string title = state.tr().format("corrections.recent", {{"count", state.tr().count(static_cast<std::int64_t>(m_sessions.size()))}});
     bool open = ImGui::CollapsingHeader(withId(title, "corrections.recent_header").c_str());
