@@ -334,10 +334,18 @@ void SessionScreen::drawPicker(app::AppState& state) {
         ImGui::SetKeyboardFocusHere();
         m_focusPicker = false;
     }
+    if (appeared) m_keepTopFrames = 3;
     ImGui::SetNextItemWidth(-1);
     bool enter = ImGui::InputTextWithHint("##session.learner_query", state.tr("session.picker_hint").c_str(), &m_query,
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("session.learner_query");
+    if (m_keepTopFrames > 0) {
+        --m_keepTopFrames;
+        // Taking the keyboard scrolls the search to the middle of the pane: on a 600-pixel screen that hid the
+        // date and the duration, though the search is in sight with the pane at its top.
+        const float bottom = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
+        if (bottom <= ImGui::GetWindowHeight()) ImGui::SetScrollY(0);
+    }
     bool active = ImGui::IsItemActive();
     if (active) {
         // Up/Down move in the matches instead of moving keyboard navigation away from the field.

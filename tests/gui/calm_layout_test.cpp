@@ -98,6 +98,22 @@ TEST_CASE("a date typed JJ/MM/AAAA is recorded, and a wrong one is refused namin
     CHECK(form->draft().date == "30/11/202");  // not a date yet: kept as typed, refused at save
 }
 
+TEST_CASE("at 1024x600 the Séance screen opens at the top of its form, its learner search holding the keyboard",
+          "[small_screens][keyboard]") {
+    ShellAt t(1024, 600);
+    t.h.frames(5);
+    // The date and the search both in sight, between the tabs and the save bar.
+    const float top = t.h.rect("shell.tab_session").maxY, bottom = t.h.rect("session.save").minY;
+    CHECK(t.h.rect("session.date").minY >= top);
+    CHECK(t.h.rect("session.learner_query").minY >= top);
+    CHECK(t.h.rect("session.learner_query").maxY <= bottom);
+    t.h.typeText("Martin");
+    t.h.pressKey(ImGuiKey_Enter);
+    auto* form = t.shell.screen<mediane::ui::SessionScreen>().form();
+    REQUIRE(form->learners().size() == 1);
+    CHECK(form->learners()[0].id == t.f.lea.id);
+}
+
 TEST_CASE("each screen's search has the keyboard when the screen opens, and Enter picks", "[keyboard]") {
     ShellAt t(1366, 768);
     t.h.frames(2);  // the focus asked in the first frame is taken in the next (as on screen: 2 frames, ~30 ms)
