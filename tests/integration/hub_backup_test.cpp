@@ -72,6 +72,26 @@ std::vector<fs::path> keptCopies(const TempDir& dir) {
 
 }  // namespace
 
+TEST_CASE("a new hub database has 8 KiB pages, and an older one keeps its own page size",
+          "[hub][backup][sqlite-only]") {
+    TempDir dir;
+    { mediane::hub::SqliteHubStore store(hubFile(dir)); }
+    CHECK(scalar(hubFile(dir), "PRAGMA page_size") == 8192);
+
+    // A hub created with 4 KiB pages (before this size) opens, upgrades and serves with them: SQLite would need
+    // a VACUUM to change it, which is not the hub's to run behind its operator's back.
+    TempDir older;
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open(hubFile(older).c_str(), &db) == SQLITE_OK);
+        sqlite3_exec(db, "PRAGMA page_size = 4096; CREATE TABLE t(x); DROP TABLE t;", nullptr, nullptr, nullptr);
+        sqlite3_close(db);
+    }
+    { mediane::hub::SqliteHubStore store(hubFile(older)); }
+    CHECK(scalar(hubFile(older), "PRAGMA page_size") == 4096);
+    CHECK(scalar(hubFile(older), "PRAGMA user_version") == mediane::hub::kHubSchemaVersion);
+}
+
 TEST_CASE("a new hub database is at the schema version resin-hub declares", "[hub][backup][sqlite-only]") {
     TempDir dir;
     { mediane::hub::SqliteHubStore store(hubFile(dir)); }
