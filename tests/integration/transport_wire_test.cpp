@@ -3,6 +3,7 @@
 // that count each request once.
 #include <catch2/catch.hpp>
 
+#include "core/uuid.hpp"
 #include "hub_fixture.hpp"
 #include "raw_http.hpp"
 #include "sync/client/curl_transport.hpp"
@@ -60,6 +61,42 @@ TEST_CASE("a laptop's first answer comes in gzip, and once the hub has said it r
     CHECK(nlohmann::json::parse(pushed.body)["results"][0]["status"] == "applied");
     CHECK(transport.stats().bytesSent > sentBefore);
     CHECK(pullAll(alice).size() == 201);
+}
+
+TEST_CASE("an upload's Brotli quality follows the link: smaller bodies on a slow one, less CPU on a fast one",
+          "[sync][transport]") {
+    CHECK(sync::uploadBrotliQuality(0) == 5);           // nothing measured yet: the link may be slow
+    CHECK(sync::uploadBrotliQuality(32 * 1024) == 5);   // 256 kbit/s
+    CHECK(sync::uploadBrotliQuality(125 * 1024) == 5);  // 1 Mbit/s
+    CHECK(sync::uploadBrotliQuality(10 * 1024 * 1024) == 3);
+
+    // The first large push goes at quality 5 and measures the link; the second at the quality that rate asks
+    // (3 on loopback, 5 when a slow build of the hub, e.g. under the sanitizers, makes the answer late).
+    HubFixture f;
+    f.addUser("alice", "adviser", "Centre social Parilly");
+    auto alice = f.enroll("alice", "laptop-a");
+    sync::CurlTransport transport(f.hub->url(), {});
+    REQUIRE(transport.send({"GET", sync::PullQuery{0, 10}.target(), "", false, alice.token()}).hubReadsBrotli);
+    std::vector<std::string> bodies;
+    for (int batch = 0; batch < 2; ++batch) {
+        std::vector<Op> ops;
+        for (int i = 1; i <= 250; ++i)  // random names: bodies that stay large compressed
+            ops.push_back(learnerCreate(numbered("L-wire-", batch * 1000 + i), "Bénéficiaire " + core::newUuidV7() + core::newUuidV7() + core::newUuidV7(), i));
+        bodies.push_back(pushBody("laptop-a", ops).dump());
+    }
+    REQUIRE(sync::brotliCompress(bodies[1], 5).size() >= 8 * 1024);  // large enough to measure the link
+    auto before = transport.stats().bytesSent;
+    REQUIRE(transport.send({"POST", "/v1/push", bodies[0], true, alice.token()}).status == 200);
+    auto firstSent = transport.stats().bytesSent - before;
+    CHECK(firstSent < static_cast<std::int64_t>(sync::brotliCompress(bodies[0], 5).size()) + 1024);
+    REQUIRE(transport.uploadRate() > 0);
+    const int quality = sync::uploadBrotliQuality(transport.uploadRate());
+    before = transport.stats().bytesSent;
+    REQUIRE(transport.send({"POST", "/v1/push", bodies[1], true, alice.token()}).status == 200);
+    auto secondSent = transport.stats().bytesSent - before;
+    CHECK(secondSent >= static_cast<std::int64_t>(sync::brotliCompress(bodies[1], quality).size()));
+    CHECK(secondSent < static_cast<std::int64_t>(sync::brotliCompress(bodies[1], quality).size()) + 1024);
+    CHECK(pullAll(alice).size() == 500);
 }
 
 TEST_CASE("a push in Brotli that inflates past the cap gets 413 and a corrupt one 400, and neither stores anything",
