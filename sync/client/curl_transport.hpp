@@ -37,6 +37,7 @@ public:
 
     HttpResponse send(const HttpRequest& request) override;
     WireStats stats() const override { return m_stats; }
+    void prepare(HttpRequest& request) override;
     // Bytes a second the last large compressed upload reached (0: none yet); its next quality follows it.
     double uploadRate() const { return m_uploadRate; }
 
@@ -47,8 +48,9 @@ private:
     WireStats m_stats;
     // The hub's answers said it reads Brotli bodies (Accept-Encoding: br): pushes go in Brotli from then on,
     // and its answers are asked in Brotli too.
-    bool m_hubReadsBrotli = false;
-    double m_uploadRate = 0;  // of the last compressed body large enough to tell (uploadBrotliQuality)
+    // Both atomic: prepare reads them on the caller's thread while a send writes them on its own.
+    std::atomic<bool> m_hubReadsBrotli{false};
+    std::atomic<double> m_uploadRate{0};  // of the last compressed body large enough to tell (uploadBrotliQuality)
 };
 
 }  // namespace mediane::sync

@@ -143,7 +143,11 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
         // Answers without op ids, their cursors as differences: a tenth of the bytes (a hub that does not know
         // the layout answers in rows, which decodePushResponse reads too).
         push.answerLayout = kColumnLayout;
-        return HttpRequest{kPush.method, kPush.path, encode(push).dump(), true, ""};
+        HttpRequest r{kPush.method, kPush.path, encode(push).dump(), true, ""};
+        // Compressed here, while the batch before is in flight: in the exchange's thread it was a tenth of a
+        // large push spent between two exchanges, the hub waiting.
+        m_transport.prepare(r);
+        return r;
     };
     // Batches go one at a time, each after the previous answer, so the hub applies them in order; but while the
     // hub applies one, this laptop records the answers to the one before and reads the one after (without the

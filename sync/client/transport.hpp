@@ -15,6 +15,9 @@ struct HttpRequest {
     // header), gzip until then and to a hub that never says so.
     bool compressBody = false;
     std::string token;           // device token, empty for /v1/enroll
+    // The body as it will travel and its Content-Encoding, when Transport::prepare compressed it ahead.
+    std::string encodedBody{};
+    std::string encoding{};
 };
 
 struct HttpResponse {
@@ -41,6 +44,9 @@ public:
     // "err.sync.network") when no complete answer arrived: refused, cut, timed out, TLS failure.
     virtual HttpResponse send(const HttpRequest& request) = 0;
     virtual WireStats stats() const = 0;
+    // Compresses a body ahead of send, so that a caller with another request in flight does it meanwhile
+    // rather than between two exchanges. Safe while a send runs on another thread. The default leaves it to send.
+    virtual void prepare(HttpRequest& request) { (void)request; }
 };
 
 }  // namespace mediane::sync
