@@ -3,6 +3,8 @@
 // that count each request once.
 #include <catch2/catch.hpp>
 
+#include <future>
+
 #include "core/uuid.hpp"
 #include "hub_fixture.hpp"
 #include "raw_http.hpp"
@@ -97,6 +99,33 @@ TEST_CASE("an upload's Brotli quality follows the link: smaller bodies on a slow
     CHECK(secondSent >= static_cast<std::int64_t>(sync::brotliCompress(bodies[1], quality).size()));
     CHECK(secondSent < static_cast<std::int64_t>(sync::brotliCompress(bodies[1], quality).size()) + 1024);
     CHECK(pullAll(alice).size() == 500);
+}
+
+TEST_CASE("a push body compressed ahead, while another exchange runs, goes as it was prepared", "[sync][transport]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "Centre social Parilly");
+    auto alice = f.enroll("alice", "laptop-a");
+    sync::CurlTransport transport(f.hub->url(), {});
+    std::vector<Op> first{learnerCreate("L-ahead-1", "Bénéficiaire en avance", 1)};
+    sync::HttpRequest request{"POST", "/v1/push", pushBody("laptop-a", first).dump(), true, alice.token()};
+    transport.prepare(request);
+    CHECK(request.encoding == "gzip");  // the hub has not said yet that it reads Brotli
+    REQUIRE(!request.encodedBody.empty());
+    auto before = transport.stats().bytesSent;
+    REQUIRE(transport.send(request).status == 200);
+    CHECK(transport.stats().bytesSent - before < static_cast<std::int64_t>(request.encodedBody.size()) + 1024);
+
+    // Prepared on this thread while a pull runs on another: Brotli once the hub's first answer said so.
+    std::vector<Op> second{learnerCreate("L-ahead-2", "Bénéficiaire suivante", 2)};
+    sync::HttpRequest next{"POST", "/v1/push", pushBody("laptop-a", second).dump(), true, alice.token()};
+    auto pulling = std::async(std::launch::async, [&] {
+        return transport.send({"GET", sync::PullQuery{0, 10}.target(), "", false, alice.token()});
+    });
+    transport.prepare(next);
+    REQUIRE(pulling.get().status == 200);
+    REQUIRE(transport.send(next).status == 200);
+    CHECK(!next.encoding.empty());
+    CHECK(pullAll(alice).size() == 2);
 }
 
 TEST_CASE("a push in Brotli that inflates past the cap gets 413 and a corrupt one 400, and neither stores anything",
