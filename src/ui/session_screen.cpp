@@ -111,6 +111,10 @@ void SessionScreen::draw(app::AppState& state) {
 
     // The form scrolls inside its pane; the save bar stays in sight below it.
     float footer = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2;
+    // Taking the keyboard scrolls the learner search to the middle of the pane, the frame after the screen
+    // appears: on a 600-pixel screen that hid the date and the duration, though the search is in sight with
+    // the pane at its top. The pane's scroll is kept at the top instead, in the frames the focus settles.
+    if (m_keepTopFrames > 0 && m_searchFitsAtTop) ImGui::SetNextWindowScroll(ImVec2(-1.0f, 0.0f));
     ImGui::BeginChild("##session.scroll", ImVec2(0, -footer), false);
     if (ImGui::BeginTable("##session.columns", 2, ImGuiTableFlags_SizingStretchSame | ImGuiTableFlags_PadOuterX)) {
         ImGui::TableNextRow();
@@ -125,6 +129,7 @@ void SessionScreen::draw(app::AppState& state) {
     }
     if (!m_form->editing()) m_recent.draw(state);
     ImGui::EndChild();
+    if (m_keepTopFrames > 0) --m_keepTopFrames;
 
     ImGui::Separator();
     if (m_form->editing()) {
@@ -340,11 +345,9 @@ void SessionScreen::drawPicker(app::AppState& state) {
                                           ImGuiInputTextFlags_EnterReturnsTrue);
     tagItem("session.learner_query");
     if (m_keepTopFrames > 0) {
-        --m_keepTopFrames;
-        // Taking the keyboard scrolls the search to the middle of the pane: on a 600-pixel screen that hid the
-        // date and the duration, though the search is in sight with the pane at its top.
+        // Whether the search is in sight with the pane at its top (draw keeps it there then).
         const float bottom = ImGui::GetItemRectMax().y - ImGui::GetWindowPos().y + ImGui::GetScrollY();
-        if (bottom <= ImGui::GetWindowHeight()) ImGui::SetScrollY(0);
+        m_searchFitsAtTop = bottom <= ImGui::GetWindowHeight();
     }
     bool active = ImGui::IsItemActive();
     if (active) {

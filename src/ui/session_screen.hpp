@@ -46,7 +46,8 @@ private:
     bool m_chequeNotNumber = false;
     bool m_chequeKeepsKeyboard = false;  // Enter added a cheque: the field takes the next one
     bool m_focusPicker = false; // give the picker the keyboard again after Enter picked someone
-    int m_keepTopFrames = 0;    // frames after the screen appears in which the pane stays at its top (see drawPicker)
+    int m_keepTopFrames = 0;    // frames after the screen appears in which the pane stays at its top (see draw)
+    bool m_searchFitsAtTop = false;
     CommuneField m_commune;     // home, remote or elsewhere: the commune searched by name or postal code
     PlaceField m_place;         // at a place: searched by name, commune or postal code
     OwnPlacesDialog m_ownPlaces;  // « Mes lieux »: add, correct, pick one's own places
