@@ -17,6 +17,7 @@ CoverageWorker::~CoverageWorker() {
         std::lock_guard lock(m_mutex);
         m_stop = true;
     }
+    m_interrupt = true;
     m_wake.notify_all();
     m_thread.join();
 }
@@ -50,7 +51,10 @@ void CoverageWorker::run() {
         result.generation = job.generation;
         const auto started = std::chrono::steady_clock::now();
         try {
-            if (!queries) queries = store::TerritoryQueries::openReadOnly(m_path);
+            if (!queries) {
+                queries = store::TerritoryQueries::openReadOnly(m_path);
+                queries->stopWhen(&m_interrupt);
+            }
             result.coverage = computeTerritoryCoverage(*queries, m_communes, *job.territory, job.filter);
         } catch (...) {
             result.error = std::current_exception();

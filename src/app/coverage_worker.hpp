@@ -2,6 +2,7 @@
 // filter costs a few hundred milliseconds on a large notebook, which a frame must not wait for.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -34,7 +35,8 @@ class CoverageWorker {
 public:
     // communes: read-only for the worker's whole life (the view owns it and outlives the worker).
     CoverageWorker(std::string databasePath, const core::CommuneDirectory& communes);
-    // Stops after the job in progress and joins: only when the view goes, never in a frame.
+    // Stops the job in progress at its next statement (nobody will see it) and joins: only when the view goes,
+    // never in a frame.
     ~CoverageWorker();
     CoverageWorker(const CoverageWorker&) = delete;
     CoverageWorker& operator=(const CoverageWorker&) = delete;
@@ -54,6 +56,7 @@ private:
     std::optional<CoverageJob> m_pending;
     std::optional<CoverageResult> m_done;
     bool m_stop = false;
+    std::atomic<bool> m_interrupt{false};  // read by the worker's connection between steps
     std::thread m_thread;  // last: starts once the members above exist
 };
 

@@ -21,6 +21,8 @@ TerritoryQueries::TerritoryQueries(Database& db) : m_db(db) {}
 
 TerritoryQueries::~TerritoryQueries() = default;
 
+void TerritoryQueries::stopWhen(const std::atomic<bool>* stop) { m_db.stopWhen(stop); }
+
 std::unique_ptr<TerritoryQueries> TerritoryQueries::openReadOnly(const std::string& file) {
     auto db = std::make_unique<Database>(file, OpenMode::ReadOnly);
     auto queries = std::make_unique<TerritoryQueries>(*db);

@@ -2,6 +2,7 @@
 // period's sessions and learners counted per place and per commune (counts and INSEE codes, never names).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -35,6 +36,8 @@ public:
     ~TerritoryQueries();
     TerritoryQueries(const TerritoryQueries&) = delete;
     TerritoryQueries& operator=(const TerritoryQueries&) = delete;
+    // A reader thread's way out: see sql::Connection::stopWhen.
+    void stopWhen(const std::atomic<bool>* stop);
 
     // Every place of the notebook (directory places and the laptop's own), by id.
     std::vector<PlaceLocation> places();
