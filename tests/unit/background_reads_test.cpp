@@ -24,6 +24,19 @@ void framesUntil(app::BackgroundReads& reads, Done done) {
     }
 }
 
+// Polls like a frame loop until a failed read is reported; false if none is.
+bool framesUntilError(app::BackgroundReads& reads) {
+    for (int frame = 0; frame < 3000; ++frame) {
+        try {
+            reads.poll();
+        } catch (const Error&) {
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    return false;
+}
+
 // A read that never ends by itself: only an interruption stops it.
 constexpr const char* kEndless =
     "WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n) SELECT count(*) FROM n";
@@ -79,16 +92,7 @@ TEST_CASE("a read that fails is reported on the polling thread, and the reader g
         db.scalarInt("SELECT count(*) FROM no_such_table");
         return [] {};
     });
-    bool thrown = false;
-    for (int frame = 0; frame < 3000 && !thrown; ++frame) {
-        try {
-            reads.poll();
-        } catch (const Error&) {
-            thrown = true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    CHECK(thrown);
+    CHECK(framesUntilError(reads));
 
     bool second = false;
     reads.post([&](store::Database&) { return app::BackgroundReads::Apply([&] { second = true; }); });
@@ -104,16 +108,7 @@ TEST_CASE("the reader's connection cannot write to the notebook", "[background_r
         db.exec("CREATE TABLE written_by_a_reader(x)");
         return [] {};
     });
-    bool thrown = false;
-    for (int frame = 0; frame < 3000 && !thrown; ++frame) {
-        try {
-            reads.poll();
-        } catch (const Error&) {
-            thrown = true;
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    CHECK(thrown);
+    CHECK(framesUntilError(reads));
     store::Database check(notebook->dataFile(), store::OpenMode::ReadOnly);
     CHECK(check.scalarInt("SELECT count(*) FROM sqlite_master WHERE name = 'written_by_a_reader'") == 0);
 }
