@@ -4,6 +4,7 @@
 #include "support/file_text.hpp"
 
 #include "app/dashboard_worker.hpp"
+#include "app/pass_desk.hpp"
 #include "app/demo_generator.hpp"
 #include "core/error.hpp"
 #include "store/database.hpp"
@@ -295,6 +296,29 @@ TEST_CASE("the dashboard's read-only connection reads an encrypted notebook whil
     REQUIRE(results.size() == 1);
     REQUIRE_FALSE(results.front().error);
     CHECK(results.front().activity.sessions == 3);
+}
+
+TEST_CASE("the Pass screen's reader thread reads an encrypted notebook's stock") {
+    test::TempDir dir;
+    app::Notebook::encrypt(dir.str(), kPassphrase);
+    auto n = app::Notebook::open(dir.str(), test::assetsDir());
+    core::PassBooklet booklet;
+    booklet.structure = "Médiathèque";
+    booklet.firstNumber = 9001;
+    booklet.lastNumber = 9010;
+    booklet.expiry = "2099-12-31";
+    booklet.receivedOn = core::today();
+    n->receiveBooklet(booklet);
+    app::PassDesk desk(*n, core::today());
+    desk.readInBackground(dbFile(dir));
+    for (int i = 0; i < 3000 && !desk.figuresReady(); ++i) {  // waits for the reader, asserts nothing about time
+        desk.notice(n->status());
+        desk.refresh();
+        if (!desk.figuresReady()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    REQUIRE(desk.figuresReady());
+    CHECK(desk.stock().received == 10);
+    CHECK(desk.stock().inStock == 10);
 }
 
 TEST_CASE("a notebook killed in the middle of saves reopens with every acknowledged save") {
