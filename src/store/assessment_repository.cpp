@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_counts.hpp"
 #include "store/record_read.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
@@ -25,6 +26,6 @@ std::vector<core::Assessment> AssessmentRepository::forLearner(const std::string
     return out;
 }
 
-std::int64_t AssessmentRepository::count() { return m_db.scalarInt("SELECT count(*) FROM assessments"); }
+std::int64_t AssessmentRepository::count() { return keptRowCount(m_db, "assessments"); }
 
 }  // namespace mediane::store

@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_counts.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
 #include "sync/protocol/record_wire.hpp"
@@ -102,6 +103,6 @@ std::vector<core::Learner> LearnerRepository::all() {
     return out;
 }
 
-std::int64_t LearnerRepository::count() { return m_db.scalarInt("SELECT count(*) FROM learners"); }
+std::int64_t LearnerRepository::count() { return keptRowCount(m_db, "learners"); }
 
 }  // namespace mediane::store

@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_counts.hpp"
 #include "store/record_read.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
@@ -66,6 +67,6 @@ std::vector<core::Place> PlaceRepository::all() {
     return out;
 }
 
-std::int64_t PlaceRepository::count() { return m_db.scalarInt("SELECT count(*) FROM places"); }
+std::int64_t PlaceRepository::count() { return keptRowCount(m_db, "places"); }
 
 }  // namespace mediane::store

@@ -2,6 +2,7 @@
 
 #include "store/database.hpp"
 #include "store/outbox.hpp"
+#include "store/record_counts.hpp"
 #include "store/record_rows.hpp"
 #include "store/record_writer.hpp"
 #include "sync/protocol/record_kinds.hpp"
@@ -113,6 +114,6 @@ void SessionRepository::forEach(const std::function<void(const core::Session&)>&
     while (st.step()) visit(read(rows, st));
 }
 
-std::int64_t SessionRepository::count() { return m_db.scalarInt("SELECT count(*) FROM sessions"); }
+std::int64_t SessionRepository::count() { return keptRowCount(m_db, "sessions"); }
 
 }  // namespace mediane::store

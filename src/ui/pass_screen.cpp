@@ -201,7 +201,8 @@ void PassScreen::drawGive(app::AppState& state) {
                                               &m_give.learnerQuery, ImGuiInputTextFlags_EnterReturnsTrue);
         tagItem("pass.give.learner");
         m_picker->setQuery(m_give.learnerQuery);
-        refreshDesk(state);
+        // The picker only: the desk takes its reader's answers once a frame, at its top (refreshDesk).
+        state.attempt([&] { m_picker->refresh(); });
         if (enter && !m_picker->results().empty()) {  // Enter takes the first match, as in every search
             m_give.learnerId = m_picker->results().front().id;
             m_give.learnerName = m_picker->results().front().displayName();

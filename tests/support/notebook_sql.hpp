@@ -27,6 +27,17 @@ inline std::int64_t sqlInt(app::Notebook& notebook, const std::string& sql) {
     return NotebookSql(notebook).scalarInt(sql);
 }
 
+// Back to schema 14's tables: what schema 15 adds (the counts kept by triggers) is dropped, as on a laptop not yet
+// upgraded. The caller sets user_version.
+inline void dropKeptCounts(store::Database& db) {
+    db.exec("DROP TABLE record_counts; DROP TABLE pass_stock; DROP TABLE cheque_use_months;");
+    for (const char* trigger : {"learners_counted", "learners_uncounted", "sessions_counted", "sessions_uncounted",
+                                "pass_cheques_counted", "pass_cheques_uncounted", "places_counted", "places_uncounted",
+                                "assessments_counted", "assessments_uncounted", "pass_stock_insert", "pass_stock_delete",
+                                "pass_stock_update", "cheque_use_insert", "cheque_use_delete", "cheque_use_update"})
+        db.exec(std::string("DROP TRIGGER ") + trigger);
+}
+
 // The notebook in file reopened on a connection the test keeps a hand on, for what SQLite keeps per connection
 // and a second connection cannot reach (PRAGMA max_page_count, to fake a full disk). The notebook owns it.
 inline std::unique_ptr<app::Notebook> openOnConnection(std::string file, store::Database*& connection) {

@@ -169,14 +169,15 @@ TEST_CASE("the cheque list loads page by page and filters by state", "[pass_desk
     auto notebook = app::Notebook::open(dir.str(), test::assetsDir());
     app::PassDesk desk(*notebook, kToday);
     auto who = learner(*notebook, "Bénéficiaire 0104");
-    desk.receiveBooklet(booklet(10000, 10000 + app::PassDesk::kPageSize + 99, "2026-12-31"));
+    constexpr int kHalfPage = app::PassDesk::kPageSize / 2;
+    desk.receiveBooklet(booklet(10000, 10000 + app::PassDesk::kPageSize + kHalfPage - 1, "2026-12-31"));
     desk.giveCheque(10007, who.id, "2026-06-01");
     desk.refresh();
 
     CHECK(desk.cheques().size() == static_cast<std::size_t>(app::PassDesk::kPageSize));
     CHECK(desk.hasMoreCheques());
     desk.loadMoreCheques();
-    CHECK(desk.cheques().size() == static_cast<std::size_t>(app::PassDesk::kPageSize + 100));
+    CHECK(desk.cheques().size() == static_cast<std::size_t>(app::PassDesk::kPageSize + kHalfPage));
     CHECK_FALSE(desk.hasMoreCheques());
 
     desk.setStateFilter("given");
