@@ -45,3 +45,10 @@ if(MEDIANE_BUILD_TESTS)
     find_package(benchmark REQUIRED)
   endif()
 endif()
+
+# A library the program opens when a feature first needs it (core/shared_library.hpp): its headers and
+# compile flags, without linking it, so that starting Médiane does not load it and all it depends on.
+function(mediane_headers_of target imported)
+  target_include_directories(${target} PRIVATE $<TARGET_PROPERTY:${imported},INTERFACE_INCLUDE_DIRECTORIES>)
+  target_compile_options(${target} PRIVATE $<TARGET_PROPERTY:${imported},INTERFACE_COMPILE_OPTIONS>)
+endfunction()

@@ -10,11 +10,51 @@
 
 #include <libsecret/secret.h>
 
+#include "core/error.hpp"
+#include "core/shared_library.hpp"
+
 namespace mediane::store {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// libsecret's functions and GLib's it needs, taken from libsecret when the keyring is first asked: linked at
+// start, it and GLib's libraries were a fifth of every window opening's library loading.
+struct SecretLibrary {
+    decltype(&secret_schema_new) schemaNew;
+    decltype(&secret_password_store_sync) storeSync;
+    decltype(&secret_password_lookup_sync) lookupSync;
+    decltype(&secret_password_clear_sync) clearSync;
+    decltype(&secret_password_free) passwordFree;
+    decltype(&g_error_free) errorFree;
+    decltype(&g_cancellable_new) cancellableNew;
+    decltype(&g_cancellable_cancel) cancellableCancel;
+    decltype(&g_object_unref) objectUnref;
+};
+
+// Throws Error "err.library_missing" when libsecret is not installed; opened once, from any thread.
+const SecretLibrary& secretLibrary() {
+    static std::mutex mutex;
+    static std::optional<SecretLibrary> loaded;
+    std::lock_guard lock(mutex);
+    if (!loaded) {
+        // GLib's functions come through libsecret's own dependencies, which dlsym searches too.
+        auto lib = core::SharedLibrary::open("libsecret-1.so.0", "libsecret-1-0");
+        loaded = SecretLibrary{
+            lib.symbol<decltype(&secret_schema_new)>("secret_schema_new"),
+            lib.symbol<decltype(&secret_password_store_sync)>("secret_password_store_sync"),
+            lib.symbol<decltype(&secret_password_lookup_sync)>("secret_password_lookup_sync"),
+            lib.symbol<decltype(&secret_password_clear_sync)>("secret_password_clear_sync"),
+            lib.symbol<decltype(&secret_password_free)>("secret_password_free"),
+            lib.symbol<decltype(&g_error_free)>("g_error_free"),
+            lib.symbol<decltype(&g_cancellable_new)>("g_cancellable_new"),
+            lib.symbol<decltype(&g_cancellable_cancel)>("g_cancellable_cancel"),
+            lib.symbol<decltype(&g_object_unref)>("g_object_unref"),
+        };
+    }
+    return *loaded;
+}
 
 // Why a deadline: a secret service that is activatable but stuck, or a keyring waiting for an unlock
 // prompt nobody sees, must not freeze enrolment or the sync worker; past it the file is used.
@@ -23,10 +63,11 @@ constexpr std::chrono::milliseconds kServiceTimeout{3000};
 // Usage: Deadline d(kServiceTimeout); secret_..._sync(..., d.cancellable(), ...);  // cancelled when late
 class Deadline {
 public:
-    explicit Deadline(std::chrono::milliseconds limit) : m_cancellable(g_cancellable_new()) {
+    explicit Deadline(std::chrono::milliseconds limit) : m_cancellable(secretLibrary().cancellableNew()) {
         m_thread = std::thread([this, limit] {
             std::unique_lock lock(m_mutex);
-            if (!m_cv.wait_for(lock, limit, [this] { return m_done; })) g_cancellable_cancel(m_cancellable);
+            if (!m_cv.wait_for(lock, limit, [this] { return m_done; }))
+                secretLibrary().cancellableCancel(m_cancellable);
         });
     }
     ~Deadline() {
@@ -36,7 +77,7 @@ public:
         }
         m_cv.notify_one();
         m_thread.join();
-        g_object_unref(m_cancellable);
+        secretLibrary().objectUnref(m_cancellable);
     }
     Deadline(const Deadline&) = delete;
     Deadline& operator=(const Deadline&) = delete;
@@ -52,7 +93,7 @@ private:
 
 const SecretSchema* tokenSchema() {
     // Lives as long as the process: libsecret keeps no copy of the schema.
-    static SecretSchema* schema = secret_schema_new("fr.mediane.DeviceToken", SECRET_SCHEMA_NONE, "notebook",
+    static SecretSchema* schema = secretLibrary().schemaNew("fr.mediane.DeviceToken", SECRET_SCHEMA_NONE, "notebook",
                                                     SECRET_SCHEMA_ATTRIBUTE_STRING, nullptr);
     return schema;
 }
@@ -78,7 +119,7 @@ public:
     void save(const std::string& token) override {
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
-        gboolean stored = secret_password_store_sync(tokenSchema(), SECRET_COLLECTION_DEFAULT, "Médiane device token",
+        gboolean stored = secretLibrary().storeSync(tokenSchema(), SECRET_COLLECTION_DEFAULT, "Médiane device token",
                                                      token.c_str(), deadline.cancellable(), &error, "notebook",
                                                      m_notebook.c_str(), nullptr);
         if (stored) {
@@ -87,16 +128,16 @@ public:
             return;
         }
         warnOnce("store the token", error);
-        if (error) g_error_free(error);
+        if (error) secretLibrary().errorFree(error);
         m_file.save(token);
     }
 
     void erase() override {
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
-        secret_password_clear_sync(tokenSchema(), deadline.cancellable(), &error, "notebook", m_notebook.c_str(),
+        secretLibrary().clearSync(tokenSchema(), deadline.cancellable(), &error, "notebook", m_notebook.c_str(),
                                    nullptr);
-        if (error) g_error_free(error);
+        if (error) secretLibrary().errorFree(error);
         m_file.erase();
     }
 
@@ -106,15 +147,15 @@ private:
     std::optional<std::string> lookup() {
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
-        gchar* found = secret_password_lookup_sync(tokenSchema(), deadline.cancellable(), &error, "notebook",
+        gchar* found = secretLibrary().lookupSync(tokenSchema(), deadline.cancellable(), &error, "notebook",
                                                    m_notebook.c_str(), nullptr);
         if (error) {
             warnOnce("be read", error);
-            g_error_free(error);
+            secretLibrary().errorFree(error);
         }
         if (!found) return std::nullopt;
         std::string token(found);
-        secret_password_free(found);
+        secretLibrary().passwordFree(found);
         if (token.empty()) return std::nullopt;
         return token;
     }
@@ -126,15 +167,20 @@ private:
 }  // namespace
 
 bool secretServiceAnswers() {
+    try {
+        secretLibrary();
+    } catch (const Error&) {
+        return false;  // no libsecret on this system: the token goes to the 0600 file
+    }
     GError* error = nullptr;
     Deadline deadline(kServiceTimeout);
     // A lookup of an attribute no item has: it reaches the service (activating it if installed) but
     // never matches a locked item, so it cannot raise an unlock prompt.
-    gchar* found = secret_password_lookup_sync(tokenSchema(), deadline.cancellable(), &error, "notebook",
-                                               "(probe)", nullptr);
-    if (found) secret_password_free(found);
+    gchar* found = secretLibrary().lookupSync(tokenSchema(), deadline.cancellable(), &error, "notebook", "(probe)",
+                                              nullptr);
+    if (found) secretLibrary().passwordFree(found);
     if (error) {
-        g_error_free(error);
+        secretLibrary().errorFree(error);
         return false;
     }
     return true;

@@ -1,11 +1,9 @@
 #include "sync/client/curl_transport.hpp"
 
-#include <curl/curl.h>
-
 #include <cctype>
-#include <mutex>
 
 #include "core/error.hpp"
+#include "sync/client/curl_library.hpp"
 #include "sync/protocol/brotli.hpp"
 #include "sync/protocol/gzip.hpp"
 #include "sync/client/hub_address.hpp"
@@ -94,14 +92,9 @@ int onProgress(void* abort, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
     return abort && static_cast<const std::atomic<bool>*>(abort)->load() ? 1 : 0;
 }
 
-void globalInit() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
 Error networkError(const std::string& hub, CURLcode rc, const char* detail) {
     bool tls = rc == CURLE_PEER_FAILED_VERIFICATION || rc == CURLE_SSL_CONNECT_ERROR || rc == CURLE_SSL_CACERT_BADFILE;
-    std::string text = *detail ? detail : curl_easy_strerror(rc);
+    std::string text = *detail ? detail : curlLibrary().easyStrerror(rc);
     return Error(Error::Kind::Io, tls ? "err.sync.tls" : "err.sync.network", {{"hub", hub}, {"detail", text}});
 }
 
@@ -111,12 +104,11 @@ CurlTransport::CurlTransport(std::string baseUrl, TransportOptions options)
     : m_baseUrl(std::move(baseUrl)), m_options(std::move(options)) {
     while (!m_baseUrl.empty() && m_baseUrl.back() == '/') m_baseUrl.pop_back();
     requireSafeHubUrl(m_baseUrl);
-    globalInit();
-    m_curl = curl_easy_init();
+    m_curl = curlLibrary().easyInit();
     if (!m_curl) throw Error(Error::Kind::Io, "err.sync.network", {{"hub", m_baseUrl}, {"detail", "curl_easy_init"}});
 }
 
-CurlTransport::~CurlTransport() { curl_easy_cleanup(static_cast<CURL*>(m_curl)); }
+CurlTransport::~CurlTransport() { curlLibrary().easyCleanup(static_cast<CURL*>(m_curl)); }
 
 int uploadBrotliQuality(double uploadBytesPerSecond) {
     constexpr double kFastLink = 256.0 * 1024;  // bytes a second, about 2 Mbit/s
@@ -137,8 +129,9 @@ void CurlTransport::prepare(HttpRequest& request) {
 }
 
 HttpResponse CurlTransport::send(const HttpRequest& request) {
+    const CurlLibrary& lib = curlLibrary();
     CURL* curl = static_cast<CURL*>(m_curl);
-    curl_easy_reset(curl);
+    lib.easyReset(curl);
     HttpResponse response;
     std::string url = m_baseUrl + request.target;
     // A body not prepared ahead is compressed here (enrolment, a conflict decision: nothing else in flight).
@@ -153,63 +146,63 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     char errorText[CURL_ERROR_SIZE] = {0};
 
     curl_slist* headers = nullptr;
-    headers = curl_slist_append(headers, "Content-Type: application/json");
-    headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip on a slow link
+    headers = lib.slistAppend(headers, "Content-Type: application/json");
+    headers = lib.slistAppend(headers, "Expect:");  // no 100-continue round trip on a slow link
     const std::string encodingHeader = "Content-Encoding: " + ready.encoding;
-    if (ready.compressBody) headers = curl_slist_append(headers, encodingHeader.c_str());
+    if (ready.compressBody) headers = lib.slistAppend(headers, encodingHeader.c_str());
     std::string auth;
     if (!request.token.empty()) {
         auth = "Authorization: Bearer " + request.token;
-        headers = curl_slist_append(headers, auth.c_str());
+        headers = lib.slistAppend(headers, auth.c_str());
     }
 
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeoutSeconds));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(m_options.lowSpeedBytes));
-    curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.lowSpeedSeconds));
+    lib.easySetopt(curl, CURLOPT_URL, url.c_str());
+    lib.easySetopt(curl, CURLOPT_HTTPHEADER, headers);
+    lib.easySetopt(curl, CURLOPT_NOSIGNAL, 1L);
+    lib.easySetopt(curl, CURLOPT_ERRORBUFFER, errorText);
+    lib.easySetopt(curl, CURLOPT_CONNECTTIMEOUT, static_cast<long>(m_options.connectTimeoutSeconds));
+    lib.easySetopt(curl, CURLOPT_LOW_SPEED_LIMIT, static_cast<long>(m_options.lowSpeedBytes));
+    lib.easySetopt(curl, CURLOPT_LOW_SPEED_TIME, static_cast<long>(m_options.lowSpeedSeconds));
     // Brotli only to a hub that has said it reads it, and so chooses its own quality: a hub of the first
     // release, offered Brotli, answered through its HTTP library at the slowest quality (twenty times the
     // CPU of gzip on a pull page).
-    curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, m_hubReadsBrotli ? "br, gzip" : "gzip");
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, m_options.verifyTls ? 1L : 0L);
-    curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, m_options.verifyTls ? 2L : 0L);
+    lib.easySetopt(curl, CURLOPT_ACCEPT_ENCODING, m_hubReadsBrotli ? "br, gzip" : "gzip");
+    lib.easySetopt(curl, CURLOPT_SSL_VERIFYPEER, m_options.verifyTls ? 1L : 0L);
+    lib.easySetopt(curl, CURLOPT_SSL_VERIFYHOST, m_options.verifyTls ? 2L : 0L);
     if (m_options.abort) {
-        curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
-        curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
-        curl_easy_setopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(m_options.abort));
+        lib.easySetopt(curl, CURLOPT_NOPROGRESS, 0L);
+        lib.easySetopt(curl, CURLOPT_XFERINFOFUNCTION, onProgress);
+        lib.easySetopt(curl, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(m_options.abort));
     }
     if (!m_options.caFile.empty()) {
-        curl_easy_setopt(curl, CURLOPT_CAINFO, m_options.caFile.c_str());
+        lib.easySetopt(curl, CURLOPT_CAINFO, m_options.caFile.c_str());
     } else if (!m_options.caPem.empty()) {
         curl_blob blob{const_cast<char*>(m_options.caPem.data()), m_options.caPem.size(), CURL_BLOB_COPY};
-        curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+        lib.easySetopt(curl, CURLOPT_CAINFO_BLOB, &blob);
     }
     // Never another protocol, never a redirect: the token goes to the hub named at enrolment only.
-    curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-    curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, onBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response);
+    lib.easySetopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+    lib.easySetopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+    lib.easySetopt(curl, CURLOPT_WRITEFUNCTION, onBody);
+    lib.easySetopt(curl, CURLOPT_WRITEDATA, &response.body);
+    lib.easySetopt(curl, CURLOPT_HEADERFUNCTION, onHeader);
+    lib.easySetopt(curl, CURLOPT_HEADERDATA, &response);
     if (request.method == "POST") {
-        curl_easy_setopt(curl, CURLOPT_POST, 1L);
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDS, payload.data());
-        curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
+        lib.easySetopt(curl, CURLOPT_POST, 1L);
+        lib.easySetopt(curl, CURLOPT_POSTFIELDS, payload.data());
+        lib.easySetopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(payload.size()));
     }
 
-    CURLcode rc = curl_easy_perform(curl);
-    curl_slist_free_all(headers);
+    CURLcode rc = lib.easyPerform(curl);
+    lib.slistFreeAll(headers);
 
     ++m_stats.requests;
     curl_off_t up = 0, down = 0;
     long requestHeaders = 0, responseHeaders = 0;
-    curl_easy_getinfo(curl, CURLINFO_SIZE_UPLOAD_T, &up);
-    curl_easy_getinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &down);
-    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &requestHeaders);
-    curl_easy_getinfo(curl, CURLINFO_HEADER_SIZE, &responseHeaders);
+    lib.easyGetinfo(curl, CURLINFO_SIZE_UPLOAD_T, &up);
+    lib.easyGetinfo(curl, CURLINFO_SIZE_DOWNLOAD_T, &down);
+    lib.easyGetinfo(curl, CURLINFO_REQUEST_SIZE, &requestHeaders);
+    lib.easyGetinfo(curl, CURLINFO_HEADER_SIZE, &responseHeaders);
     // libcurl's request size holds the body too when it went out with the headers (up to about 64 KB),
     // and only the headers otherwise: the body is added only in the second case, never counted twice.
     m_stats.bytesSent += requestHeaders >= up ? static_cast<std::int64_t>(requestHeaders)
@@ -220,11 +213,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     if (response.hubReadsBrotli) m_hubReadsBrotli = true;
     constexpr std::size_t kBodyToTell = 8 * 1024;  // a smaller one is over before the link shows its rate
     curl_off_t sending = 0, answering = 0;  // microseconds from the start of the request
-    curl_easy_getinfo(curl, CURLINFO_PRETRANSFER_TIME_T, &sending);
-    curl_easy_getinfo(curl, CURLINFO_STARTTRANSFER_TIME_T, &answering);
+    lib.easyGetinfo(curl, CURLINFO_PRETRANSFER_TIME_T, &sending);
+    lib.easyGetinfo(curl, CURLINFO_STARTTRANSFER_TIME_T, &answering);
     if (request.compressBody && payload.size() >= kBodyToTell && answering > sending)
         m_uploadRate = static_cast<double>(payload.size()) * 1e6 / static_cast<double>(answering - sending);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
+    lib.easyGetinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
     return response;
 }
 

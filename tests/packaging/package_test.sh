@@ -41,6 +41,10 @@ for deb in "$mediane_deb" "$hub_deb"; do
   [[ "$depends" == *"libsqlite3-0 (>="* ]] || fail "$(basename "$deb") Depends lacks a versioned libsqlite3-0"
 done
 [[ "$(dpkg-deb --field "$hub_deb" Depends)" == *adduser* ]] || fail "resin-hub must depend on adduser (postinst)"
+# Opened at their first use, not linked: the shared-library scan cannot name them (core/shared_library.hpp).
+for lib in "libcurl4 (>= 7.85)" libsecret-1-0; do
+  [[ "$(dpkg-deb --field "$mediane_deb" Depends)" == *"$lib"* ]] || fail "mediane must depend on $lib"
+done
 control_files="$(dpkg-deb --ctrl-tarfile "$hub_deb" | tar -t)"
 for script in postinst prerm postrm conffiles; do
   grep -qx "./$script" <<<"$control_files" || fail "resin-hub has no $script"
