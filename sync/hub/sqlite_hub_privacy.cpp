@@ -105,7 +105,11 @@ void SqliteHubStore::hashAppliedOpsNaming(const std::string& recordId) {
         m_db.prepare("UPDATE applied_ops SET fingerprint = ? WHERE op_id = ?").bind(1, fingerprint).bind(2, opId).run();
 }
 
-void SqliteHubStore::wipeFreedPages() { m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)"); }
+void SqliteHubStore::wipeFreedPages() {
+    // Not beside the checkpointer's own copy: a TRUNCATE checkpoint cannot run while another one does.
+    auto paused = m_checkpointer.pause();
+    m_db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
 
 void SqliteHubStore::notePulled(const std::string& deviceId, std::int64_t since) {
     m_db.prepare("UPDATE devices SET pulled_through = max(pulled_through, ?) WHERE device_id = ?")

@@ -5,6 +5,7 @@
 
 #include "sync/hub/hub_store.hpp"
 #include "sync/hub/hub_database.hpp"
+#include "sync/hub/wal_checkpointer.hpp"
 
 namespace mediane::hub {
 
@@ -93,6 +94,7 @@ private:
     void migrateChequeLinks();
     void linkCheques(const StoredRecord& record, std::int64_t serverSeq);
     HubDatabase m_db;
+    WalCheckpointer m_checkpointer{m_db};  // after m_db: stops before it closes
 };
 
 }  // namespace mediane::hub
