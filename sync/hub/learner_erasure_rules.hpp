@@ -29,8 +29,9 @@ bool scrubClearedIdentity(HubStore& store, const std::string& learnerId, const n
 void auditPrivacyOp(HubStore& store, const Principal& by, const sync::WireOp& op, const std::string& structure,
                     bool identityCleared);
 
-// An applied op's fingerprint is its whole payload (names included): after an erasure or a withdrawal the
-// hub keeps "erased:" and a BLAKE2b hash of it instead, and a resend of the op still matches.
+// An applied op's fingerprint is its whole payload (names included). The hub keeps "erased:" and a BLAKE2b hash
+// of it: every op since the hashes for all entities (the prefix's name is older: erasures and withdrawals
+// hashed the payloads kept before), and a resend of the op still matches.
 std::string hashedFingerprint(const std::string& fingerprint);
 bool fingerprintMatches(const std::string& stored, const std::string& computed);
 

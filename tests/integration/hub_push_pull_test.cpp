@@ -5,6 +5,7 @@
 #include <set>
 
 #include "hub_fixture.hpp"
+#include "sync_fixture.hpp"
 
 using namespace mediane::test;
 
@@ -48,6 +49,22 @@ TEST_CASE("an op id reused for different content is rejected, not treated as a d
     CHECK(r["status"] == "rejected");
     CHECK(r["reason"] == "op_id_reused");
     CHECK(pullAll(alice).front()["fields"]["pseudonym"] == "Ana");
+}
+
+TEST_CASE("the hub keeps a hash of each applied op, never a copy of its payload, and still knows a resend",
+          "[hub][push][sqlite-only]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    auto op = redeemCheque("E1", "pass#4217");
+    REQUIRE(f.push(alice, "laptop-1", {op}).json()["results"][0]["status"] == "applied");
+    HubFile file(f.dir.str());
+    CHECK(file.scalar("SELECT count(*) FROM applied_ops") == 1);
+    CHECK(file.scalar("SELECT count(*) FROM applied_ops WHERE instr(fingerprint, 'pass#4217') > 0 "
+                      "OR instr(fingerprint, '2026-03-02') > 0 OR length(fingerprint) > 80") == 0);
+    CHECK(f.push(alice, "laptop-1", {op}).json()["results"][0]["status"] == "duplicate");
+    op.fields["on_date"] = "2026-03-03";
+    CHECK(f.push(alice, "laptop-1", {op}).json()["results"][0]["reason"] == "op_id_reused");
 }
 
 TEST_CASE("one poisoned op in a batch is rejected without blocking the others", "[hub][push]") {
