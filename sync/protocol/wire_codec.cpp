@@ -159,7 +159,9 @@ json encode(const ErrorBody& b) {
     return out;
 }
 
-WireOp decodeWireOp(const json& value, const std::string& path) {
+namespace {
+// Everything but the fields, which the caller copies or moves out of value.
+WireOp decodeWireOpHead(const json& value, const std::string& path) {
     requireObject(value, path);
     WireOp op;
     op.opId = readString(value, "op_id", path);
@@ -168,7 +170,7 @@ WireOp decodeWireOp(const json& value, const std::string& path) {
     op.recordId = readString(value, "record_id", path);
     op.op = readString(value, "op", path);
     op.baseVersion = readInt(value, "base_version", path);
-    op.fields = readObject(value, "fields", path);
+    readObject(value, "fields", path);
     op.hlc = readString(value, "hlc", path);
     if (op.opId.empty())
         throw Error(Error::Kind::Validation, "err.sync.field_empty", {{"field", childPath(path, "op_id")}},
@@ -178,6 +180,13 @@ WireOp decodeWireOp(const json& value, const std::string& path) {
     requireId(isUuid(op.opId), childPath(path, "op_id"));
     return op;
 }
+}  // namespace
+
+WireOp decodeWireOp(const json& value, const std::string& path) {
+    WireOp op = decodeWireOpHead(value, path);
+    op.fields = value.at("fields");
+    return op;
+}
 
 PushRequest decodePushRequest(const std::string& text) {
     auto body = parseObject(text);
@@ -185,9 +194,16 @@ PushRequest decodePushRequest(const std::string& text) {
     r.protocolVersion = readProtocolVersion(body);
     r.deviceId = readString(body, "device_id", "");
     requireId(isPlainId(r.deviceId), "device_id");
-    const auto& batch = readArray(body, "batch", "");
+    readArray(body, "batch", "");
+    auto& batch = body.at("batch");
     r.batch.reserve(batch.size());
-    for (std::size_t i = 0; i < batch.size(); ++i) r.batch.push_back(decodeWireOp(batch[i], indexPath("batch", i)));
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        // Moved, not copied: the request's tree is dropped after this, and the hub allocated, then freed, a
+        // second copy of every op's fields (about 3 % of its CPU on a large push).
+        WireOp op = decodeWireOpHead(batch[i], indexPath("batch", i));
+        op.fields = std::move(batch[i].at("fields"));
+        r.batch.push_back(std::move(op));
+    }
     // Only the one layout this hub writes besides rows; another name gets rows, which every laptop reads.
     if (readOptionalString(body, "answer_layout", "") == kColumnLayout) r.answerLayout = kColumnLayout;
     return r;
