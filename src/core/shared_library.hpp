@@ -7,7 +7,7 @@ namespace mediane::core {
 
 // Usage: auto lib = SharedLibrary::open("libcurl.so.4", "libcurl4");
 //        auto init = lib.symbol<decltype(&(curl_easy_init))>("curl_easy_init");
-// Why: libcurl and libsecret bring 45 more libraries with them; linked at start they cost every window
+// Why: libcurl and libsecret bring 37 more libraries with them; linked at start they cost every window
 // opening 5 ms of symbol binding, for a sync or a keyring that many sessions never use. Held for the
 // process's life: the functions taken from it stay valid until exit.
 class SharedLibrary {

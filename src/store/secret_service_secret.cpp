@@ -93,8 +93,8 @@ private:
 
 const SecretSchema* tokenSchema() {
     // Lives as long as the process: libsecret keeps no copy of the schema.
-    static SecretSchema* schema = secretLibrary().schemaNew("fr.mediane.DeviceToken", SECRET_SCHEMA_NONE, "notebook",
-                                                    SECRET_SCHEMA_ATTRIBUTE_STRING, nullptr);
+    static SecretSchema* schema = secretLibrary().schemaNew("fr.mediane.DeviceToken", SECRET_SCHEMA_NONE,
+                                                            "notebook", SECRET_SCHEMA_ATTRIBUTE_STRING, nullptr);
     return schema;
 }
 
@@ -120,8 +120,8 @@ public:
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
         gboolean stored = secretLibrary().storeSync(tokenSchema(), SECRET_COLLECTION_DEFAULT, "Médiane device token",
-                                                     token.c_str(), deadline.cancellable(), &error, "notebook",
-                                                     m_notebook.c_str(), nullptr);
+                                                    token.c_str(), deadline.cancellable(), &error, "notebook",
+                                                    m_notebook.c_str(), nullptr);
         if (stored) {
             // One place only: a token left in the file would outlive an erase from the keyring.
             m_file.erase();
@@ -136,7 +136,7 @@ public:
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
         secretLibrary().clearSync(tokenSchema(), deadline.cancellable(), &error, "notebook", m_notebook.c_str(),
-                                   nullptr);
+                                  nullptr);
         if (error) secretLibrary().errorFree(error);
         m_file.erase();
     }
@@ -148,7 +148,7 @@ private:
         GError* error = nullptr;
         Deadline deadline(kServiceTimeout);
         gchar* found = secretLibrary().lookupSync(tokenSchema(), deadline.cancellable(), &error, "notebook",
-                                                   m_notebook.c_str(), nullptr);
+                                                  m_notebook.c_str(), nullptr);
         if (error) {
             warnOnce("be read", error);
             secretLibrary().errorFree(error);

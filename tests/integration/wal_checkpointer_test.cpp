@@ -42,7 +42,7 @@ bool waitFor(const std::function<bool()>& done) {
 
 }  // namespace
 
-TEST_CASE("the hub's log is checkpointed by its own thread and stays bounded", "[hub][wal]") {
+TEST_CASE("the hub's log is checkpointed by its own thread and stays bounded", "[hub][wal][sqlite-only]") {
     test::TempDir dir;
     const auto file = (dir.path() / "hub.sqlite3").string();
     hub::HubDatabase db(file);
@@ -55,7 +55,7 @@ TEST_CASE("the hub's log is checkpointed by its own thread and stays bounded", "
     CHECK(db.scalarInt("SELECT count(*) FROM t") == 200 * 40);
 }
 
-TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hub][wal]") {
+TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hub][wal][sqlite-only]") {
     test::TempDir dir;
     const auto file = (dir.path() / "hub.sqlite3").string();
     hub::HubDatabase db(file);
@@ -72,7 +72,7 @@ TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hu
     }
 }
 
-TEST_CASE("a writer whose checkpointer is held back checkpoints itself past four thresholds", "[hub][wal]") {
+TEST_CASE("a writer whose checkpointer is held back checkpoints itself past four thresholds", "[hub][wal][sqlite-only]") {
     test::TempDir dir;
     const auto file = (dir.path() / "hub.sqlite3").string();
     hub::HubDatabase db(file);

@@ -1,5 +1,5 @@
 # The mediane executable must not need libcurl or libsecret at start (core/shared_library.hpp): a link
-# added back by mistake would cost every window opening their 45 dependencies again, with every test green.
+# added back by mistake would cost every window opening their 37 dependencies again, with every test green.
 execute_process(COMMAND readelf -d ${PROGRAM} OUTPUT_VARIABLE dynamic RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "readelf could not read ${PROGRAM}")
