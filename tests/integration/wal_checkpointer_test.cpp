@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <functional>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -35,6 +36,15 @@ std::uintmax_t walBytes(const std::string& file) {
     return ec ? 0 : size;
 }
 
+// A hub database with one table to fill, and its checkpointer at a small threshold.
+struct LogUnderTest {
+    test::TempDir dir;
+    std::string file = (dir.path() / "hub.sqlite3").string();
+    hub::HubDatabase db{file};
+    bool created = (db.exec("CREATE TABLE t (batch INTEGER, payload TEXT)"), true);
+    hub::WalCheckpointer checkpointer{db, kThreshold};
+};
+
 bool waitFor(const std::function<bool()>& done) {
     for (int i = 0; i < 2000 && !done(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
     return done();
@@ -43,24 +53,20 @@ bool waitFor(const std::function<bool()>& done) {
 }  // namespace
 
 TEST_CASE("the hub's log is checkpointed by its own thread and stays bounded", "[hub][wal][sqlite-only]") {
-    test::TempDir dir;
-    const auto file = (dir.path() / "hub.sqlite3").string();
-    hub::HubDatabase db(file);
-    db.exec("CREATE TABLE t (batch INTEGER, payload TEXT)");
-    hub::WalCheckpointer checkpointer(db, kThreshold);
+    LogUnderTest t;
+    auto& db = t.db;
+    auto& checkpointer = t.checkpointer;
     for (int batch = 0; batch < 200; ++batch) writeBatch(db, batch);
     REQUIRE(waitFor([&] { return checkpointer.checkpoints() > 0; }));
     // 200 batches wrote about 2,000 pages: without checkpoints the log would hold them all (16 MB).
-    CHECK(walBytes(file) < 8u * 8192 * kThreshold);
+    CHECK(walBytes(t.file) < 8u * 8192 * kThreshold);
     CHECK(db.scalarInt("SELECT count(*) FROM t") == 200 * 40);
 }
 
 TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hub][wal][sqlite-only]") {
-    test::TempDir dir;
-    const auto file = (dir.path() / "hub.sqlite3").string();
-    hub::HubDatabase db(file);
-    db.exec("CREATE TABLE t (batch INTEGER, payload TEXT)");
-    hub::WalCheckpointer checkpointer(db, kThreshold);
+    LogUnderTest t;
+    auto& db = t.db;
+    auto& checkpointer = t.checkpointer;
     for (int batch = 0; batch < 50; ++batch) {
         writeBatch(db, batch);
         // As SqliteHubStore::wipeFreedPages does: the thread is held, then the log is emptied.
@@ -68,19 +74,17 @@ TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hu
         auto st = db.prepare("PRAGMA wal_checkpoint(TRUNCATE)");
         REQUIRE(st.step());
         CHECK(st.columnInt(0) == 0);  // not blocked
-        CHECK(walBytes(file) == 0);
+        CHECK(walBytes(t.file) == 0);
     }
 }
 
 TEST_CASE("a writer whose checkpointer is held back checkpoints itself past four thresholds", "[hub][wal][sqlite-only]") {
-    test::TempDir dir;
-    const auto file = (dir.path() / "hub.sqlite3").string();
-    hub::HubDatabase db(file);
-    db.exec("CREATE TABLE t (batch INTEGER, payload TEXT)");
-    hub::WalCheckpointer checkpointer(db, kThreshold);
+    LogUnderTest t;
+    auto& db = t.db;
+    auto& checkpointer = t.checkpointer;
     auto paused = checkpointer.pause();  // the thread cannot copy anything
     for (int batch = 0; batch < 200; ++batch) writeBatch(db, batch);
     // The log restarts once the writer's own checkpoint has copied it all: it never holds 2,000 pages.
-    CHECK(walBytes(file) < 6u * 8192 * kThreshold);
+    CHECK(walBytes(t.file) < 6u * 8192 * kThreshold);
     CHECK(checkpointer.checkpoints() == 0);
 }
