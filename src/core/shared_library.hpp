@@ -1,6 +1,8 @@
 // A system library opened when a feature first needs it (dlopen), not when Médiane starts.
 #pragma once
 
+#include <mutex>
+#include <optional>
 #include <string>
 
 namespace mediane::core {
@@ -28,5 +30,17 @@ private:
     void* m_handle;
     std::string m_soname, m_package;
 };
+
+// Usage: const CurlLibrary& curl = loadedOnce<CurlLibrary>(load);  // load: opens the library, takes its functions
+// One table of functions per type for the process, from any thread. A load that throws is tried again at the
+// next call: the package may have been installed since.
+template <class Functions>
+const Functions& loadedOnce(Functions (*load)()) {
+    static std::mutex mutex;
+    static std::optional<Functions> loaded;
+    std::lock_guard lock(mutex);
+    if (!loaded) loaded = load();
+    return *loaded;
+}
 
 }  // namespace mediane::core

@@ -33,28 +33,24 @@ struct SecretLibrary {
     decltype(&g_object_unref) objectUnref;
 };
 
-// Throws Error "err.library_missing" when libsecret is not installed; opened once, from any thread.
-const SecretLibrary& secretLibrary() {
-    static std::mutex mutex;
-    static std::optional<SecretLibrary> loaded;
-    std::lock_guard lock(mutex);
-    if (!loaded) {
-        // GLib's functions come through libsecret's own dependencies, which dlsym searches too.
-        auto lib = core::SharedLibrary::open("libsecret-1.so.0", "libsecret-1-0");
-        loaded = SecretLibrary{
-            lib.symbol<decltype(&secret_schema_new)>("secret_schema_new"),
-            lib.symbol<decltype(&secret_password_store_sync)>("secret_password_store_sync"),
-            lib.symbol<decltype(&secret_password_lookup_sync)>("secret_password_lookup_sync"),
-            lib.symbol<decltype(&secret_password_clear_sync)>("secret_password_clear_sync"),
-            lib.symbol<decltype(&secret_password_free)>("secret_password_free"),
-            lib.symbol<decltype(&g_error_free)>("g_error_free"),
-            lib.symbol<decltype(&g_cancellable_new)>("g_cancellable_new"),
-            lib.symbol<decltype(&g_cancellable_cancel)>("g_cancellable_cancel"),
-            lib.symbol<decltype(&g_object_unref)>("g_object_unref"),
-        };
-    }
-    return *loaded;
+SecretLibrary loadSecretLibrary() {
+    // GLib's functions come through libsecret's own dependencies, which dlsym searches too.
+    auto lib = core::SharedLibrary::open("libsecret-1.so.0", "libsecret-1-0");
+    return SecretLibrary{
+        lib.symbol<decltype(&secret_schema_new)>("secret_schema_new"),
+        lib.symbol<decltype(&secret_password_store_sync)>("secret_password_store_sync"),
+        lib.symbol<decltype(&secret_password_lookup_sync)>("secret_password_lookup_sync"),
+        lib.symbol<decltype(&secret_password_clear_sync)>("secret_password_clear_sync"),
+        lib.symbol<decltype(&secret_password_free)>("secret_password_free"),
+        lib.symbol<decltype(&g_error_free)>("g_error_free"),
+        lib.symbol<decltype(&g_cancellable_new)>("g_cancellable_new"),
+        lib.symbol<decltype(&g_cancellable_cancel)>("g_cancellable_cancel"),
+        lib.symbol<decltype(&g_object_unref)>("g_object_unref"),
+    };
 }
+
+// Throws Error "err.library_missing" when libsecret is not installed.
+const SecretLibrary& secretLibrary() { return core::loadedOnce<SecretLibrary>(loadSecretLibrary); }
 
 // Why a deadline: a secret service that is activatable but stuck, or a keyring waiting for an unlock
 // prompt nobody sees, must not freeze enrolment or the sync worker; past it the file is used.

@@ -1,8 +1,5 @@
 #include "sync/client/curl_library.hpp"
 
-#include <mutex>
-#include <optional>
-
 #include "core/shared_library.hpp"
 
 namespace mediane::sync {
@@ -29,13 +26,6 @@ CurlLibrary load() {
 
 }  // namespace
 
-const CurlLibrary& curlLibrary() {
-    static std::mutex mutex;
-    static std::optional<CurlLibrary> loaded;
-    // Not call_once: a failed opening is tried again at the next sync (the package may have been installed since).
-    std::lock_guard lock(mutex);
-    if (!loaded) loaded = load();
-    return *loaded;
-}
+const CurlLibrary& curlLibrary() { return core::loadedOnce<CurlLibrary>(load); }
 
 }  // namespace mediane::sync

@@ -63,7 +63,7 @@ TEST_CASE("the hub's log is checkpointed by its own thread and stays bounded", "
     CHECK(db.scalarInt("SELECT count(*) FROM t") == 200 * 40);
 }
 
-TEST_CASE("an erasure empties the log even while the checkpointer is busy", "[hub][wal][sqlite-only]") {
+TEST_CASE("an erasure's truncation empties the log after every batch while the checkpointer is paused", "[hub][wal][sqlite-only]") {
     LogUnderTest t;
     auto& db = t.db;
     auto& checkpointer = t.checkpointer;

@@ -32,3 +32,21 @@ TEST_CASE("a function taken from an opened library works, and a missing one is r
         CHECK(e.params().at("library") == "libc.so.6");
     }
 }
+
+namespace {
+struct ProbeFunctions {
+    int generation;
+};
+int g_loads = 0;
+ProbeFunctions loadProbe() {
+    if (++g_loads == 1) throw Error(Error::Kind::Io, "err.library_missing", {{"library", "libprobe.so.1"}});
+    return ProbeFunctions{g_loads};
+}
+}  // namespace
+
+TEST_CASE("a library that failed to open is tried again, and one that opened is not opened twice", "[shared_library]") {
+    CHECK_THROWS_AS(core::loadedOnce<ProbeFunctions>(loadProbe), Error);
+    CHECK(core::loadedOnce<ProbeFunctions>(loadProbe).generation == 2);
+    CHECK(core::loadedOnce<ProbeFunctions>(loadProbe).generation == 2);
+    CHECK(g_loads == 2);
+}
