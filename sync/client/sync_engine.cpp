@@ -334,8 +334,15 @@ std::size_t SyncEngine::keepConflicts(const std::vector<WireConflict>& wire) {
 void SyncEngine::fetchConflicts(SyncReport& report) {
     store::SyncCursor cursor(m_db);
     progress(SyncProgress::Phase::Conflicts, 0, 0);
+    // Each page is asked for as soon as the one before is read, and the hub reads it while this laptop keeps
+    // the one before: conflict ids only grow, so the next page starts above this page's last id.
+    auto pageAfter = [&](std::int64_t after) {
+        return send({kConflicts.method, ConflictsQuery{after}.target(), "", false, ""});
+    };
+    std::int64_t asked = cursor.conflicts();
+    std::future<HttpResponse> nextPage = pageAfter(asked);
     for (;;) {
-        auto response = exchange({kConflicts.method, ConflictsQuery{cursor.conflicts()}.target(), "", false, ""});
+        auto response = received(nextPage.get(), kConflicts.path);
         ++report.pullRequests;
         if (response.status != 200) throw hubError(response, kConflicts.path);
         std::vector<WireConflict> conflicts;
@@ -344,8 +351,17 @@ void SyncEngine::fetchConflicts(SyncReport& report) {
         } catch (const std::exception& e) {
             throw unreadableAnswer(kConflicts.path, e.what());
         }
+        const bool full = conflicts.size() >= static_cast<std::size_t>(kConflictPageSize);
+        if (full) {
+            std::int64_t last = asked;
+            for (const auto& c : conflicts) last = std::max(last, c.id);
+            // A full page that does not move past what was asked would be asked for again, forever.
+            if (last == asked) throw unreadableAnswer(kConflicts.path, "a full page of conflicts at or below after=" +
+                                                                           std::to_string(asked));
+            nextPage = pageAfter(asked = last);
+        }
         report.newConflicts += static_cast<std::int64_t>(keepConflicts(conflicts));
-        if (conflicts.size() < static_cast<std::size_t>(kConflictPageSize)) break;
+        if (!full) break;
     }
 }
 

@@ -29,6 +29,18 @@ ConflictEntry visibleTo(ConflictEntry conflict, const Scope& scope) {
     return conflict;
 }
 
+sync::WireConflict toWire(ConflictEntry&& c) {
+    return {c.id,
+            std::move(c.kind),
+            std::move(c.entity),
+            std::move(c.recordId),
+            std::move(c.opId),
+            std::move(c.deviceId),
+            std::move(c.structure),
+            std::move(c.details),
+            std::move(c.createdAt)};
+}
+
 std::string chequeOwner(HubStore& store, const std::string& chequeId, std::int64_t number) {
     auto hash = chequeId.find('#');
     if (hash != std::string::npos && hash != 0) {

@@ -373,11 +373,8 @@ void HubServer::routes() {
                 // The last page answers what the laptop would ask next, so a slow link pays no round trip for it.
                 if (!response.hasMore && query.conflictsAfter && query.protocol >= 2) {
                     sync::PullTail tail;
-                    for (const auto& stored : store->conflicts(*query.conflictsAfter, sync::kConflictPageSize, scope)) {
-                        auto c = visibleTo(stored, scope);
-                        tail.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
-                                                  c.details, c.createdAt});
-                    }
+                    for (auto& stored : store->conflicts(*query.conflictsAfter, sync::kConflictPageSize, scope))
+                        tail.conflicts.push_back(toWire(visibleTo(std::move(stored), scope)));
                     tail.vocabularyVersion = vocabularies->version;
                     tail.retentionMonths = store->retentionMonths(principal->structure);
                     response.tail = std::move(tail);
@@ -414,11 +411,10 @@ void HubServer::routes() {
             }
             sync::ConflictsResponse response;
             response.protocolVersion = query.protocol;
-            for (const auto& stored : list) {
-                auto c = visibleTo(stored, scope);
+            for (auto& stored : list) {
+                auto c = visibleTo(std::move(stored), scope);
                 if (query.protocol == 1) downgradeForVersionOne(c, vocabularies->terms);
-                response.conflicts.push_back({c.id, c.kind, c.entity, c.recordId, c.opId, c.deviceId, c.structure,
-                                              c.details, c.createdAt});
+                response.conflicts.push_back(toWire(std::move(c)));
             }
             reply(res, 200, sync::encode(response));
         });
