@@ -14,14 +14,23 @@ constexpr const char* kSendable =
 }  // namespace
 
 std::vector<QueuedOperation> OutboxDelivery::sendable(int limit) {
+    std::vector<QueuedOperation> out;
+    forEachSendable(limit, [&](QueuedOperation& op) {
+        out.push_back(std::move(op));
+        return true;
+    });
+    return out;
+}
+
+void OutboxDelivery::forEachSendable(int limit, const std::function<bool(QueuedOperation&)>& take) {
     auto st = m_db.prepare(std::string("SELECT o.seq, o.op_id, o.entity, o.record_id, o.op, o.base_version, o.fields, "
                                        "o.hlc ") + kSendable + "ORDER BY o.seq LIMIT ?");
     st.bind(1, limit);
-    std::vector<QueuedOperation> out;
-    while (st.step())
-        out.push_back({st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
-                       st.columnInt(5), st.columnText(6), st.columnText(7)});
-    return out;
+    while (st.step()) {
+        QueuedOperation op{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnText(3), st.columnText(4),
+                           st.columnInt(5), st.columnText(6), st.columnText(7)};
+        if (!take(op)) return;
+    }
 }
 
 std::int64_t OutboxDelivery::sendableCount() { return m_db.scalarInt(std::string("SELECT count(*) ") + kSendable); }

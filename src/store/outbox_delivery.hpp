@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,9 @@ public:
     // Pending operations in device order, skipping those held back behind an earlier operation of the
     // same record that is in error (and nothing else).
     std::vector<QueuedOperation> sendable(int limit);
+    // The same operations one at a time, until `take` returns false: a push batch is full long before the
+    // rows it may have to skip are read (a batch of sessions fills 256 KB at a quarter of its scan).
+    void forEachSendable(int limit, const std::function<bool(QueuedOperation&)>& take);
     std::int64_t sendableCount();
 
     // The hub has it (applied, duplicate or conflict).

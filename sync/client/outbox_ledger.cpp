@@ -19,11 +19,10 @@ std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes, co
     std::set<std::string> records = inFlight;
     std::size_t bytes = 0;
     const int scan = maxOps * 4 + static_cast<int>(inFlight.size());
-    for (auto& queued : store::OutboxDelivery(m_db).sendable(scan)) {
-        if (static_cast<int>(batch.size()) >= maxOps) break;
-        if (!records.insert(queued.recordId).second) continue;  // waits for an answer on its record
+    store::OutboxDelivery(m_db).forEachSendable(scan, [&](store::QueuedOperation& queued) {
+        if (!records.insert(queued.recordId).second) return true;  // waits for an answer on its record
         std::size_t size = queued.fields.size() + queued.opId.size() + queued.recordId.size() + queued.hlc.size() + 120;
-        if (!batch.empty() && bytes + size > maxBytes) break;
+        if (!batch.empty() && bytes + size > maxBytes) return false;
         bytes += size;
         WireOp op;
         op.seq = queued.seq;
@@ -35,7 +34,8 @@ std::vector<WireOp> OutboxLedger::nextBatch(int maxOps, std::size_t maxBytes, co
         op.fields = nlohmann::json::parse(queued.fields);
         op.hlc = std::move(queued.hlc);
         batch.push_back(std::move(op));
-    }
+        return static_cast<int>(batch.size()) < maxOps;
+    });
     return batch;
 }
 

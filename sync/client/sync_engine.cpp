@@ -137,13 +137,9 @@ void SyncEngine::push(const std::string& deviceId, SyncReport& report) {
     int batchOps = m_options.batchOps;
     progress(SyncProgress::Phase::Pushing, 0, total);
     auto request = [&](const std::vector<WireOp>& batch) {
-        PushRequest push;
-        push.deviceId = deviceId;
-        push.batch = batch;
         // Answers without op ids, their cursors as differences: a tenth of the bytes (a hub that does not know
         // the layout answers in rows, which decodePushResponse reads too).
-        push.answerLayout = kColumnLayout;
-        HttpRequest r{kPush.method, kPush.path, encode(push).dump(), true, ""};
+        HttpRequest r{kPush.method, kPush.path, encodePushBody(deviceId, batch, kColumnLayout), true, ""};
         // Compressed here, while the batch before is in flight: in the exchange's thread it was a tenth of a
         // large push spent between two exchanges, the hub waiting.
         m_transport.prepare(r);

@@ -46,6 +46,29 @@ json encode(const PushRequest& request) {
     return out;
 }
 
+std::string encodePushBody(const std::string& deviceId, const std::vector<WireOp>& batch,
+                           const std::string& answerLayout, int protocolVersion) {
+    // Keys in the order nlohmann's objects dump them, so both encoders write the same bytes.
+    std::string out = "{";
+    if (!answerLayout.empty()) out += "\"answer_layout\":" + json(answerLayout).dump() + ",";
+    out += "\"batch\":[";
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+        const auto& op = batch[i];
+        if (i > 0) out += ',';
+        out += "{\"base_version\":" + std::to_string(op.baseVersion);
+        out += ",\"entity\":" + json(op.entity).dump();
+        out += ",\"fields\":" + op.fields.dump();
+        out += ",\"hlc\":" + json(op.hlc).dump();
+        out += ",\"op\":" + json(op.op).dump();
+        out += ",\"op_id\":" + json(op.opId).dump();
+        out += ",\"record_id\":" + json(op.recordId).dump();
+        out += ",\"seq\":" + std::to_string(op.seq) + "}";
+    }
+    out += "],\"device_id\":" + json(deviceId).dump();
+    out += ",\"protocol_version\":" + std::to_string(protocolVersion) + "}";
+    return out;
+}
+
 bool writeResultDetails(const OpResult& r, json& out) {
     if (!r.originalStatus.empty()) out["original_status"] = r.originalStatus;
     if (!r.reason.empty()) out["reason"] = r.reason;

@@ -12,6 +12,10 @@ namespace mediane::sync {
 // Usage: auto req = decodePushRequest(body);  std::string out = encode(response).dump();
 nlohmann::json encode(const WireOp& op);
 nlohmann::json encode(const PushRequest& request);
+// A push request's body written straight from the laptop's batch, which it keeps for the answer: neither the
+// batch nor its ops are copied into a tree first. The same JSON as encode(PushRequest) (tested).
+std::string encodePushBody(const std::string& deviceId, const std::vector<WireOp>& batch,
+                           const std::string& answerLayout, int protocolVersion = kProtocolVersion);
 nlohmann::json encode(const OpResult& result);
 nlohmann::json encode(const PushResponse& response);
 nlohmann::json encode(const Change& change);
