@@ -9,7 +9,7 @@ namespace mediane::hub {
 
 // The schema version this resin-hub writes: the last step of SqliteHubStore::migrate(). Raise it with each
 // new step (a test compares it with a new hub file's), so that an older binary refuses a newer file.
-constexpr int kHubSchemaVersion = 9;
+constexpr int kHubSchemaVersion = 10;
 
 // Before SqliteHubStore opens databaseFile: Storage "err.hub.db_too_new" when a newer resin-hub wrote it
 // (nothing is touched); an older file is copied to <its folder>/backups/hub-v<N>-<stamp>.sqlite3 first,

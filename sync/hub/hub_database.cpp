@@ -41,6 +41,9 @@ HubDatabase::HubDatabase(const std::string& path) : sql::Connection(path, hubOpt
     // the small demo and about every one of the large. 16,384 pages (64 MiB of WAL) keep a push batch at about
     // one sync, its commit's; committed transactions are as durable as before, recovery replays the WAL.
     exec("PRAGMA wal_autocheckpoint=16384");
+    // SQLite's default cache is 2 MiB, 256 of these pages: a push batch's look-ups (records by id, the indexes'
+    // inner pages) read the same pages from the file again at every batch. The hub holds one such connection.
+    exec("PRAGMA cache_size=-65536");
     exec("PRAGMA foreign_keys=ON");
     // Deleted and overwritten content is zeroed, so an erased learner leaves no bytes in free pages.
     exec("PRAGMA secure_delete=ON");

@@ -244,6 +244,14 @@ void SqliteHubStore::migrate() {
         tx.commit();
     }
     migrateChequeLinks();
+    // Version 10: the erased learners, asked about for every learner of every session pushed (isDeleted).
+    if (schemaVersion() < 10) {
+        sql::Transaction tx(m_db);
+        m_db.exec("CREATE INDEX IF NOT EXISTS records_erased_learners ON records(record_id) "
+                  "WHERE entity = 'learner' AND deleted = 1");
+        m_db.exec("PRAGMA user_version = 10");
+        tx.commit();
+    }
 }
 
 namespace {
@@ -432,6 +440,14 @@ std::optional<StoredRecord> SqliteHubStore::findRecord(const std::string& entity
 }
 
 bool SqliteHubStore::isDeleted(const std::string& entity, const std::string& recordId) {
+    if (entity == "learner") {
+        // Named, or SQLite descends the records themselves (a session's row is a kilobyte, so that tree is deep
+        // and mostly out of the cache): 5 % of the hub's time on a large push. The index holds only the erased.
+        auto st = m_db.prepare("SELECT 1 FROM records INDEXED BY records_erased_learners "
+                               "WHERE entity = 'learner' AND deleted = 1 AND record_id = ?");
+        st.bind(1, recordId);
+        return st.step();
+    }
     auto st = m_db.prepare("SELECT deleted FROM records WHERE entity = ? AND record_id = ?");
     st.bind(1, entity).bind(2, recordId);
     return st.step() && st.columnInt(0) != 0;

@@ -196,3 +196,26 @@ TEST_CASE("a cursor older than pruned tombstones gets 410 and a pull from zero s
     auto late = f.push(alice, "laptop-1", {learnerUpdate("L1", 1, {{"commune", "Bron"}}, 4)}).json()["results"][0];
     CHECK(late["conflict"]["kind"] == "update_after_delete");
 }
+
+TEST_CASE("a session pushed after its learner was erased on the hub arrives with that learner made anonymous",
+          "[hub][push][erasure]") {
+    HubFixture f;
+    f.addUser("alice", "adviser", "s1");
+    auto alice = f.enroll("alice", "laptop-1");
+    auto kept = learnerCreate("L1", "Ana", 1);
+    auto erased = learnerCreate("L2", "Bao", 2);
+    auto erasure = Op{newOpId(), 3, "learner", "L2", "delete", 1, json::object()};
+    REQUIRE(f.push(alice, "laptop-1", {kept, erased, erasure}).json()["results"][2]["status"] == "applied");
+    // A laptop that had not heard of the erasure still names the learner in a session it recorded offline.
+    auto session = Op{newOpId(), 4, "session", "S1", "create", 0,
+                      {{"date", "2026-03-02"}, {"duration_minutes", 60}, {"kind", "collectif"},
+                       {"place_mode", "a_distance"}, {"learner_ids", json::array({"L1", "L2"})},
+                       {"anonymous_count", 0}}};
+    REQUIRE(f.push(alice, "laptop-1", {session}).json()["results"][0]["status"] == "applied");
+    json stored;
+    for (const auto& change : pullAll(alice))
+        if (change["record_id"] == "S1") stored = change["fields"];
+    REQUIRE(stored.is_object());
+    CHECK(stored["learner_ids"] == json::array({"L1"}));
+    CHECK(stored["anonymous_count"] == 1);
+}
