@@ -60,11 +60,9 @@ HttpResponse SyncEngine::exchange(HttpRequest request) {
 
 std::future<HttpResponse> SyncEngine::send(HttpRequest request) {
     request.token = m_token;
-    // The exchange runs on its own thread: the notebook's work (the next batch, the last page's changes) goes
-    // on here meanwhile. Only the network is touched there, never the database.
-    return std::async(std::launch::async, [&transport = m_transport, request = std::move(request)] {
-        return transport.send(request);
-    });
+    // The exchange runs on the exchange thread: the notebook's work (the next batch, the last page's changes)
+    // goes on here meanwhile. Only the network is touched there, never the database.
+    return m_exchanges.run([&transport = m_transport, request = std::move(request)] { return transport.send(request); });
 }
 
 HttpResponse SyncEngine::received(HttpResponse response, const std::string& target) {
@@ -228,8 +226,8 @@ bool SyncEngine::pull(SyncReport& report, PullTail& tail) {
         query.heldThrough = cursor.heldThrough();
         query.columns = true;
         query.conflictsAfter = cursor.conflicts();
-        return std::async(std::launch::async, [&transport = m_transport,
-                                               request = HttpRequest{kPull.method, query.target(), "", false, m_token}] {
+        return m_exchanges.run([&transport = m_transport,
+                                request = HttpRequest{kPull.method, query.target(), "", false, m_token}] {
             PulledPage pulled{transport.send(request), std::nullopt, ""};
             // Decoded on this thread too: parsing is a sixth of a first pull's CPU and needs no notebook.
             if (pulled.response.status == 200) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/refused_operations.hpp"
+#include "sync/client/exchange_thread.hpp"
 #include "sync/client/transport.hpp"
 #include "sync/protocol/endpoints.hpp"
 
@@ -97,7 +98,7 @@ private:
     // Sends with the current device token; keeps a renewed token the hub hands back, and turns an
     // expired token or a disabled account into the error that asks a person to act.
     HttpResponse exchange(HttpRequest request);
-    // The two halves of exchange: the request sent on a thread of its own (with the current token) while
+    // The two halves of exchange: the request sent on the exchange thread (with the current token) while
     // this one goes on with the notebook, and its answer taken in here (a renewed token kept, an expired
     // token or a disabled account turned into the error that asks a person to act).
     std::future<HttpResponse> send(HttpRequest request);
@@ -109,6 +110,8 @@ private:
     Transport& m_transport;
     EngineOptions m_options;
     std::string m_token;
+    // Last: joined before the rest goes, so no exchange outlives what it uses.
+    ExchangeThread m_exchanges;
 };
 
 }  // namespace mediane::sync

@@ -31,7 +31,10 @@ public:
             }
             sync::ConflictsResponse response;
             response.conflicts = m_page(after);
-            return {200, sync::encode(response).dump()};
+            sync::HttpResponse answer;
+            answer.status = 200;
+            answer.body = sync::encode(response).dump();
+            return answer;
         }
         auto older = request;
         auto tail = older.target.find("&conflicts_after=");
