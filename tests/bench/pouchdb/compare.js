@@ -178,13 +178,15 @@ async function medianeRun(runDir, link) {
     run(MEDIANE, ['--data', a, 'enroll', '--hub', direct, '--login', 'alice'], PASSWORD + '\n');
     run(MEDIANE, ['--data', b, 'enroll', '--hub', direct, '--login', 'bruno'], PASSWORD + '\n');
     const result = {};
-    for (const [scenario, dir] of [['push', a], ['pull', b]]) {
+    // The push is the laptop's push alone, as PouchDB's is a one-way replication; the same laptop's next sync
+    // (settle: the conflicts and held markers its push left to pull) is timed apart and reported beside it.
+    for (const [scenario, dir, extra] of [['push', a, ['--push-only']], ['settle', a, []], ['pull', b, []]]) {
         const from = lineCount(hubLog);
         const r = await throughProxy(`mediane-${scenario}`, runDir, hub.child, hub.addr, link,
-                                     (addr) => timed(MEDIANE, ['--data', dir, 'sync', '--hub', `http://${addr}`]));
+                                     (addr) => timed(MEDIANE, ['--data', dir, 'sync', '--hub', `http://${addr}`, ...extra]));
         const out = JSON.parse(r.stdout);
         const hubMs = hubRequestMs(hubLog, from);
-        result[scenario] = { ...r, stdout: undefined, records: scenario === 'push' ? out.pushed : out.pulled,
+        result[scenario] = { ...r, stdout: undefined, records: scenario === 'pull' ? out.pulled : out.pushed,
                              inner: out.push_seconds + out.pull_seconds, hubMs: hubMs.ms, requests: hubMs.count,
                              selfBytes: out.bytes_sent + out.bytes_received, report: out };
         if (scenario === 'push' && (out.rejected || out.refused || out.pending_changes))
@@ -225,9 +227,14 @@ async function main() {
     const samples = {};  // samples[link][tool][scenario] = [run results]
     const add = (link, tool, res) => {
         samples[link] ??= {};
-        samples[link][tool] ??= { push: [], pull: [], both: [] };
+        samples[link][tool] ??= { push: [], pull: [], both: [], settle: [], pushAndSettle: [] };
         for (const s of ['push', 'pull']) samples[link][tool][s].push(res[s]);
-        const sum = (k) => res.push[k] + res.pull[k];
+        if (res.settle) {
+            samples[link][tool].settle.push(res.settle);
+            samples[link][tool].pushAndSettle.push({ wall: res.push.wall + res.settle.wall });
+        }
+        // Médiane's full sync of both laptops: the push, the pushing laptop's settle and the new laptop's pull.
+        const sum = (k) => res.push[k] + (res.settle ? res.settle[k] : 0) + res.pull[k];
         samples[link][tool].both.push({ wall: sum('wall'), inner: sum('inner'), bytes: sum('bytes'), up: sum('up'),
                                         down: sum('down'), cpu: sum('cpu'), serverCpu: sum('serverCpu'),
                                         connections: sum('connections'), records: sum('records') });
@@ -264,11 +271,12 @@ function report(samples, rounds) {
       `${int(template.jsonBytes)} B of JSON).`);
     p(`Runs: ${rounds} of ${RUNS} on loopback, ${Math.min(rounds, THROTTLED_RUNS)} through the throttled link ` +
       `(${KBIT} kbit/s each way, ${RTT_MS} ms added per round trip); tools alternated, medians shown.`);
-    p('Médiane seconds: the whole `mediane sync` process. PouchDB seconds: PouchDB.replicate() from opening the ' +
-      'databases to "complete" (Node start-up and module loading excluded).');
+    p('Médiane seconds: the whole `mediane sync` process (`--push-only` for the push, as PouchDB\'s push is a one-way ' +
+      'replication). PouchDB seconds: PouchDB.replicate() from opening the databases to "complete" (Node start-up ' +
+      'and module loading excluded).');
     p('Bytes: both directions as counted by the proxy (TCP payload: HTTP heads and bodies). push = a fresh laptop ' +
-      'with the whole notebook syncs to an empty server; pull = a second, empty laptop then syncs; push + pull = the ' +
-      'two, summed per run.');
+      'with the whole notebook pushes to an empty server; pull = a second, empty laptop then syncs; push + pull = the ' +
+      'two, summed per run, with Médiane\'s settle (the pushing laptop\'s next sync) added: both laptops\' whole syncs.');
     p();
     p('| link | scenario | Médiane s | PouchDB s | Médiane ÷ PouchDB time | PouchDB ÷ Médiane (speed-up) | Médiane bytes | PouchDB bytes | bytes ratio | Médiane B/record | PouchDB B/record |');
     p('|---|---|---|---|---|---|---|---|---|---|---|');
@@ -282,6 +290,17 @@ function report(samples, rounds) {
             p(`| ${link} | ${scenarioName[s]} | ${fmt(mt)} | ${fmt(qt)} | ${fmt(mt / qt)} | ${fmt(qt / mt, 1)}× | ` +
               `${int(mb)} | ${int(qb)} | ${fmt(mb / qb, 3)} | ${fmt(mb / mr, 0)} | ${fmt(qb / qr, 0)} |`);
         }
+    }
+    for (const link of Object.keys(samples)) {
+        const settle = samples[link].mediane?.settle ?? [];
+        if (!settle.length) continue;
+        const both = median(samples[link].mediane.pushAndSettle.map((r) => r.wall));
+        const q = median((samples[link].pouchdb?.push ?? []).map((r) => r.inner));
+        p();
+        p(`${link}: the pushing laptop's next \`mediane sync\` (settle: its push's ${int(median(settle.map((r) => r.report.new_conflicts)))} ` +
+          `conflicts and held markers pulled back) took ${fmt(median(settle.map((r) => r.wall)))} s, ` +
+          `${int(median(settle.map((r) => r.bytes)))} B; push and settle together ${fmt(both)} s` +
+          (Number.isFinite(q) ? `, ${fmt(q / both, 1)}× PouchDB's push.` : '.'));
     }
     p();
     p('Where the time goes (medians): client = the client process (user + sys CPU, peak RSS); server = CPU the hub ' +
