@@ -203,55 +203,38 @@ int SqliteHubStore::schemaVersion() {
 
 // Each step in place and in its own transaction, so a v1 file from an older hub upgrades with its data.
 void SqliteHubStore::migrate() {
-    if (schemaVersion() < 1) {
+    auto step = [this](int version, const auto& apply) {
+        if (schemaVersion() >= version) return;
         sql::Transaction tx(m_db);
-        m_db.exec(kSchemaV1);
-        m_db.exec("PRAGMA user_version = 1");
+        apply();
+        m_db.exec("PRAGMA user_version = " + std::to_string(version));
         tx.commit();
-    }
-    if (schemaVersion() < 2) {
-        sql::Transaction tx(m_db);
-        m_db.exec(kMigrationV2);
-        m_db.exec("PRAGMA user_version = 2");
-        tx.commit();
-    }
+    };
+    step(1, [&] { m_db.exec(kSchemaV1); });
+    step(2, [&] { m_db.exec(kMigrationV2); });
     // Version 3: the national activity report's codes, a report of what did not map, published vocabularies.
-    if (schemaVersion() < 3) {
-        sql::Transaction tx(m_db);
-        upgradeHubToNationalVocabularies(m_db);
-        m_db.exec("PRAGMA user_version = 3");
-        tx.commit();
-    }
+    step(3, [&] { upgradeHubToNationalVocabularies(m_db); });
     if (schemaVersion() < 4) migrateRecordHistory();
     migratePrivacy();  // version 5 (sqlite_hub_privacy.cpp)
     // Version 6: a cheque is found by its number across the network, whichever id a laptop gave it.
-    if (schemaVersion() < 6) {
-        sql::Transaction tx(m_db);
+    step(6, [&] {
         m_db.exec("CREATE INDEX records_by_cheque_number ON records(json_extract(fields, '$.number')) "
                   "WHERE entity = 'cheque_event'");
-        m_db.exec("PRAGMA user_version = 6");
-        tx.commit();
-    }
+    });
     migrateEchoes();
     // Version 8: the numbers of a structure's cheque events, for the pulls that bring each structure the other
     // structures' events on its cheques (pullFilterFor) without reading every event of the network.
-    if (schemaVersion() < 8) {
-        sql::Transaction tx(m_db);
+    step(8, [&] {
         m_db.exec("CREATE INDEX records_cheque_numbers_by_structure ON records(structure, json_extract(fields, '$.number')) "
                   "WHERE entity = 'cheque_event'");
         m_db.exec("CREATE INDEX records_booklets_by_structure ON records(structure) WHERE entity = 'pass_booklet'");
-        m_db.exec("PRAGMA user_version = 8");
-        tx.commit();
-    }
+    });
     migrateChequeLinks();
     // Version 10: the erased learners, asked about for every learner of every session pushed (isDeleted).
-    if (schemaVersion() < 10) {
-        sql::Transaction tx(m_db);
+    step(10, [&] {
         m_db.exec("CREATE INDEX IF NOT EXISTS records_erased_learners ON records(record_id) "
                   "WHERE entity = 'learner' AND deleted = 1");
-        m_db.exec("PRAGMA user_version = 10");
-        tx.commit();
-    }
+    });
 }
 
 namespace {
